@@ -1,0 +1,49 @@
+# The two commands a new user runs: `make demo` and `make test`. Both set up what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# node_modules/.bin first: binaryen's wasm-opt must win over Debian's broken one.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup data build test demo bench lint test-rust test-wasm test-node test-e2e clean
+
+setup:
+	@bash scripts/setup.sh
+
+# The embedded default Kreis data, generated from the npm package landkreise-deutschland.
+data: setup
+	@node scripts/gen-kreise-data.mjs
+
+build: data
+	cargo build --release --locked
+	bash scripts/build-pkg.sh
+
+lint: data
+	cargo fmt --check
+	cargo clippy --all-targets --locked -- -D warnings
+
+test-rust: data
+	cargo test --locked
+
+test-wasm: build
+	wasm-pack test --headless --chrome
+
+test-node: build
+	node --test tests/node/
+
+test-e2e: build
+	node tests/e2e/run.mjs
+
+test: lint test-rust test-wasm test-node test-e2e
+	@echo "make test: all suites passed"
+
+demo: build
+	node scripts/serve.mjs
+
+bench: build
+	cargo bench --locked
+	node tests/bench/run.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg node_modules

@@ -1,0 +1,171 @@
+//! The contract's error: a stable code, a path to the offending field and a message in German and
+//! English. Every door (library, CLI, WASM) reports failures with this one type.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The error codes of contract version 1, plus the extensions documented in the README
+/// (`invalid_unit`, `limit_exceeded`, `invalid_kommunen_data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidJson,
+    InvalidRequest,
+    UnknownField,
+    MissingField,
+    InvalidYear,
+    InvalidAmount,
+    AmountNotMultipleOfUnit,
+    UnknownLand,
+    DuplicateLand,
+    InvalidAlliance,
+    EmptyAlliance,
+    UnknownModel,
+    InvalidPayers,
+    InvalidRatio,
+    SharesDoNotSumToOne,
+    UnknownKey,
+    InvalidWeight,
+    ZeroWeights,
+    NotAMember,
+    InvalidDate,
+    DateOutsideYear,
+    EmptyPeriod,
+    NotAPayer,
+    MissingGv100ad,
+    InvalidGv100ad,
+    /// Extension: `rounding.unit` is not a positive decimal the engine supports.
+    InvalidUnit,
+    /// Extension: a documented size limit (request bytes, list length, file size) was exceeded.
+    LimitExceeded,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            InvalidJson => "invalid_json",
+            InvalidRequest => "invalid_request",
+            UnknownField => "unknown_field",
+            MissingField => "missing_field",
+            InvalidYear => "invalid_year",
+            InvalidAmount => "invalid_amount",
+            AmountNotMultipleOfUnit => "amount_not_multiple_of_unit",
+            UnknownLand => "unknown_land",
+            DuplicateLand => "duplicate_land",
+            InvalidAlliance => "invalid_alliance",
+            EmptyAlliance => "empty_alliance",
+            UnknownModel => "unknown_model",
+            InvalidPayers => "invalid_payers",
+            InvalidRatio => "invalid_ratio",
+            SharesDoNotSumToOne => "shares_do_not_sum_to_one",
+            UnknownKey => "unknown_key",
+            InvalidWeight => "invalid_weight",
+            ZeroWeights => "zero_weights",
+            NotAMember => "not_a_member",
+            InvalidDate => "invalid_date",
+            DateOutsideYear => "date_outside_year",
+            EmptyPeriod => "empty_period",
+            NotAPayer => "not_a_payer",
+            MissingGv100ad => "missing_gv100ad",
+            InvalidGv100ad => "invalid_gv100ad",
+            InvalidUnit => "invalid_unit",
+            LimitExceeded => "limit_exceeded",
+        }
+    }
+
+    /// Every code, for documentation and exhaustive tests.
+    pub const ALL: [ErrorCode; 27] = {
+        use ErrorCode::*;
+        [
+            InvalidJson,
+            InvalidRequest,
+            UnknownField,
+            MissingField,
+            InvalidYear,
+            InvalidAmount,
+            AmountNotMultipleOfUnit,
+            UnknownLand,
+            DuplicateLand,
+            InvalidAlliance,
+            EmptyAlliance,
+            UnknownModel,
+            InvalidPayers,
+            InvalidRatio,
+            SharesDoNotSumToOne,
+            UnknownKey,
+            InvalidWeight,
+            ZeroWeights,
+            NotAMember,
+            InvalidDate,
+            DateOutsideYear,
+            EmptyPeriod,
+            NotAPayer,
+            MissingGv100ad,
+            InvalidGv100ad,
+            InvalidUnit,
+            LimitExceeded,
+        ]
+    };
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A message in both languages of the product.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Messages {
+    pub de: String,
+    pub en: String,
+}
+
+/// A failed request: `{"error": {"code", "path", "message": {"de", "en"}}}` on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    pub code: ErrorCode,
+    /// Where the problem is: `costs[1].amount`, `membership.HE.from`, `gv100ad:17`; empty for the
+    /// request as a whole.
+    pub path: String,
+    pub message: Messages,
+}
+
+impl Error {
+    pub fn new(
+        code: ErrorCode,
+        path: impl Into<String>,
+        de: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
+        Error {
+            code,
+            path: path.into(),
+            message: Messages {
+                de: de.into(),
+                en: en.into(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code, self.message.en)
+        } else {
+            write!(f, "{} at {}: {}", self.code, self.path, self.message.en)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The wire form `{"error": {...}}` used by the CLI.
+#[derive(Debug, Serialize)]
+pub struct ErrorEnvelope<'a> {
+    pub error: &'a Error,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,1 @@
+//! Reader for the Destatis Gemeindeverzeichnis GV100AD (being written).

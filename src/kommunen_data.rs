@@ -1,0 +1,45 @@
+//! The Kommune-level data set: Kreise (and, from a GV100AD file, Gemeinden) with population.
+//! Filled either from the embedded default (`crate::kreise_default`) or from a GV100AD file
+//! (`crate::gv100ad`).
+
+use crate::sources::Source;
+
+/// One Kreis (5-digit AGS) or Gemeinde (8-digit AGS).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kommune {
+    pub ags: String,
+    pub name: String,
+    pub population: u64,
+}
+
+/// Kommunen of all Länder, each list sorted by ascending AGS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KommunenDataset {
+    /// Where the data comes from, with licence and reference date (Gebietsstand).
+    pub source: Source,
+    /// Gebietsstand as ISO date, e.g. `2025-11-30` (GV100AD) or `2018-12-31` (default data).
+    pub gebietsstand: String,
+    /// Kreise and kreisfreie Städte (5-digit AGS). From GV100AD: population is the sum of the
+    /// Kreis's Gemeinden.
+    pub kreise: Vec<Kommune>,
+    /// Gemeinden incl. gemeindefreie Gebiete (8-digit AGS, GV100AD Satzart 60); `None` for the
+    /// embedded default, which is Kreis-level only.
+    pub gemeinden: Option<Vec<Kommune>>,
+}
+
+impl KommunenDataset {
+    /// The Kreise of one Land (2-digit AGS prefix), in AGS order.
+    pub fn kreise_of<'a>(&'a self, land_ags: &'a str) -> impl Iterator<Item = &'a Kommune> + 'a {
+        self.kreise.iter().filter(move |k| k.ags.starts_with(land_ags))
+    }
+
+    /// The Gemeinden of one Land, in AGS order; `None` without Gemeinde data.
+    pub fn gemeinden_of<'a>(
+        &'a self,
+        land_ags: &'a str,
+    ) -> Option<impl Iterator<Item = &'a Kommune> + 'a> {
+        self.gemeinden
+            .as_ref()
+            .map(move |g| g.iter().filter(move |k| k.ags.starts_with(land_ags)))
+    }
+}

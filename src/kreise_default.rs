@@ -1,0 +1,1 @@
+//! Embedded default Kreis data (being written).
