@@ -30,7 +30,9 @@ pub struct KommunenDataset {
 impl KommunenDataset {
     /// The Kreise of one Land (2-digit AGS prefix), in AGS order.
     pub fn kreise_of<'a>(&'a self, land_ags: &'a str) -> impl Iterator<Item = &'a Kommune> + 'a {
-        self.kreise.iter().filter(move |k| k.ags.starts_with(land_ags))
+        self.kreise
+            .iter()
+            .filter(move |k| k.ags.starts_with(land_ags))
     }
 
     /// The Gemeinden of one Land, in AGS order; `None` without Gemeinde data.

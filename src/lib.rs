@@ -2,10 +2,40 @@
 //!
 //! The engine implements the allocation contract (`../shared/contract/README.md`, version 1):
 //! one request in, one response (or one coded error) out, exact to the rounding unit.
-//! It is plain Rust; the only WASM-aware module is [`wasm`], compiled for `wasm32` alone.
+//! It is plain Rust; the only WASM-aware module is `wasm`, compiled for `wasm32` alone.
+//!
+//! Where things are:
+//! - the request and response: [`request`], [`response`], errors in [`error`];
+//! - the financing models (2023/35, FITKO, alliance, custom): [`models`];
+//! - the keys (Königsteiner Schlüssel, population, usage, mixes): [`keys`];
+//! - the Länder data with sources: [`laender`];
+//! - the largest-remainder arithmetic: [`largest_remainder`];
+//! - membership periods: [`periods`]; the Kommune level: [`kommunen`], its data in
+//!   [`kommunen_data`], [`kreise_default`] and the GV100AD reader [`gv100ad`];
+//! - the orchestration: [`allocate`].
 
+pub mod allocate;
 pub mod error;
 pub mod gv100ad;
+pub mod json;
+pub mod keys;
+pub mod kommunen;
 pub mod kommunen_data;
 pub mod kreise_default;
+pub mod laender;
+pub mod largest_remainder;
+pub mod metadata;
+pub mod models;
+pub mod money;
+pub mod periods;
+pub mod reader;
+pub mod request;
+pub mod response;
 pub mod sources;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use allocate::{allocate, allocate_json, allocate_value};
+pub use error::{Error, ErrorCode};
+pub use kommunen_data::KommunenDataset;
+pub use response::Response;

@@ -1,1 +1,142 @@
-fn main() {}
+//! `efa-rechner`: the command line over the engine, for officials' batch work and for tests.
+//!
+//! `efa-rechner allocate REQUEST.json [--gv100ad FILE]` prints the response JSON and exits 0;
+//! on bad input it prints `{"error": {...}}` on standard output and exits 2 (the contract).
+
+use efa_rechner::error::{Error, ErrorCode, ErrorEnvelope};
+use efa_rechner::{allocate_json, gv100ad, metadata};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+efa-rechner: wer zahlt was für einen EfA-Onlinedienst / who pays what for an EfA online service
+
+Usage:
+  efa-rechner allocate REQUEST.json [--gv100ad FILE] [--compact]
+        REQUEST.json '-' reads standard input. Prints the response JSON (exit 0) or
+        {\"error\": {...}} (exit 2). --gv100ad loads a Destatis GV100AD file for the Kommune level.
+  efa-rechner metadata      Länder, key editions, models, categories and sources as JSON
+  efa-rechner --version
+  efa-rechner --help";
+
+/// Largest file the CLI reads for a GV100AD file (the real one is 3.5 MB).
+const MAX_FILE_BYTES: u64 = 64 << 20;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("allocate") => run_allocate(&args[1..]),
+        Some("metadata") => {
+            print_json(&metadata::metadata(), false);
+            ExitCode::SUCCESS
+        }
+        Some("--version" | "-V") => {
+            println!("efa-rechner {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(64)
+        }
+    }
+}
+
+fn run_allocate(args: &[String]) -> ExitCode {
+    let mut request_path = None;
+    let mut gv100ad_path = None;
+    let mut compact = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--gv100ad" => match it.next() {
+                Some(p) => gv100ad_path = Some(p.clone()),
+                None => return usage_error("--gv100ad needs a file"),
+            },
+            "--compact" => compact = true,
+            _ if request_path.is_none() => request_path = Some(a.clone()),
+            _ => return usage_error(&format!("unexpected argument {a}")),
+        }
+    }
+    let Some(request_path) = request_path else {
+        return usage_error("missing REQUEST.json (or - for standard input)");
+    };
+    let result = (|| {
+        let dataset = match &gv100ad_path {
+            Some(p) => Some(gv100ad::parse(&read_file(p, "gv100ad")?)?),
+            None => None,
+        };
+        let request = read_file(&request_path, "")?;
+        allocate_json(&request, dataset.as_ref())
+    })();
+    match result {
+        Ok(response) => {
+            print_json(&response, compact);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            print_json(&ErrorEnvelope { error: &error }, compact);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a file (or standard input for `-`) with a size limit, as a coded error on failure.
+fn read_file(path: &str, error_path: &str) -> Result<Vec<u8>, Error> {
+    let io_error = |e: std::io::Error| {
+        Error::new(
+            if error_path.is_empty() {
+                ErrorCode::InvalidRequest
+            } else {
+                ErrorCode::InvalidGv100ad
+            },
+            error_path,
+            format!("Datei {path} nicht lesbar: {e}"),
+            format!("cannot read file {path}: {e}"),
+        )
+    };
+    let mut buf = Vec::new();
+    let limit = MAX_FILE_BYTES + 1;
+    if path == "-" {
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut buf)
+            .map_err(io_error)?;
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(limit).read_to_end(&mut buf))
+            .map_err(io_error)?;
+    }
+    if buf.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            error_path,
+            format!("Datei {path} ist größer als {} MiB", MAX_FILE_BYTES >> 20),
+            format!("file {path} is larger than {} MiB", MAX_FILE_BYTES >> 20),
+        ));
+    }
+    Ok(buf)
+}
+
+fn print_json<T: serde::Serialize>(value: &T, compact: bool) {
+    let text = if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
+    };
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = writeln!(
+        out,
+        "{}",
+        text.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    );
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("efa-rechner: {msg}\n\n{USAGE}");
+    ExitCode::from(64)
+}

@@ -1,0 +1,144 @@
+//! The contract's response (version 1) plus the documented extensions (`contractVersion`, `unit`,
+//! `model`, `periods`, `items`, per-part `item` and `groupWeight`, Kommune `landAmount` and rows'
+//! `exempt`). Field names are camelCase; money is always a decimal string.
+
+use crate::error::Messages;
+use crate::sources::Source;
+use serde::Serialize;
+
+pub const CONTRACT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Response {
+    pub contract_version: u32,
+    pub year: i32,
+    pub currency: &'static str,
+    /// The rounding unit (`"0.01"`).
+    pub unit: String,
+    pub total: String,
+    pub key: KeyOut,
+    pub model: ModelOut,
+    pub periods: Vec<PeriodOut>,
+    pub items: Vec<ItemOut>,
+    pub tranches: Vec<TrancheOut>,
+    pub payers: Vec<PayerOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kommunen: Option<KommunenOut>,
+    pub sources: Vec<Source>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyOut {
+    pub id: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ModelOut {
+    pub id: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodOut {
+    pub index: usize,
+    pub from: String,
+    pub to: String,
+    pub days: u64,
+    /// Alliance members in the period (codes); empty when the request names no alliance.
+    pub members: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemOut {
+    pub index: usize,
+    pub category: String,
+    pub amount: String,
+    pub model: String,
+    pub key: String,
+}
+
+/// Who pays a tranche, as the request writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum PayersOut {
+    Named(&'static str),
+    List(Vec<&'static str>),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrancheOut {
+    /// The cost item this tranche belongs to.
+    pub item: usize,
+    /// Position in the item's model.
+    pub index: usize,
+    pub share: String,
+    pub payers: PayersOut,
+    pub key: String,
+    /// The tranche's amount, summed over periods.
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PayerOut {
+    pub id: &'static str,
+    pub kind: &'static str,
+    pub name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ags: Option<&'static str>,
+    pub amount: String,
+    pub parts: Vec<PartOut>,
+}
+
+/// One cent-exact slice of a payer's amount: one item, one period, one tranche.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartOut {
+    pub item: usize,
+    pub category: String,
+    pub period: usize,
+    pub tranche: usize,
+    /// The payer's weight under the tranche's key (`"7.43709"`).
+    pub weight: String,
+    /// The sum of the weights in the tranche's payer group (`"44.07373"`).
+    pub group_weight: String,
+    /// The unrounded value, 12 decimals, truncated.
+    pub exact: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KommunenOut {
+    pub land: &'static str,
+    pub level: &'static str,
+    /// The Land's whole amount, which the Kommune level divides.
+    pub land_amount: String,
+    pub land_share: String,
+    pub land_keeps: String,
+    pub key: &'static str,
+    pub exempt_below: u64,
+    pub gebietsstand: String,
+    pub source: Source,
+    pub rows: Vec<KommuneRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KommuneRow {
+    pub ags: String,
+    pub name: String,
+    pub population: u64,
+    pub amount: String,
+    /// True when the Kommune pays nothing because it is below `exemptBelow` (or has no
+    /// inhabitants under the population key).
+    pub exempt: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub path: String,
+    pub message: Messages,
+}

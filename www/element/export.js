@@ -1,0 +1,76 @@
+// CSV (German Excel: ";" with decimal comma and a UTF-8 BOM, or plain "," with decimal point)
+// and JSON exports, and a download helper that never leaves the page's origin (blob: URLs).
+
+import { t } from './i18n.js';
+import { percentOf } from './decimal.js';
+import { breakdown, trancheColumns } from './results.js';
+
+const BOM = '\ufeff';
+
+function cell(v, sep) {
+  let s = v === null || v === undefined ? '' : String(v);
+  // spreadsheet formula injection: text starting with = + - @ (or a control char) stays text
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+([.,]\d+)?$/.test(s)) s = `'${s}`;
+  if (s.includes(sep) || /["\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+function lines(rows, variant) {
+  const sep = variant === 'excel' ? ';' : ',';
+  const text = rows.map((r) => r.map((v) => cell(v, sep)).join(sep)).join('\r\n') + '\r\n';
+  return variant === 'excel' ? BOM + text : text;
+}
+
+const num = (s, variant) => (s === '' || s === null || s === undefined ? '' : variant === 'excel' ? String(s).replace('.', ',') : String(s));
+
+/** The payer table as CSV. variant: "excel" (de, ";", decimal comma, BOM) or "plain". */
+export function payersCsv(res, names, variant = 'excel') {
+  const lang = variant === 'excel' ? 'de' : names.lang;
+  const n = Object.assign(Object.create(Object.getPrototypeOf(names)), names, { lang });
+  const L = (k, v) => t(lang, k, v);
+  const tcols = trancheColumns(res, n);
+  const { byPayer } = breakdown(res);
+  const head = [L('csvPayerId'), L('colPayer'), L('csvKind'), 'AGS', L('csvAmount'), L('csvShare'), ...tcols.map((c) => `${c.label} (EUR)`)];
+  const rows = [head];
+  for (const p of res.payers) {
+    rows.push([
+      p.id,
+      n.payer(p),
+      p.kind === 'bund' ? L('csvKindBund') : L('csvKindLand'),
+      p.ags || '',
+      num(p.amount, variant),
+      num(percentOf(p.amount, res.total, 4), variant),
+      ...tcols.map((c) => num(byPayer.get(p.id).tranche.get(c.idx) ?? '', variant)),
+    ]);
+  }
+  rows.push(['', L('sumRow'), '', '', num(res.total, variant), num('100.0000', variant), ...tcols.map((c) => num(c.total, variant))]);
+  return lines(rows, variant);
+}
+
+export function kommunenCsv(res, names, variant = 'excel') {
+  const k = res.kommunen;
+  if (!k) return '';
+  const lang = variant === 'excel' ? 'de' : names.lang;
+  const L = (key, v) => t(lang, key, v);
+  const rows = [['AGS', L('colName'), L('colPopulation'), L('csvAmount'), L('colExempt')]];
+  for (const r of k.rows) rows.push([r.ags, r.name, String(r.population), num(r.amount, variant), r.exempt ? '1' : '0']);
+  return lines(rows, variant);
+}
+
+export function resultJson(request, res) {
+  return JSON.stringify({ request, response: res }, null, 2) + '\n';
+}
+
+/** Offers text as a file download. */
+export function download(host, name, text, type) {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  host.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

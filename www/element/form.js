@@ -1,0 +1,720 @@
+// The input form: builds the controls from the engine's metadata, writes a contract request into
+// them, reads them back into a request (with validation messages in both languages), and shows
+// errors at the fields (aria-describedby) and in a GOV.UK-style error summary.
+
+import { h, clear } from './dom.js';
+import { t, both } from './i18n.js';
+import { parseNumber, forInput } from './format.js';
+import { shift, cmp, normalize } from './decimal.js';
+
+const KEY_TABLES = ['usage', 'targetGroup', 'weights'];
+const MAX_AMOUNT = '10000000000000';
+
+export class EfaForm {
+  /**
+   * ctx: { meta, lang, onInput(fieldKey), onChange(fieldKey), onSubmit(), onFile(file), fileStatus() }
+   */
+  constructor(ctx) {
+    this.ctx = ctx;
+    this.meta = ctx.meta;
+    this.lang = ctx.lang;
+    this.extras = {}; // request parts the form cannot show: kept and sent unchanged
+    this.itemExtras = {}; // per category: other fields of that cost item (own model/key)
+    this.touched = new Set();
+    this.submitted = false;
+    this.fields = {};
+    this.c = {};
+    this.lastRequest = null;
+  }
+
+  get laender() {
+    return this.meta.laender;
+  }
+  landName(id) {
+    const l = this.laender.find((x) => x.id === id);
+    return l ? l.name[this.lang] || l.name.de : id;
+  }
+  landId(x) {
+    const s = String(x).toUpperCase();
+    const l = this.laender.find((y) => y.id === s || y.iso === s || y.ags === s);
+    return l ? l.id : null;
+  }
+
+  // ---- building ---------------------------------------------------------------------------
+
+  register(key, group, targets, focus, hintId) {
+    this.fields[key] = { group, targets, focus: focus || targets[0], hintId };
+    for (const el of targets) el.dataset.field = key;
+  }
+
+  textInput(id, cls, extra = {}) {
+    return h('input', { type: 'text', id, name: id, class: cls, autocomplete: 'off', spellcheck: 'false', ...extra });
+  }
+
+  render() {
+    const L = (k, v) => t(this.lang, k, v);
+    const c = this.c;
+    const form = h('form', { part: 'form', novalidate: true, 'aria-labelledby': 'form-heading' });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submitted = true;
+      this.ctx.onSubmit();
+    });
+    form.addEventListener('input', (e) => {
+      const key = e.target.dataset?.field;
+      if (key) this.touched.add(key);
+      if (e.target.type === 'text' || e.target.type === 'date') this.ctx.onInput(key);
+    });
+    form.addEventListener('change', (e) => {
+      const key = e.target.dataset?.field;
+      if (key) this.touched.add(key);
+      if (e.target.type === 'text') this.reformat(e.target);
+      if (e.target.type === 'file') return;
+      this.ctx.onChange(key);
+    });
+
+    form.append(h('h3', { id: 'form-heading', class: 'visually-hidden', text: L('formLabel') }));
+    this.summary = h('div', { class: 'error-summary', id: 'error-summary', tabindex: '-1', hidden: true, 'aria-labelledby': 'error-summary-title' });
+    form.append(this.summary);
+
+    // Year
+    c.year = this.textInput('f-year', 'w-year', { inputmode: 'numeric', 'aria-describedby': 'h-year' });
+    const gYear = h('div', { class: 'group' }, h('label', { for: 'f-year', text: L('yearLabel') }), h('span', { class: 'hint', id: 'h-year', text: L('yearHint') }), c.year);
+    this.register('year', gYear, [c.year], c.year, 'h-year');
+    form.append(gYear);
+
+    // Costs
+    c.modeSingle = h('input', { type: 'radio', id: 'f-costs-mode-single', name: 'costs-mode', value: 'single', checked: true });
+    c.modeItems = h('input', { type: 'radio', id: 'f-costs-mode-items', name: 'costs-mode', value: 'items' });
+    c.costs = this.textInput('f-costs', 'w-amount', { inputmode: 'decimal', 'aria-describedby': 'h-costs' });
+    const gCosts = h('div', { class: 'group' }, h('label', { for: 'f-costs', text: L('costsLabel') }), h('span', { class: 'hint', id: 'h-costs', text: L('costsHint') }), c.costs);
+    this.register('costs', gCosts, [c.costs], c.costs, 'h-costs');
+    c.single = h('div', { class: 'subfields' }, gCosts);
+    c.items = {};
+    const itemGroups = this.meta.categories.map((cat) => {
+      const id = `f-item-${cat.id}`;
+      const input = this.textInput(id, 'w-amount', { inputmode: 'decimal', 'aria-describedby': 'h-items' });
+      c.items[cat.id] = input;
+      const g = h('div', { class: 'group' }, h('label', { for: id, text: cat.name[this.lang] || cat.name.de }), input);
+      this.register(`item:${cat.id}`, g, [input], input, 'h-items');
+      return g;
+    });
+    const itemsFs = h('fieldset', { 'aria-describedby': 'h-items' }, h('legend', { class: 'visually-hidden', text: L('costsModeItems') }), h('span', { class: 'hint', id: 'h-items', text: L('itemsHint') }), itemGroups);
+    c.itemsBox = h('div', { class: 'subfields', hidden: true }, itemsFs);
+    this.register('items', itemsFs, [itemsFs], c.items[this.meta.categories[0].id], 'h-items');
+    const costsFs = h(
+      'fieldset',
+      { class: 'group' },
+      h('legend', { text: L('costsLegend') }),
+      h('div', { class: 'choice' }, c.modeSingle, h('label', { for: 'f-costs-mode-single', text: L('costsModeSingle') })),
+      c.single,
+      h('div', { class: 'choice' }, c.modeItems, h('label', { for: 'f-costs-mode-items', text: L('costsModeItems') })),
+      c.itemsBox,
+    );
+    for (const r of [c.modeSingle, c.modeItems]) r.addEventListener('change', () => this.syncVisibility());
+    form.append(costsFs);
+
+    // Alliance
+    c.all = h('input', { type: 'checkbox', id: 'f-all', name: 'alliance-all' });
+    c.lands = {};
+    const boxes = this.laender.map((l) => {
+      const id = `f-land-${l.id}`;
+      const cb = h('input', { type: 'checkbox', id, name: 'alliance', value: l.id });
+      c.lands[l.id] = cb;
+      return h('div', { class: 'choice' }, cb, h('label', { for: id, text: l.name[this.lang] || l.name.de }));
+    });
+    const allianceFs = h(
+      'fieldset',
+      { class: 'group', id: 'fs-alliance', 'aria-describedby': 'h-alliance' },
+      h('legend', { text: L('allianceLegend') }),
+      h('span', { class: 'hint', id: 'h-alliance', text: L('allianceHint') }),
+      h('div', { class: 'choice all choice-all' }, c.all, h('label', { for: 'f-all', text: L('allLaender') })),
+      h('div', { class: 'choices' }, boxes),
+    );
+    this.register('alliance', allianceFs, [allianceFs], c.lands[this.laender[0].id], 'h-alliance');
+    for (const l of this.laender) this.fields[`land:${l.id}`] = { ...this.fields.alliance, focus: c.lands[l.id], alias: 'alliance' };
+    c.all.dataset.field = 'alliance';
+    c.all.addEventListener('change', () => {
+      for (const cb of Object.values(c.lands)) cb.checked = c.all.checked;
+      this.syncVisibility();
+    });
+    for (const cb of Object.values(c.lands)) {
+      cb.dataset.field = 'alliance';
+      cb.addEventListener('change', () => {
+        c.all.checked = Object.values(c.lands).every((x) => x.checked);
+        this.syncVisibility();
+      });
+    }
+    form.append(allianceFs);
+
+    // Model
+    c.model = h('select', { id: 'f-model', name: 'model', 'aria-describedby': 'h-model' });
+    c.modelInfo = h('div', { class: 'model-info', id: 'h-model' });
+    const gModel = h('div', { class: 'group' }, h('label', { for: 'f-model', text: L('modelLabel') }), c.model, c.modelInfo);
+    this.register('model', gModel, [c.model], c.model, 'h-model');
+    c.model.addEventListener('change', () => this.syncVisibility());
+    form.append(gModel);
+
+    // Key
+    c.key = h('select', { id: 'f-key', name: 'key', 'aria-describedby': 'h-key' });
+    const gKey = h('div', { class: 'group' }, h('label', { for: 'f-key', text: L('keyLabel') }), h('span', { class: 'hint', id: 'h-key', text: L('keyHint') }), c.key);
+    this.register('key', gKey, [c.key], c.key, 'h-key');
+    c.key.addEventListener('change', () => this.syncVisibility());
+    c.kv = {};
+    c.kvRows = {};
+    const kvRows = this.laender.map((l) => {
+      const id = `f-kv-${l.id}`;
+      const input = this.textInput(id, 'w-num', { inputmode: 'decimal', 'aria-describedby': 'h-kv' });
+      c.kv[l.id] = input;
+      const g = h('div', { class: 'group' }, h('label', { for: id, text: l.name[this.lang] || l.name.de }), input);
+      c.kvRows[l.id] = g;
+      this.register(`keyval:${l.id}`, g, [input], input, 'h-kv');
+      return g;
+    });
+    c.kvBox = h(
+      'fieldset',
+      { class: 'subfields', hidden: true, 'aria-describedby': 'h-kv' },
+      h('legend', { text: L('keyValuesLegend') }),
+      h('span', { class: 'hint', id: 'h-kv', text: L('keyValuesHint') }),
+      h('div', { class: 'keyvals' }, kvRows),
+    );
+    gKey.append(c.kvBox);
+    form.append(gKey);
+
+    // Membership (joining / leaving)
+    c.from = {};
+    c.to = {};
+    c.memberRows = {};
+    const memberRows = this.laender.map((l) => {
+      const fid = `f-from-${l.id}`;
+      const tid = `f-to-${l.id}`;
+      c.from[l.id] = h('input', { type: 'date', id: fid, name: fid, class: 'w-date', 'aria-describedby': 'h-membership' });
+      c.to[l.id] = h('input', { type: 'date', id: tid, name: tid, class: 'w-date', 'aria-describedby': 'h-membership' });
+      const gFrom = h('div', {}, h('label', { for: fid, text: L('memberFrom') }), c.from[l.id]);
+      const gTo = h('div', {}, h('label', { for: tid, text: L('memberTo') }), c.to[l.id]);
+      const fs = h('fieldset', { class: 'member group' }, h('legend', { text: l.name[this.lang] || l.name.de }), h('div', { class: 'row2' }, gFrom, gTo));
+      c.memberRows[l.id] = fs;
+      this.register(`from:${l.id}`, fs, [c.from[l.id]], c.from[l.id], 'h-membership');
+      this.register(`to:${l.id}`, fs, [c.to[l.id]], c.to[l.id], 'h-membership');
+      return fs;
+    });
+    c.noMembers = h('p', { class: 'note', text: L('noMembers') });
+    c.membership = h(
+      'details',
+      { class: 'membership' },
+      h('summary', { text: L('membershipSummary') }),
+      h('div', { class: 'details-body' }, h('p', { class: 'hint', id: 'h-membership', text: L('membershipHint') }), c.noMembers, h('div', { class: 'rows' }, memberRows)),
+    );
+    form.append(c.membership);
+
+    // Kommunen
+    c.kOn = h('input', { type: 'checkbox', id: 'f-kommunen', name: 'kommunen', 'aria-controls': 'kommunen-fields' });
+    c.kOn.addEventListener('change', () => this.syncVisibility());
+    c.kLand = h('select', { id: 'f-k-land', name: 'k-land' }, this.laender.map((l) => h('option', { value: l.id, text: l.name[this.lang] || l.name.de })));
+    const gkLand = h('div', { class: 'group' }, h('label', { for: 'f-k-land', text: L('kLand') }), c.kLand);
+    this.register('kland', gkLand, [c.kLand]);
+    c.kKreis = h('input', { type: 'radio', id: 'f-k-level-kreis', name: 'k-level', value: 'kreis', checked: true });
+    c.kGemeinde = h('input', { type: 'radio', id: 'f-k-level-gemeinde', name: 'k-level', value: 'gemeinde' });
+    const gkLevel = h(
+      'fieldset',
+      { class: 'group' },
+      h('legend', { text: L('kLevel') }),
+      h('div', { class: 'choice' }, c.kKreis, h('label', { for: 'f-k-level-kreis', text: L('kLevelKreis') })),
+      h('div', { class: 'choice' }, c.kGemeinde, h('label', { for: 'f-k-level-gemeinde', text: L('kLevelGemeinde') })),
+    );
+    this.register('klevel', gkLevel, [gkLevel], c.kKreis);
+    c.kKreis.dataset.field = c.kGemeinde.dataset.field = 'klevel';
+    c.kShare = this.textInput('f-k-share', 'w-num', { inputmode: 'decimal', 'aria-describedby': 'h-k-share' });
+    const gkShare = h('div', { class: 'group' }, h('label', { for: 'f-k-share', text: L('kShare') }), h('span', { class: 'hint', id: 'h-k-share', text: L('kShareHint') }), c.kShare);
+    this.register('kshare', gkShare, [c.kShare], c.kShare, 'h-k-share');
+    c.kKey = h('select', { id: 'f-k-key', name: 'k-key' }, h('option', { value: 'population', text: L('kKeyPopulation') }), h('option', { value: 'equal', text: L('kKeyEqual') }));
+    const gkKey = h('div', { class: 'group' }, h('label', { for: 'f-k-key', text: L('kKey') }), c.kKey);
+    this.register('kkey', gkKey, [c.kKey]);
+    c.kExempt = this.textInput('f-k-exempt', 'w-num', { inputmode: 'numeric', 'aria-describedby': 'h-k-exempt' });
+    const gkExempt = h('div', { class: 'group' }, h('label', { for: 'f-k-exempt', text: L('kExempt') }), h('span', { class: 'hint', id: 'h-k-exempt', text: L('kExemptHint') }), c.kExempt);
+    this.register('kexempt', gkExempt, [c.kExempt], c.kExempt, 'h-k-exempt');
+    c.kFile = h('input', { type: 'file', id: 'f-k-file', name: 'k-file', accept: '.txt,.csv,text/plain', 'aria-describedby': 'h-k-file s-k-file' });
+    c.kFile.addEventListener('change', () => {
+      const f = c.kFile.files && c.kFile.files[0];
+      if (f) this.ctx.onFile(f);
+    });
+    const kd = this.meta.kommunenDefault || {};
+    c.kFileStatus = h('p', { class: 'file-status', id: 's-k-file', role: 'status' });
+    const gkFile = h(
+      'div',
+      { class: 'group' },
+      h('label', { for: 'f-k-file', text: L('kFile') }),
+      h('span', { class: 'hint', id: 'h-k-file', text: L('kFileHint', { date: kd.referenceDate ? this.ctx.fmtDate(kd.referenceDate) : '–', source: kd.source || '–', licence: kd.licence || '' }) }),
+      c.kFile,
+      c.kFileStatus,
+    );
+    this.register('kfile', gkFile, [c.kFile], c.kFile, 'h-k-file');
+    c.kBox = h('fieldset', { class: 'subfields', id: 'kommunen-fields', hidden: true }, h('legend', { class: 'visually-hidden', text: L('kommunenLegend') }), gkLand, gkLevel, gkShare, gkKey, gkExempt, gkFile);
+    form.append(h('div', { class: 'group' }, h('div', { class: 'choice all' }, c.kOn, h('label', { for: 'f-kommunen', text: L('kommunenToggle') })), c.kBox));
+    c.kOn.dataset.field = 'kommunen';
+
+    form.append(h('div', { class: 'buttons' }, h('button', { type: 'submit', text: L('submit') })));
+    this.form = form;
+    this.fillModelOptions();
+    this.fillKeyOptions();
+    this.syncVisibility();
+    this.updateFileStatus();
+    return form;
+  }
+
+  fillModelOptions(current) {
+    const L = (k, v) => t(this.lang, k, v);
+    const sel = this.c.model;
+    const value = current ?? sel.value;
+    clear(sel);
+    for (const m of this.meta.models) sel.append(h('option', { value: m.id, text: m.name[this.lang] || m.name.de }));
+    if (this.extras.model !== undefined) sel.append(h('option', { value: '__custom', text: typeof this.extras.model === 'string' ? this.extras.model : L('modelCustom') }));
+    if (value && [...sel.options].some((o) => o.value === value)) sel.value = value;
+  }
+
+  keyOptions() {
+    const L = (k, v) => t(this.lang, k, v);
+    const metaName = (id) => {
+      const k = (this.meta.keys || []).find((x) => x.id === id);
+      return k ? k.name[this.lang] || k.name.de : null;
+    };
+    const opts = [['ks', L('keyKs')]];
+    for (const e of [...(this.meta.keyEditions || [])].sort((a, b) => b.year - a.year)) opts.push([e.id, L('keyEdition', { year: e.year })]);
+    opts.push(['population', metaName('population') || L('keyPopulation')]);
+    opts.push(['equal', metaName('equal') || L('keyEqual')]);
+    opts.push(['usage', L('keyUsage')]);
+    opts.push(['targetGroup', L('keyTargetGroup')]);
+    opts.push(['weights', L('keyWeights')]);
+    return opts;
+  }
+
+  fillKeyOptions(current) {
+    const sel = this.c.key;
+    const value = current ?? sel.value;
+    clear(sel);
+    for (const [id, name] of this.keyOptions()) sel.append(h('option', { value: id, text: name }));
+    if (this.extras.key !== undefined) sel.append(h('option', { value: '__custom', text: typeof this.extras.key === 'string' ? this.extras.key : t(this.lang, 'keyCustom') }));
+    if (value && [...sel.options].some((o) => o.value === value)) sel.value = value;
+  }
+
+  members() {
+    return this.laender.filter((l) => this.c.lands[l.id].checked).map((l) => l.id);
+  }
+
+  syncVisibility() {
+    const c = this.c;
+    const items = c.modeItems.checked;
+    c.single.hidden = items;
+    c.itemsBox.hidden = !items;
+    const members = new Set(this.members());
+    c.all.checked = members.size === this.laender.length;
+    // key numbers: for the alliance members (all Länder with a custom model)
+    const table = KEY_TABLES.includes(c.key.value);
+    c.kvBox.hidden = !table;
+    const allKv = c.model.value === '__custom';
+    for (const l of this.laender) c.kvRows[l.id].hidden = !(allKv || members.has(l.id));
+    for (const l of this.laender) c.memberRows[l.id].hidden = !members.has(l.id);
+    c.noMembers.hidden = members.size > 0;
+    c.kBox.hidden = !c.kOn.checked;
+    c.kOn.setAttribute('aria-expanded', String(c.kOn.checked));
+    // model explanation and source
+    const m = this.meta.models.find((x) => x.id === c.model.value);
+    clear(c.modelInfo);
+    if (m) {
+      c.modelInfo.append(h('span', { class: 'desc', text: m.description?.[this.lang] || m.description?.de || '' }), ' ', h('span', { class: 'src', text: t(this.lang, 'source', { source: m.source }) }));
+    }
+  }
+
+  updateFileStatus(text) {
+    const ds = this.ctx.fileStatus();
+    if (text !== undefined) this.c.kFileStatus.textContent = text;
+    else if (ds) this.c.kFileStatus.textContent = t(this.lang, 'kFileLoaded', { date: this.ctx.fmtDate(ds.gebietsstand), kreise: this.ctx.fmtInt(ds.kreise), gemeinden: this.ctx.fmtInt(ds.gemeinden) });
+    else this.c.kFileStatus.textContent = '';
+  }
+
+  /** After a change event: show a valid number in the current language's notation. */
+  reformat(input) {
+    const key = input.dataset.field || '';
+    if (!(key === 'costs' || key.startsWith('item:') || key.startsWith('keyval:') || key === 'kexempt' || key === 'kshare')) return;
+    const r = parseNumber(input.value, this.lang, {});
+    if (r.value !== undefined) input.value = forInput(this.lang, r.value);
+  }
+
+  // ---- request -> controls ------------------------------------------------------------------
+
+  write(request) {
+    const c = this.c;
+    const r = request || {};
+    const known = ['year', 'costs', 'alliance', 'model', 'key', 'membership', 'rounding', 'kommunen'];
+    this.extras = {};
+    for (const k of Object.keys(r)) if (!known.includes(k)) (this.extras.unknown ||= {})[k] = r[k];
+    if (r.rounding !== undefined) this.extras.rounding = r.rounding;
+
+    c.year.value = r.year === undefined || r.year === null ? '' : String(r.year);
+
+    this.itemExtras = {};
+    for (const input of Object.values(c.items)) input.value = '';
+    if (Array.isArray(r.costs)) {
+      c.modeItems.checked = true;
+      c.costs.value = '';
+      for (const item of r.costs) {
+        const { category, amount, ...rest } = item || {};
+        if (c.items[category]) {
+          c.items[category].value = this.amountForInput(amount);
+          if (Object.keys(rest).length) this.itemExtras[category] = rest;
+        }
+      }
+    } else {
+      c.modeSingle.checked = true;
+      c.costs.value = r.costs === undefined || r.costs === null ? '' : this.amountForInput(r.costs);
+    }
+
+    const all = r.alliance === undefined || (typeof r.alliance === 'string' && r.alliance.toLowerCase() === 'all');
+    const ids = new Set(all ? this.laender.map((l) => l.id) : Array.isArray(r.alliance) ? r.alliance.map((x) => this.landId(x)).filter(Boolean) : []);
+    if (!all && !Array.isArray(r.alliance)) this.extras.alliance = r.alliance;
+    for (const l of this.laender) c.lands[l.id].checked = ids.has(l.id);
+
+    const model = r.model ?? 'alliance';
+    if (typeof model === 'string' && this.meta.models.some((m) => m.id === model)) {
+      this.fillModelOptions(model);
+    } else {
+      this.extras.model = model;
+      this.fillModelOptions('__custom');
+    }
+
+    for (const input of Object.values(c.kv)) input.value = '';
+    const key = r.key ?? 'ks';
+    const table = key && typeof key === 'object' ? KEY_TABLES.find((k) => key[k] && typeof key[k] === 'object' && Object.keys(key).length === 1) : null;
+    if (typeof key === 'string' && this.keyOptions().some(([id]) => id === key)) {
+      this.fillKeyOptions(key);
+    } else if (table) {
+      this.fillKeyOptions(table);
+      for (const [land, v] of Object.entries(key[table])) {
+        const id = this.landId(land);
+        if (id) c.kv[id].value = typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? forInput(this.lang, v) : String(v);
+      }
+    } else {
+      this.extras.key = key;
+      this.fillKeyOptions('__custom');
+    }
+
+    for (const l of this.laender) {
+      c.from[l.id].value = '';
+      c.to[l.id].value = '';
+    }
+    let anyMembership = false;
+    for (const [land, m] of Object.entries(r.membership || {})) {
+      const id = this.landId(land);
+      if (!id) {
+        (this.extras.membership ||= {})[land] = m;
+        continue;
+      }
+      if (m?.from) c.from[id].value = m.from;
+      if (m?.to) c.to[id].value = m.to;
+      anyMembership = true;
+    }
+    if (anyMembership) c.membership.open = true;
+
+    const k = r.kommunen;
+    c.kOn.checked = !!k;
+    if (k) {
+      const id = this.landId(k.land);
+      if (id) c.kLand.value = id;
+      (k.level === 'gemeinde' ? c.kGemeinde : c.kKreis).checked = true;
+      c.kShare.value = k.landShare !== undefined && /^\d+(\.\d+)?$/.test(String(k.landShare)) ? forInput(this.lang, shift(String(k.landShare), 2)) : k.landShare ?? '';
+      c.kKey.value = k.key === 'equal' ? 'equal' : 'population';
+      c.kExempt.value = k.exemptBelow !== undefined ? forInput(this.lang, String(k.exemptBelow)) : '';
+    } else {
+      c.kShare.value = '';
+      c.kExempt.value = '';
+    }
+    this.syncVisibility();
+  }
+
+  amountForInput(v) {
+    if (typeof v === 'number' && Number.isFinite(v)) v = String(v);
+    if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) return forInput(this.lang, v);
+    return v === undefined || v === null ? '' : String(v);
+  }
+
+  // ---- controls -> request ------------------------------------------------------------------
+
+  /** Returns { request, errors }. Errors: { field, code, path, messages: {de, en}, required }. */
+  read() {
+    const c = this.c;
+    const errors = [];
+    const label = (key) => ({ de: t('de', key), en: t('en', key) });
+    const push = (field, code, path, msgKey, vars = {}, extra = {}) => {
+      const de = {};
+      const en = {};
+      for (const [k, v] of Object.entries(vars)) {
+        de[k] = typeof v === 'object' ? v.de : v;
+        en[k] = typeof v === 'object' ? v.en : v;
+      }
+      errors.push({ field, code, path, messages: both(msgKey, de, en), ...extra });
+    };
+    const unit = this.extras.rounding?.unit;
+    const maxDecimals = typeof unit === 'string' && /^\d+(\.\d+)?$/.test(unit) ? (unit.split('.')[1] || '').length : 2;
+    const amount = (input, field, path, name) => {
+      const r = parseNumber(input.value, this.lang, { maxDecimals });
+      if (r.empty) return { empty: true };
+      if (r.error === 'negative') push(field, 'invalid_amount', path, 'errAmountNegative', { field: name });
+      else if (r.error === 'decimals') push(field, 'amount_not_multiple_of_unit', path, 'errAmountDecimals', { field: name, n: maxDecimals });
+      else if (r.error) push(field, 'invalid_amount', path, 'errAmountFormat', { field: name });
+      else if (cmp(r.value, MAX_AMOUNT) > 0) push(field, 'invalid_amount', path, 'errAmountTooLarge', { field: name });
+      else return { value: r.value };
+      return { error: true };
+    };
+
+    const req = {};
+    // year
+    const y = parseNumber(c.year.value, this.lang, { integer: true });
+    if (y.empty) push('year', 'missing_field', 'year', 'errRequired', { field: { de: 'das Wirtschaftsjahr', en: 'the financial year' } }, { required: true });
+    else if (y.error || Number(y.value) < 2000 || Number(y.value) > 2100) push('year', 'invalid_year', 'year', 'errYear');
+    else req.year = Number(y.value);
+
+    // costs
+    const catName = (cat) => ({ de: cat.name.de, en: cat.name.en || cat.name.de });
+    if (c.modeItems.checked) {
+      const items = [];
+      let bad = false;
+      for (const cat of this.meta.categories) {
+        const r = amount(c.items[cat.id], `item:${cat.id}`, `costs[${items.length}].amount`, catName(cat));
+        if (r.error) bad = true;
+        if (r.value !== undefined) items.push({ category: cat.id, amount: r.value, ...(this.itemExtras[cat.id] || {}) });
+      }
+      if (!items.length && !bad) push('items', 'missing_field', 'costs', 'errItemsEmpty', {}, { required: true });
+      req.costs = items;
+    } else {
+      const r = amount(c.costs, 'costs', 'costs', label('costsLabel'));
+      if (r.empty) push('costs', 'missing_field', 'costs', 'errRequired', { field: label('fieldCosts') }, { required: true });
+      else if (r.value !== undefined) req.costs = r.value;
+    }
+
+    // alliance
+    const members = this.members();
+    if (this.extras.alliance !== undefined && !members.length) req.alliance = this.extras.alliance;
+    else if (!members.length) push('alliance', 'empty_alliance', 'alliance', 'errAlliance');
+    else req.alliance = members.length === this.laender.length ? 'all' : members;
+
+    // model
+    req.model = c.model.value === '__custom' ? this.extras.model : c.model.value;
+
+    // key
+    const kv = c.key.value;
+    if (kv === '__custom') req.key = this.extras.key;
+    else if (KEY_TABLES.includes(kv)) {
+      const table = {};
+      const showAll = c.model.value === '__custom';
+      for (const l of this.laender) {
+        if (!showAll && !members.includes(l.id)) continue;
+        const r = parseNumber(c.kv[l.id].value, this.lang, {});
+        if (r.empty) continue;
+        if (r.error) push(`keyval:${l.id}`, 'invalid_weight', `key.${kv}.${l.id}`, 'errNumber', { field: { de: l.name.de, en: l.name.en || l.name.de } });
+        else table[l.id] = r.value;
+      }
+      req.key = { [kv]: table };
+    } else req.key = kv;
+
+    // membership
+    const membership = { ...(this.extras.membership || {}) };
+    for (const id of members) {
+      const entry = {};
+      for (const [which, input] of [['from', c.from[id]], ['to', c.to[id]]]) {
+        if (input.validity && input.validity.badInput) {
+          const l = this.laender.find((x) => x.id === id);
+          push(`${which}:${id}`, 'invalid_date', `membership.${id}.${which}`, 'errDate', {
+            field: { de: `${l.name.de}, ${t('de', which === 'from' ? 'memberFrom' : 'memberTo')}`, en: `${l.name.en || l.name.de}, ${t('en', which === 'from' ? 'memberFrom' : 'memberTo')}` },
+          });
+        } else if (input.value) entry[which] = input.value;
+      }
+      if (Object.keys(entry).length) membership[id] = entry;
+    }
+    if (Object.keys(membership).length) req.membership = membership;
+    if (this.extras.rounding !== undefined) req.rounding = this.extras.rounding;
+
+    // kommunen
+    if (c.kOn.checked) {
+      const k = { land: c.kLand.value, level: c.kGemeinde.checked ? 'gemeinde' : 'kreis' };
+      const share = parseNumber(c.kShare.value, this.lang, {});
+      if (share.empty) k.landShare = '0';
+      else if (share.error || cmp(share.value, '100') > 0) push('kshare', 'invalid_ratio', 'kommunen.landShare', 'errPercent', { field: label('kShare') });
+      else k.landShare = normalize(shift(share.value, -2));
+      k.key = c.kKey.value;
+      const ex = parseNumber(c.kExempt.value, this.lang, { integer: true });
+      if (ex.empty) k.exemptBelow = 0;
+      else if (ex.error || ex.value.length > 12) push('kexempt', 'invalid_request', 'kommunen.exemptBelow', 'errInteger', { field: label('kExempt') });
+      else k.exemptBelow = Number(ex.value);
+      req.kommunen = k;
+    }
+    if (this.extras.unknown) Object.assign(req, this.extras.unknown);
+    return { request: req, errors };
+  }
+
+  // ---- engine paths -> fields ---------------------------------------------------------------
+
+  fieldForError(err, request) {
+    const path = String(err.path || '');
+    const code = err.code;
+    if (code === 'missing_gv100ad' || code === 'invalid_gv100ad' || path.startsWith('gv100ad')) return 'kfile';
+    if (!path) return null;
+    if (path === 'year') return 'year';
+    let m = /^costs(?:\[(\d+)\])?/.exec(path);
+    if (m) {
+      if (Array.isArray(request?.costs)) {
+        const item = m[1] !== undefined ? request.costs[Number(m[1])] : null;
+        if (item && this.fields[`item:${item.category}`]) {
+          if (/\.(model|key)/.test(path)) return 'model';
+          return `item:${item.category}`;
+        }
+        return 'items';
+      }
+      return 'costs';
+    }
+    m = /^alliance\[(\d+)\]/.exec(path);
+    if (m && Array.isArray(request?.alliance)) {
+      const id = this.landId(request.alliance[Number(m[1])]);
+      return id ? `land:${id}` : 'alliance';
+    }
+    if (path.startsWith('alliance')) return 'alliance';
+    if (path.startsWith('model')) return 'model';
+    m = /^key\.(usage|targetGroup|weights)\.([^.[]+)/.exec(path);
+    if (m) {
+      const id = this.landId(m[2]);
+      if (id && this.fields[`keyval:${id}`] && !this.c.kvRows[id].hidden) return `keyval:${id}`;
+      return 'key';
+    }
+    if (path.startsWith('key')) return 'key';
+    m = /^membership\.([^.]+)(?:\.(from|to))?/.exec(path);
+    if (m) {
+      const id = this.landId(m[1]);
+      if (id) return `${m[2] || 'from'}:${id}`;
+      return 'alliance';
+    }
+    m = /^kommunen(?:\.(\w+))?/.exec(path);
+    if (m) return { land: 'kland', level: 'klevel', landShare: 'kshare', key: 'kkey', exemptBelow: 'kexempt' }[m[1]] || 'kland';
+    return null;
+  }
+
+  // ---- showing errors -------------------------------------------------------------------
+
+  clearErrors() {
+    for (const el of this.form.querySelectorAll('.error-message')) el.remove();
+    for (const el of this.form.querySelectorAll('.has-error')) el.classList.remove('has-error');
+    for (const el of this.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    for (const f of Object.values(this.fields)) {
+      for (const el of f.targets) {
+        const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && !x.startsWith('e-'));
+        if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
+        else el.removeAttribute('aria-describedby');
+      }
+    }
+    this.summary.hidden = true;
+    clear(this.summary);
+  }
+
+  /** errors: [{ field, messages }]; returns the list of shown errors (deduplicated). */
+  showErrors(errors) {
+    this.clearErrors();
+    if (!errors.length) return [];
+    const L = (k, v) => t(this.lang, k, v);
+    const list = h('ul', {});
+    const seen = new Set();
+    let n = 0;
+    for (const e of errors) {
+      const msg = e.messages?.[this.lang] || e.messages?.de || e.message || String(e.code || 'error');
+      const f = e.field ? this.fields[e.field] : null;
+      const dedupe = `${e.field}|${msg}`;
+      if (seen.has(dedupe)) continue;
+      seen.add(dedupe);
+      n++;
+      if (f) {
+        const id = `e-${n}`;
+        const p = h('p', { class: 'error-message', id }, h('span', { class: 'visually-hidden', text: `${L('errorPrefix')} ` }), msg);
+        // place the message after the label/legend and hint, before the control
+        const anchorEl = f.group.querySelector(':scope > .hint') || f.group.querySelector(':scope > label, :scope > legend');
+        if (anchorEl) anchorEl.after(p);
+        else f.group.prepend(p);
+        f.group.classList.add('has-error');
+        const targets = e.field.startsWith('land:') ? [this.fields.alliance.targets[0]] : f.targets;
+        for (const el of targets) {
+          const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+          ids.push(id);
+          el.setAttribute('aria-describedby', ids.join(' '));
+          if (el.tagName === 'INPUT' || el.tagName === 'SELECT') el.setAttribute('aria-invalid', 'true');
+        }
+        const link = h('a', { href: `#${f.focus.id}`, text: msg });
+        link.addEventListener('click', (ev) => {
+          ev.preventDefault();
+          this.focusField(e.field);
+        });
+        list.append(h('li', {}, link));
+      } else {
+        list.append(h('li', { text: msg }));
+      }
+    }
+    this.summary.append(h('h3', { id: 'error-summary-title', text: L('errorSummaryTitle') }), list);
+    this.summary.hidden = false;
+    return [...seen];
+  }
+
+  focusField(key) {
+    const f = this.fields[key];
+    if (!f) return;
+    if (key.startsWith('from:') || key.startsWith('to:')) this.c.membership.open = true;
+    if (key.startsWith('k') && key !== 'key' && key.startsWith('k') && !key.startsWith('keyval')) {
+      this.c.kOn.checked = true;
+      this.syncVisibility();
+    }
+    f.focus.focus();
+    f.group.scrollIntoView?.({ block: 'center' });
+  }
+
+  focusSummary() {
+    if (!this.summary.hidden) this.summary.focus();
+  }
+
+  // ---- language switch without losing typed text ---------------------------------------------
+
+  snapshot() {
+    const out = {};
+    for (const el of this.form.querySelectorAll('input, select, details')) {
+      if (!el.id) continue;
+      if (el.tagName === 'DETAILS') out[el.id] = { open: el.open };
+      else if (el.type === 'checkbox' || el.type === 'radio') out[el.id] = { checked: el.checked };
+      else if (el.type !== 'file') out[el.id] = { value: el.value, field: el.dataset.field };
+    }
+    if (this.c.membership) out.__membership = { open: this.c.membership.open };
+    return { controls: out, extras: this.extras, itemExtras: this.itemExtras, touched: this.touched, submitted: this.submitted, oldLang: this.lang };
+  }
+
+  restore(snap) {
+    this.extras = snap.extras;
+    this.itemExtras = snap.itemExtras;
+    this.touched = snap.touched;
+    this.submitted = snap.submitted;
+    this.fillModelOptions(snap.controls['f-model']?.value);
+    this.fillKeyOptions(snap.controls['f-key']?.value);
+    for (const [id, st] of Object.entries(snap.controls)) {
+      if (id === '__membership') {
+        this.c.membership.open = st.open;
+        continue;
+      }
+      const el = this.form.querySelector(`#${CSS.escape(id)}`);
+      if (!el) continue;
+      if ('checked' in st) el.checked = st.checked;
+      else if ('open' in st) el.open = st.open;
+      else if (el.tagName === 'SELECT') {
+        if ([...el.options].some((o) => o.value === st.value)) el.value = st.value;
+      } else {
+        let v = st.value;
+        if (el.type === 'text' && v && st.field && st.field !== 'year') {
+          const r = parseNumber(v, snap.oldLang, {});
+          if (r.value !== undefined) v = forInput(this.lang, r.value);
+        }
+        el.value = v;
+      }
+    }
+    this.syncVisibility();
+  }
+}

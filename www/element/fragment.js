@@ -1,0 +1,40 @@
+// The whole state in the URL fragment: "#efa=" + the request as percent-encoded JSON.
+// Other fragment parameters (joined with "&") are kept untouched.
+
+export const PREFIX = 'efa=';
+
+function params(hash) {
+  return String(hash || '').replace(/^#/, '').split('&').filter(Boolean);
+}
+
+/** The request in a fragment, or null; throws SyntaxError for a malformed one. */
+export function readFragment(hash = location.hash) {
+  const p = params(hash).find((x) => x.startsWith(PREFIX));
+  if (!p) return null;
+  const json = decodeURIComponent(p.slice(PREFIX.length));
+  const req = JSON.parse(json);
+  if (!req || typeof req !== 'object' || Array.isArray(req)) throw new SyntaxError('not an object');
+  return req;
+}
+
+/** Encodes a request; keeps JSON punctuation readable where the URL grammar allows it. */
+export function encodeRequest(req) {
+  return encodeURIComponent(JSON.stringify(req)).replace(/%(2C|3A|5B|5D|7B|7D|40)/g, (m, c) => String.fromCharCode(parseInt(c, 16)));
+}
+
+export function fragmentFor(req, hash = location.hash) {
+  const others = params(hash).filter((x) => !x.startsWith(PREFIX));
+  return `#${[PREFIX + encodeRequest(req), ...others].join('&')}`;
+}
+
+export function writeFragment(req) {
+  const frag = fragmentFor(req);
+  if (frag !== location.hash) history.replaceState(history.state, '', frag);
+  return location.href;
+}
+
+export function shareUrl(req) {
+  const u = new URL(location.href);
+  u.hash = fragmentFor(req, u.hash).slice(1);
+  return u.href;
+}

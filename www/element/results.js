@@ -1,0 +1,209 @@
+// The results: summary, the payer table with tranche breakdown, a table by cost category,
+// the SVG bar chart with its text alternative, the explanation in words, notes and sources.
+
+import { h, s } from './dom.js';
+import { t } from './i18n.js';
+import { money, decimal, share as fmtShare, date as fmtDate } from './format.js';
+import { sum, percentOf, isZero } from './decimal.js';
+
+/** Sums of a payer's parts, by tranche index and by item. */
+export function breakdown(res) {
+  const trancheIdx = [...new Set(res.tranches.map((tr) => tr.index))].sort((a, b) => a - b);
+  const byPayer = new Map();
+  for (const p of res.payers) {
+    const tr = new Map();
+    const it = new Map();
+    for (const part of p.parts || []) {
+      tr.set(part.tranche, [...(tr.get(part.tranche) || []), part.amount]);
+      it.set(part.item, [...(it.get(part.item) || []), part.amount]);
+    }
+    byPayer.set(p.id, {
+      tranche: new Map([...tr].map(([k, v]) => [k, sum(v)])),
+      item: new Map([...it].map(([k, v]) => [k, sum(v)])),
+    });
+  }
+  return { trancheIdx, byPayer };
+}
+
+/** Column headers for the tranches: a shared description when every item has the same one. */
+export function trancheColumns(res, names) {
+  const { trancheIdx } = breakdown(res);
+  return trancheIdx.map((idx) => {
+    const defs = res.tranches.filter((tr) => tr.index === idx);
+    const labels = [...new Set(defs.map((d) => names.tranche(d)))];
+    const total = sum(defs.map((d) => d.amount));
+    return { idx, label: labels.length === 1 ? labels[0] : t(names.lang, 'colTranche', { n: idx + 1 }), n: idx + 1, total };
+  });
+}
+
+function payerTable({ lang, names, res, caption, columns, part, id }) {
+  const zero = res.total.includes('.') ? `0.${'0'.repeat(res.total.split('.')[1].length)}` : '0';
+  const head = h('tr', {}, h('th', { scope: 'col', text: t(lang, 'colPayer') }), columns.map((c) => h('th', { scope: 'col', class: 'num', text: c.label })));
+  const rows = res.payers.map((p) =>
+    h('tr', {}, h('th', { scope: 'row', text: names.payer(p) }), columns.map((c) => h('td', { class: 'num', text: c.cell(p) ?? money(lang, zero) }))),
+  );
+  const foot = h('tr', {}, h('th', { scope: 'row', text: t(lang, 'sumRow') }), columns.map((c) => h('td', { class: 'num', text: c.foot ?? '' })));
+  const table = h('table', { part, id }, h('caption', { text: caption }), h('thead', {}, head), h('tbody', {}, rows), h('tfoot', {}, foot));
+  return h('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': `${id}-cap`, tabindex: '0' }, table);
+}
+
+export function renderResults({ lang, names, res, service }) {
+  const L = (k, v) => t(lang, k, v);
+  const out = [];
+  const { byPayer } = breakdown(res);
+
+  // Summary
+  const keyIds = [...new Set(res.tranches.filter((tr) => tr.key && tr.payers !== 'bund').map((tr) => tr.key))];
+  const periods = res.periods || [];
+  out.push(
+    h(
+      'dl',
+      { class: 'summary' },
+      h('dt', { text: L('summaryTotal') }),
+      h('dd', { text: money(lang, res.total) }),
+      h('dt', { text: L('summaryYear') }),
+      h('dd', { text: String(res.year) }),
+      h('dt', { text: L('summaryModel') }),
+      h('dd', { text: [...new Set(res.items.map((i) => names.model(i.model)))].join('; ') }),
+      h('dt', { text: L('summaryKey') }),
+      h('dd', { text: keyIds.map((k) => names.key(k)).join('; ') || names.key(res.key?.id) }),
+      periods.length > 1 ? [h('dt', { text: L('summaryPeriods') }), h('dd', { text: periods.map((p) => `${fmtDate(lang, p.from)} – ${fmtDate(lang, p.to)}`).join('; ') })] : null,
+    ),
+  );
+
+  // Payer table with share and tranche breakdown
+  const tcols = trancheColumns(res, names);
+  const columns = [
+    { label: L('colAmount'), cell: (p) => money(lang, p.amount), foot: money(lang, res.total) },
+    { label: L('colShare'), cell: (p) => fmtPct(lang, percentOf(p.amount, res.total, 2)), foot: fmtPct(lang, isZero(res.total) ? '0.00' : '100.00') },
+    ...(tcols.length > 1
+      ? tcols.map((c) => ({ label: c.label, cell: (p) => (byPayer.get(p.id).tranche.has(c.idx) ? money(lang, byPayer.get(p.id).tranche.get(c.idx)) : '–'), foot: money(lang, c.total) }))
+      : []),
+  ];
+  const caption = service ? L('tableCaptionService', { year: res.year, service }) : L('tableCaption', { year: res.year });
+  const table = payerTable({ lang, names, res, caption, columns, part: 'results-table', id: 'payers' });
+  table.querySelector('caption').id = 'payers-cap';
+  out.push(table);
+
+  // By cost category
+  if (res.items.length > 1) {
+    const icolumns = res.items.map((it) => ({
+      label: names.category(it.category),
+      cell: (p) => (byPayer.get(p.id).item.has(it.index) ? money(lang, byPayer.get(p.id).item.get(it.index)) : '–'),
+      foot: money(lang, it.amount),
+    }));
+    icolumns.push({ label: L('colAmount'), cell: (p) => money(lang, p.amount), foot: money(lang, res.total) });
+    const capI = lang === 'en' ? `By cost category, ${res.year}` : `Nach Kostenkategorien ${res.year}`;
+    const ti = payerTable({ lang, names, res, caption: capI, columns: icolumns, part: 'category-table', id: 'items' });
+    ti.querySelector('caption').id = 'items-cap';
+    out.push(ti);
+  }
+
+  out.push(renderChart({ lang, names, res }));
+  out.push(renderExplanation({ lang, names, res }));
+
+  if (res.warnings && res.warnings.length) {
+    out.push(h('div', { class: 'warnings' }, h('h4', { text: L('warningsHeading') }), h('ul', {}, res.warnings.map((w) => h('li', { text: w.message?.[lang] || w.message?.de || w.code })))));
+  }
+  return out;
+}
+
+export function fmtPct(lang, pp) {
+  return lang === 'en' ? `${decimal(lang, pp)}%` : `${decimal(lang, pp)} %`;
+}
+
+export function renderChart({ lang, names, res }) {
+  const L = (k, v) => t(lang, k, v);
+  const rowH = 46;
+  const payers = res.payers;
+  const max = Math.max(...payers.map((p) => Number(p.amount)), 0); // bar lengths only
+  const height = payers.length * rowH + 4;
+  const svg = s('svg', { class: 'chart', part: 'chart-svg', role: 'img', 'aria-labelledby': 'chart-title chart-desc', height, width: '100%' });
+  svg.append(
+    s('title', { id: 'chart-title', text: L('chartTitle') }),
+    s('desc', { id: 'chart-desc', text: `${L('chartDesc')} ${payers.map((p) => `${names.payer(p)}: ${money(lang, p.amount)}`).join('; ')}.` }),
+  );
+  payers.forEach((p, i) => {
+    const y = i * rowH;
+    const pct = max > 0 ? (Number(p.amount) / max) * 100 : 0;
+    const g = s('g', { class: p.kind === 'bund' ? 'row bund' : 'row land' });
+    g.append(
+      s('text', { x: 0, y: y + 17, text: names.payer(p) }),
+      s('text', { x: '100%', y: y + 17, 'text-anchor': 'end', text: money(lang, p.amount) }),
+      s('rect', { class: 'track', x: 0, y: y + 24, width: '100%', height: 14 }),
+      s('rect', { class: p.kind === 'bund' ? 'bar-bund' : 'bar-land', x: 0, y: y + 24, width: `${pct.toFixed(3)}%`, height: 14 }),
+    );
+    svg.append(g);
+  });
+  const swatch = (cls) => s('svg', { width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: cls, width: 14, height: 14 }));
+  const legendSvgWrap = (cls, text) => {
+    const wrap = s('svg', { class: 'chart', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: cls, width: 14, height: 14 }));
+    return h('li', {}, wrap, text);
+  };
+  void swatch;
+  const legend = h('ul', { class: 'legend' }, legendSvgWrap('bar-land', lang === 'en' ? 'Länder' : 'Länder'), payers.some((p) => p.kind === 'bund') ? legendSvgWrap('bar-bund', L('bund')) : null);
+  return h('figure', { part: 'chart' }, h('figcaption', { text: L('chartTitle') }), svg, legend);
+}
+
+export function renderExplanation({ lang, names, res }) {
+  const L = (k, v) => t(lang, k, v);
+  // amount of each tranche in each item and period: the sum over all payers' parts
+  const groupAmount = new Map();
+  for (const p of res.payers) for (const part of p.parts || []) {
+    const k = `${part.item}|${part.period}|${part.tranche}`;
+    groupAmount.set(k, [...(groupAmount.get(k) || []), part.amount]);
+  }
+  const periods = res.periods || [];
+  const multiItem = res.items.length > 1;
+  const multiPeriod = periods.length > 1;
+  const items = res.payers.map((p) => {
+    const sentences = (p.parts || []).map((part) => {
+      const tr = res.tranches.find((x) => x.item === part.item && x.index === part.tranche) || {};
+      let prefix = '';
+      if (multiItem) prefix += L('itemPrefix', { category: names.category(part.category) });
+      if (multiPeriod) {
+        const per = periods[part.period];
+        if (per) prefix += L('periodPrefix', { from: fmtDate(lang, per.from), to: fmtDate(lang, per.to) });
+      }
+      const trancheAmount = money(lang, sum(groupAmount.get(`${part.item}|${part.period}|${part.tranche}`) || ['0']));
+      if (p.kind === 'bund' || tr.payers === 'bund') {
+        return L('explainBund', { prefix, share: fmtShare(lang, tr.share ?? '0'), trancheAmount, amount: money(lang, part.amount) });
+      }
+      const group = tr.payers === 'alliance' ? L('groupAlliance') : tr.payers === 'all' ? L('groupAll') : L('groupList', { list: Array.isArray(tr.payers) ? tr.payers.join(', ') : '' });
+      return L('explainLand', {
+        prefix,
+        name: names.payer(p),
+        weight: decimal(lang, part.weight),
+        groupWeight: decimal(lang, part.groupWeight),
+        group,
+        share: fmtShare(lang, tr.share ?? '0'),
+        trancheAmount,
+        byKey: L('byKey', { key: names.key(tr.key ?? res.key?.id) }),
+        amount: money(lang, part.amount),
+      });
+    });
+    return h('li', {}, h('strong', { text: `${names.payer(p)}: ${money(lang, p.amount)}` }), h('ul', {}, sentences.map((x) => h('li', {}, h('p', { text: x })))));
+  });
+  return h('details', { class: 'explain' }, h('summary', { text: L('explainSummary') }), h('div', { class: 'details-body' }, h('ul', {}, items)));
+}
+
+export function renderSources({ lang, res, extra = [] }) {
+  const L = (k, v) => t(lang, k, v);
+  const list = [...(res.sources || []), ...extra];
+  if (!list.length) return null;
+  return h(
+    'div',
+    { class: 'sources' },
+    h('h4', { text: L('sourcesHeading') }),
+    h(
+      'ul',
+      {},
+      list.map((src) => {
+        const bits = [src.title || src.id];
+        if (src.referenceDate) bits.push(lang === 'en' ? `as of ${fmtDate(lang, src.referenceDate)}` : `Stand ${fmtDate(lang, src.referenceDate)}`);
+        if (src.licence) bits.push(lang === 'en' ? `licence: ${src.licence}` : `Lizenz: ${src.licence}`);
+        return h('li', { text: bits.join(', ') });
+      }),
+    ),
+  );
+}

@@ -1,0 +1,217 @@
+// The element's styles, adopted into its shadow root as a constructed stylesheet (no <style>
+// element and no style attribute, so the strict CSP page needs no 'unsafe-inline').
+// Theme with CSS custom properties on the element or any ancestor, for example:
+//   efa-rechner { --efa-accent: #00507a; --efa-font: "Your Sans", sans-serif; }
+// The defaults meet WCAG 2.1 AA contrast (text 4.5:1, UI parts 3:1) on white.
+
+export const CSS = String.raw`
+:host {
+  --_text: var(--efa-text, #1b1b1b);
+  --_muted: var(--efa-muted, #4b4b4b);
+  --_bg: var(--efa-bg, #ffffff);
+  --_surface: var(--efa-surface, #f3f2f1);
+  --_border: var(--efa-border, #6f6f6f);
+  --_rule: var(--efa-rule, #b1b4b6);
+  --_accent: var(--efa-accent, #1d4f91);
+  --_accent-text: var(--efa-accent-text, #ffffff);
+  --_accent-hover: var(--efa-accent-hover, #153a6b);
+  --_link: var(--efa-link, #1d4f91);
+  --_error: var(--efa-error, #b3261e);
+  --_focus: var(--efa-focus, #ffdd00);
+  --_focus-ring: var(--efa-focus-ring, #0b0c0c);
+  --_bar-land: var(--efa-bar-land, #1d4f91);
+  --_bar-bund: var(--efa-bar-bund, #6b3f00);
+  --_bar-track: var(--efa-bar-track, #e6e6e6);
+  --_positive: var(--efa-positive, #0b6e2a);
+  --_radius: var(--efa-radius, 0);
+  --_font: var(--efa-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  display: block;
+  container-type: inline-size;
+  color: var(--_text);
+  background: var(--_bg);
+  font-family: var(--_font);
+  font-size: 1rem;
+  line-height: 1.5;
+  text-align: start;
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: border-box; }
+
+.wrap { padding: 0; min-height: 12rem; }
+.loading { color: var(--_muted); padding: 1rem 0; }
+h2, h3, h4 { line-height: 1.25; margin: 0 0 .75rem; }
+h2 { font-size: 1.625rem; }
+h3 { font-size: 1.25rem; margin-top: 1.75rem; }
+h4 { font-size: 1.0625rem; margin-top: 1.25rem; }
+p { margin: 0 0 .75rem; }
+.intro { color: var(--_muted); max-width: 44rem; }
+
+.layout { display: grid; gap: 2rem; grid-template-columns: minmax(0, 1fr); }
+@container (min-width: 64rem) {
+  .layout { grid-template-columns: minmax(20rem, 26rem) minmax(0, 1fr); align-items: start; }
+  .layout.readonly { grid-template-columns: minmax(0, 1fr); }
+}
+
+/* ---- form ---------------------------------------------------------------------------- */
+form { margin: 0; }
+.group { margin: 0 0 1.5rem; }
+.group.has-error { border-inline-start: 5px solid var(--_error); padding-inline-start: .75rem; }
+label, legend { font-weight: 700; display: block; margin-bottom: .25rem; }
+fieldset { border: 0; padding: 0; margin: 0 0 1.5rem; min-width: 0; }
+legend { padding: 0; font-size: 1.0625rem; }
+.hint { color: var(--_muted); display: block; margin: 0 0 .5rem; font-weight: 400; }
+.error-message { color: var(--_error); font-weight: 700; display: block; margin: 0 0 .5rem; }
+.visually-hidden {
+  position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important;
+  padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important;
+  clip-path: inset(50%) !important; border: 0 !important; white-space: nowrap !important;
+}
+
+input[type=text], input[type=date], input[type=search], select {
+  font: inherit; color: var(--_text); background: var(--_bg);
+  border: 2px solid var(--_focus-ring); border-radius: var(--_radius);
+  padding: .375rem .5rem; min-height: 2.5rem; width: 100%; max-width: 100%;
+}
+input.w-year { max-width: 7rem; }
+input.w-amount { max-width: 16rem; }
+input.w-num { max-width: 11rem; }
+input.w-date { max-width: 12rem; }
+select { max-width: 100%; width: auto; min-width: 12rem; }
+input[aria-invalid=true], select[aria-invalid=true] { border-color: var(--_error); border-width: 3px; }
+input[type=file] { font: inherit; max-width: 100%; }
+
+.choices { display: grid; gap: .25rem .75rem; grid-template-columns: repeat(auto-fill, minmax(13.5rem, 1fr)); }
+.choice { display: flex; align-items: flex-start; gap: .5rem; min-height: 2.25rem; padding: .125rem 0; }
+.choice label { font-weight: 400; margin: 0; padding-top: .25rem; cursor: pointer; }
+.choice.all label { font-weight: 700; }
+.choice input { width: 1.5rem; height: 1.5rem; margin: .25rem 0 0; flex: none; accent-color: var(--_accent); cursor: pointer; }
+.choice-all { margin-bottom: .5rem; padding-bottom: .5rem; border-bottom: 1px solid var(--_rule); }
+
+.rows { display: grid; gap: .75rem; }
+.row2 { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; }
+.row2 > div { min-width: 0; }
+.keyvals { display: grid; gap: .5rem 1rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
+.keyvals label { font-weight: 400; }
+.member { border-top: 1px solid var(--_rule); padding-top: .5rem; margin: 0; }
+.member legend { font-size: 1rem; }
+.member label { font-weight: 400; }
+
+details { margin: 0 0 1.5rem; }
+summary { cursor: pointer; color: var(--_link); text-decoration: underline; text-underline-offset: .15em; padding: .25rem 0; display: list-item; }
+details[open] > summary { margin-bottom: .75rem; }
+.details-body { border-inline-start: 5px solid var(--_rule); padding-inline-start: 1rem; }
+
+.subfields { border-inline-start: 5px solid var(--_rule); padding-inline-start: 1rem; margin: .5rem 0 0; }
+.model-info { margin: .5rem 0 0; color: var(--_muted); }
+.model-info .src { font-size: .9375rem; }
+.file-status { margin: .5rem 0 0; }
+
+button, .button {
+  font: inherit; font-weight: 700; border-radius: var(--_radius); cursor: pointer;
+  min-height: 2.5rem; padding: .375rem .875rem; border: 2px solid var(--_accent);
+  background: var(--_accent); color: var(--_accent-text);
+  box-shadow: 0 2px 0 var(--_focus-ring);
+}
+button:hover { background: var(--_accent-hover); border-color: var(--_accent-hover); }
+button.secondary { background: var(--_surface); color: var(--_text); border-color: var(--_border); }
+button.secondary:hover { background: #dbdad9; }
+button:disabled, button[aria-disabled=true] { opacity: .6; cursor: not-allowed; }
+button:active { transform: translateY(2px); box-shadow: none; }
+.buttons { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; }
+
+/* Focus: yellow and black, visible on any background (GOV.UK pattern). */
+:focus { outline: none; }
+:focus-visible, input:focus, select:focus, summary:focus, [tabindex]:focus {
+  outline: 3px solid var(--_focus) !important;
+  outline-offset: 0;
+  box-shadow: 0 0 0 6px var(--_focus-ring) !important;
+}
+a:focus, a:focus-visible { background: var(--_focus); color: var(--_focus-ring); box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-ring) !important; outline: none !important; text-decoration: none; }
+.choice input:focus { outline-offset: 2px; }
+
+a { color: var(--_link); text-underline-offset: .15em; }
+
+/* ---- error summary ------------------------------------------------------------------- */
+.error-summary { border: 5px solid var(--_error); padding: 1rem; margin: 0 0 1.5rem; }
+.error-summary h3 { margin-top: 0; font-size: 1.125rem; }
+.error-summary ul { margin: 0; padding-inline-start: 1.25rem; }
+.error-summary a { color: var(--_error); font-weight: 700; }
+
+/* ---- results ------------------------------------------------------------------------- */
+.results { min-width: 0; }
+.status { min-height: 3rem; margin: 0 0 1rem; padding: .5rem .75rem; background: var(--_surface); border-inline-start: 5px solid var(--_accent); }
+.status.stale { border-inline-start-color: var(--_error); }
+.summary { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; margin: 0 0 1rem; }
+.summary dt { font-weight: 700; }
+.summary dd { margin: 0; overflow-wrap: anywhere; }
+.results.is-stale .result-body { opacity: .55; }
+
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 0 0 1rem; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+caption { text-align: start; font-weight: 700; font-size: 1.0625rem; padding: 0 0 .5rem; }
+th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--_rule); vertical-align: top; text-align: start; }
+thead th { border-bottom: 2px solid var(--_focus-ring); vertical-align: bottom; }
+td.num, th.num { text-align: end; white-space: nowrap; }
+tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--_focus-ring); border-bottom: 0; }
+tbody th { font-weight: 400; }
+.diff-pos { color: var(--_error); }
+.diff-neg { color: var(--_positive); }
+th button.sort { background: none; border: 0; box-shadow: none; color: var(--_link); padding: .125rem 0; min-height: 0; font-weight: 700; text-decoration: underline; text-underline-offset: .15em; display: inline-flex; gap: .25rem; text-align: inherit; }
+th button.sort:active { transform: none; }
+.sort-icon { text-decoration: none; display: inline-block; min-width: 1ch; }
+.pager { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 1rem; }
+.pager .page-info { margin: 0 .5rem; }
+.tools { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: flex-end; margin: 0 0 1rem; }
+.tools > div { min-width: 0; }
+.tools select { min-width: 6rem; }
+
+figure { margin: 0 0 1.5rem; }
+figcaption { font-weight: 700; margin: 0 0 .5rem; }
+svg.chart { display: block; width: 100%; overflow: visible; }
+svg.chart text { fill: var(--_text); font-family: var(--_font); font-size: 14px; }
+svg.chart .bar-land { fill: var(--_bar-land); }
+svg.chart .bar-bund { fill: var(--_bar-bund); }
+svg.chart .track { fill: var(--_bar-track); }
+.legend { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: .5rem 0 0; padding: 0; list-style: none; color: var(--_muted); }
+.legend svg { vertical-align: middle; margin-inline-end: .375rem; }
+
+.explain ul { margin: 0; padding-inline-start: 1.25rem; }
+.explain li { margin: 0 0 .5rem; }
+.explain li p { margin: 0; }
+.sources { font-size: .9375rem; color: var(--_muted); }
+.sources ul { padding-inline-start: 1.25rem; margin: 0; }
+.warnings { border-inline-start: 5px solid #8a6d00; padding: .5rem .75rem; background: #fff7d6; }
+.share-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+.share-row input { flex: 1 1 14rem; min-width: 0; }
+.note { color: var(--_muted); }
+.panel { border-top: 2px solid var(--_rule); padding-top: .25rem; margin-top: 1.5rem; }
+
+@media (prefers-reduced-motion: no-preference) {
+  .results .result-body { transition: opacity .15s; }
+}
+@media (forced-colors: active) {
+  svg.chart .bar-land, svg.chart .bar-bund { fill: CanvasText; }
+  .error-summary, .status { border-color: CanvasText; }
+}
+@media print {
+  :host { container-type: normal; }
+  .layout { display: block; }
+  form, .no-print, .buttons, .pager, .tools, .share-row, .whatif { display: none !important; }
+  .results.is-stale .result-body { opacity: 1; }
+  .table-scroll { overflow: visible; }
+  a { color: inherit; }
+  table { page-break-inside: auto; }
+  tr { page-break-inside: avoid; }
+  .status { border: 0; padding: 0; background: none; }
+}
+`;
+
+let sheet;
+/** Adopts the stylesheet into a shadow root (one shared CSSStyleSheet for all instances). */
+export function adoptStyles(root) {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
