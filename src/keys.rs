@@ -49,7 +49,7 @@ pub enum KeyKind {
     /// Numbers per Land from the request; Länder left out weigh 0.
     Given {
         kind: GivenKind,
-        values: [Decimal; 16],
+        values: Box<[Decimal; 16]>,
     },
     /// Parts, each normalised within the payer group, combined by part weights summing to 1.
     Mix(Vec<(Key, Decimal)>),
@@ -381,7 +381,10 @@ fn parse_given(kind: GivenKind, v: &Json, path: &str) -> Result<KeyKind> {
         seen[land] = true;
         values[land] = reader::decimal(value, &p, reader::WEIGHT)?;
     }
-    Ok(KeyKind::Given { kind, values })
+    Ok(KeyKind::Given {
+        kind,
+        values: Box::new(values),
+    })
 }
 
 fn parse_mix(v: &Json, path: &str, year: i32) -> Result<KeyKind> {

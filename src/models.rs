@@ -42,7 +42,7 @@ pub enum TrancheKey {
     Inherit,
     /// A fixed key: the Königsteiner Schlüssel of the year for the 2023/35 and FITKO tranches
     /// "by KS", or a custom tranche's own key.
-    Fixed(Key),
+    Fixed(Box<Key>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,7 +111,7 @@ fn dec(s: &str) -> Decimal {
 
 /// Builds a named model for a Wirtschaftsjahr (the "by KS" tranches use that year's edition).
 pub fn named(id: &str, year: i32) -> Option<Model> {
-    let ks = || TrancheKey::Fixed(Key::ks_by_year(year, "model"));
+    let ks = || TrancheKey::Fixed(Box::new(Key::ks_by_year(year, "model")));
     let t = |share: &str, payers: Payers, key: TrancheKey| Tranche {
         share: dec(share),
         payers,
@@ -208,7 +208,7 @@ fn parse_custom(v: &Json, path: &str, year: i32) -> Result<Model> {
         let share = reader::ratio(tf.require("share")?, &tf.child("share"))?;
         let payers = parse_payers(tf.require("payers")?, &tf.child("payers"))?;
         let key = match tf.get("key") {
-            Some(k) => TrancheKey::Fixed(keys::parse(k, &tf.child("key"), year)?),
+            Some(k) => TrancheKey::Fixed(Box::new(keys::parse(k, &tf.child("key"), year)?)),
             None => TrancheKey::Inherit,
         };
         tranches.push(Tranche { share, payers, key });

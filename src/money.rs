@@ -232,7 +232,7 @@ mod tests {
         assert_eq!(cent.units_of(dec("1000000.00")), Some(100_000_000));
         assert_eq!(cent.units_of(dec("0.105")), None);
         assert_eq!(cent.units_of(dec("5")), Some(500));
-        assert_eq!(cent.format(8514_45), "8514.45");
+        assert_eq!(cent.format(851_445), "8514.45");
         assert_eq!(cent.format(0), "0.00");
         assert_eq!(cent.format(7), "0.07");
         let nickel = Unit::new(dec("0.05")).unwrap();

@@ -6,6 +6,9 @@ use crate::error::Error;
 use crate::json::Json;
 use crate::kommunen_data::KommunenDataset;
 use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -53,23 +56,64 @@ fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
 
 /// Allocates a request (the contract's request object, or its JSON text). `dataset` is a loaded
 /// GV100AD file for the Kommune level; without it level `kreis` uses the embedded default data.
+/// The dataset is borrowed (looked up by its handle), so one file serves many calls.
 #[wasm_bindgen]
-pub fn allocate(request: JsValue, dataset: Option<&Gv100adDataset>) -> Result<JsValue, JsValue> {
+pub fn allocate(request: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> {
     let value = request_from_js(request)?;
-    let data = dataset.map(|d| &d.inner);
-    let response = crate::allocate_value(&value, data).map_err(|e| to_js_error(&e))?;
+    let data = if dataset.is_undefined() || dataset.is_null() {
+        None
+    } else {
+        Some(lookup(&dataset)?)
+    };
+    let response = crate::allocate_value(&value, data.as_deref()).map_err(|e| to_js_error(&e))?;
     to_js(&response)
+}
+
+thread_local! {
+    /// Loaded data sets by handle: a JS object passed to `allocate` is only borrowed, never
+    /// moved, so the page can reuse it; `free()` removes the entry.
+    static DATASETS: RefCell<HashMap<u32, Rc<KommunenDataset>>> = RefCell::new(HashMap::new());
+    static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
+}
+
+fn lookup(dataset: &JsValue) -> Result<Rc<KommunenDataset>, JsValue> {
+    let handle = js_sys::Reflect::get(dataset, &JsValue::from_str("handle"))
+        .ok()
+        .and_then(|h| h.as_f64())
+        .map(|h| h as u32);
+    handle
+        .and_then(|h| DATASETS.with(|d| d.borrow().get(&h).cloned()))
+        .ok_or_else(|| {
+            to_js_error(&Error::new(
+                crate::error::ErrorCode::MissingGv100ad,
+                "",
+                "Der zweite Parameter ist kein (noch geladenes) Ergebnis von loadGv100ad",
+                "the second argument is not a (still loaded) result of loadGv100ad",
+            ))
+        })
 }
 
 /// A Gemeindeverzeichnis loaded from a GV100AD file, kept inside the module between calls.
 #[wasm_bindgen]
-#[derive(Clone)]
 pub struct Gv100adDataset {
-    inner: KommunenDataset,
+    handle: u32,
+    inner: Rc<KommunenDataset>,
+}
+
+impl Drop for Gv100adDataset {
+    fn drop(&mut self) {
+        DATASETS.with(|d| d.borrow_mut().remove(&self.handle));
+    }
 }
 
 #[wasm_bindgen]
 impl Gv100adDataset {
+    /// The registry handle `allocate` uses to find this data set.
+    #[wasm_bindgen(getter)]
+    pub fn handle(&self) -> u32 {
+        self.handle
+    }
+
     /// Gebietsstand of the file, ISO `YYYY-MM-DD`.
     #[wasm_bindgen(getter)]
     pub fn gebietsstand(&self) -> String {
@@ -118,9 +162,14 @@ pub fn load_gv100ad(input: JsValue) -> Result<Gv100adDataset, JsValue> {
             "expected the file content as text or Uint8Array",
         ))
     };
-    parsed
-        .map(|inner| Gv100adDataset { inner })
-        .map_err(|e| to_js_error(&e))
+    let inner = Rc::new(parsed.map_err(|e| to_js_error(&e))?);
+    let handle = NEXT_HANDLE.with(|n| {
+        let h = n.get();
+        n.set(h.wrapping_add(1).max(1));
+        h
+    });
+    DATASETS.with(|d| d.borrow_mut().insert(handle, inner.clone()));
+    Ok(Gv100adDataset { handle, inner })
 }
 
 /// The Länder, key editions, models, categories and default Kommune data, so that a user

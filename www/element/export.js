@@ -4,6 +4,7 @@
 import { t } from './i18n.js';
 import { percentOf } from './decimal.js';
 import { breakdown, trancheColumns } from './results.js';
+import { Names } from './names.js';
 
 const BOM = '\ufeff';
 
@@ -26,7 +27,7 @@ const num = (s, variant) => (s === '' || s === null || s === undefined ? '' : va
 /** The payer table as CSV. variant: "excel" (de, ";", decimal comma, BOM) or "plain". */
 export function payersCsv(res, names, variant = 'excel') {
   const lang = variant === 'excel' ? 'de' : names.lang;
-  const n = Object.assign(Object.create(Object.getPrototypeOf(names)), names, { lang });
+  const n = new Names(names.meta, lang);
   const L = (k, v) => t(lang, k, v);
   const tcols = trancheColumns(res, n);
   const { byPayer } = breakdown(res);
