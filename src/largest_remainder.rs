@@ -229,7 +229,7 @@ mod tests {
     fn exact_values() {
         let s =
             |u, w: u32, sum: u32| exact_string(u, &BigUint::from(w), &BigUint::from(sum), 1, 2, 12);
-        assert_eq!(s(10, 1, 16), "0.000625000000");
+        assert_eq!(s(10, 1, 16), "0.006250000000");
         assert_eq!(s(100, 1, 3), "0.333333333333");
         assert_eq!(s(100_000_000, 1, 1), "1000000.000000000000");
     }

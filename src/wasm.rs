@@ -28,6 +28,9 @@ extern "C" {
     fn make_error(code: &str, path: &str, de: &str, en: &str) -> JsValue;
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const CONTRACT_TYPES: &str = include_str!("contract.d.ts");
+
 fn to_js_error(e: &Error) -> JsValue {
     make_error(e.code.as_str(), &e.path, &e.message.de, &e.message.en)
 }
@@ -57,8 +60,11 @@ fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
 /// Allocates a request (the contract's request object, or its JSON text). `dataset` is a loaded
 /// GV100AD file for the Kommune level; without it level `kreis` uses the embedded default data.
 /// The dataset is borrowed (looked up by its handle), so one file serves many calls.
-#[wasm_bindgen]
-pub fn allocate(request: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Response")]
+pub fn allocate(
+    #[wasm_bindgen(unchecked_param_type = "Request | string")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Gv100adDataset | undefined")] dataset: JsValue,
+) -> Result<JsValue, JsValue> {
     let value = request_from_js(request)?;
     let data = if dataset.is_undefined() || dataset.is_null() {
         None
@@ -133,13 +139,17 @@ impl Gv100adDataset {
     }
 
     /// The file's source with licence and reference date.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "Source")]
     pub fn source(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.source)
     }
 
     /// Allocates with this data set (same as `allocate(request, dataset)`, without consuming it).
-    pub fn allocate(&self, request: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Response")]
+    pub fn allocate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Request | string")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let value = request_from_js(request)?;
         let response =
             crate::allocate_value(&value, Some(&self.inner)).map_err(|e| to_js_error(&e))?;
@@ -149,7 +159,9 @@ impl Gv100adDataset {
 
 /// Reads a GV100AD file given as text (a JS string) or bytes (`Uint8Array`, UTF-8 or Latin-1).
 #[wasm_bindgen(js_name = loadGv100ad)]
-pub fn load_gv100ad(input: JsValue) -> Result<Gv100adDataset, JsValue> {
+pub fn load_gv100ad(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<Gv100adDataset, JsValue> {
     let parsed = if let Some(text) = input.as_string() {
         crate::gv100ad::parse_str(&text)
     } else if input.is_instance_of::<js_sys::Uint8Array>() {
@@ -174,7 +186,7 @@ pub fn load_gv100ad(input: JsValue) -> Result<Gv100adDataset, JsValue> {
 
 /// The Länder, key editions, models, categories and default Kommune data, so that a user
 /// interface never hard-codes them.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Metadata")]
 pub fn metadata() -> Result<JsValue, JsValue> {
     to_js(&crate::metadata::metadata())
 }

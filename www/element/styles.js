@@ -152,6 +152,7 @@ caption { text-align: start; font-weight: 700; font-size: 1.0625rem; padding: 0 
 th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--_rule); vertical-align: top; text-align: start; }
 thead th { border-bottom: 2px solid var(--_focus-ring); vertical-align: bottom; }
 td.num, th.num { text-align: end; white-space: nowrap; }
+thead th.num { white-space: normal; min-width: 6.5rem; hyphens: auto; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--_focus-ring); border-bottom: 0; }
 tbody th { font-weight: 400; }
 .diff-pos { color: var(--_error); }

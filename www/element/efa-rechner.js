@@ -1,0 +1,614 @@
+// <efa-rechner>: the embeddable EfA cost calculator.
+//
+//   <script type="module" src="element/efa-rechner.js"></script>
+//   <efa-rechner year="2025" costs="1000000.00" alliance="BY,HE,NW" model="itplr-2023-35"></efa-rechner>
+//
+// Attributes: year, costs, alliance ("BY,HE,NW" or "all"), model, key, land, level, lang (de|en),
+// service, readonly, kommunen-src (same-origin GV100AD file), no-fragment (leave the URL alone).
+// Properties: request (get/set the contract request), result (the last response, read-only).
+// Events: efa-result (detail: response), efa-error (detail: the error, with code, path, messages).
+// Everything is computed by the WASM engine (./engine.js); this file only shows it.
+
+import init, * as engine from './engine.js';
+import { h, clear } from './dom.js';
+import { t, normLang } from './i18n.js';
+import { adoptStyles } from './styles.js';
+import { money, integer, date as fmtDate, parseNumber } from './format.js';
+import { EfaForm } from './form.js';
+import { Names } from './names.js';
+import { renderResults, renderSources } from './results.js';
+import { KommunenView } from './kommunen.js';
+import { WhatIf } from './whatif.js';
+import { payersCsv, kommunenCsv, resultJson, download } from './export.js';
+import { readFragment, writeFragment, shareUrl, encodeRequest, PREFIX } from './fragment.js';
+
+let enginePromise = null;
+/** Loads the WASM engine once per page. */
+export function loadEngine() {
+  if (!enginePromise) enginePromise = init().then(() => engine);
+  return enginePromise;
+}
+
+const REQUEST_ATTRS = ['year', 'costs', 'alliance', 'model', 'key', 'land', 'level'];
+
+function errorObject(e) {
+  if (e && typeof e === 'object' && e.code) {
+    const messages = e.messages || (e.message && typeof e.message === 'object' ? e.message : { de: String(e.message ?? e.code), en: String(e.message ?? e.code) });
+    if (e instanceof Error) {
+      if (!e.messages) e.messages = messages;
+      if (e.path === undefined) e.path = '';
+      return e;
+    }
+    return Object.assign(new Error(messages.en || e.code), { code: e.code, path: e.path ?? '', messages });
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return Object.assign(new Error(msg), { code: 'internal', path: '', messages: { de: `Interner Fehler: ${msg}`, en: `Internal error: ${msg}` } });
+}
+
+function clientError(err) {
+  return Object.assign(new Error(err.messages.en), { code: err.code, path: err.path, messages: err.messages });
+}
+
+export class EfaRechner extends HTMLElement {
+  static get observedAttributes() {
+    return [...REQUEST_ATTRS, 'lang', 'service', 'readonly', 'kommunen-src'];
+  }
+
+  constructor() {
+    super();
+    this._root = this.attachShadow({ mode: 'open' });
+    adoptStyles(this._root);
+    this._booted = false;
+    this._request = null;
+    this._result = null;
+    this._dataset = null;
+    this._datasetLoading = null;
+    this._seq = 0;
+    this._timer = null;
+    this._lastFragment = null;
+    this._kommunenView = new KommunenView();
+    this._onHashChange = () => this._applyFragment();
+    this._onBeforePrint = () => this._openDetailsForPrint(true);
+    this._onAfterPrint = () => this._openDetailsForPrint(false);
+  }
+
+  get lang() {
+    return normLang(this.getAttribute('lang'));
+  }
+
+  // ---- public API -------------------------------------------------------------------------
+
+  /** The current contract request (a copy). */
+  get request() {
+    const r = this._request ?? this._pendingRequest ?? null;
+    return r ? structuredClone(r) : null;
+  }
+  set request(req) {
+    if (!req || typeof req !== 'object') throw new TypeError('efa-rechner: request must be an object');
+    const copy = structuredClone(req);
+    if (!this._booted) {
+      this._pendingRequest = copy;
+      return;
+    }
+    this._setRequest(copy);
+  }
+
+  /** The last successful response (do not modify). */
+  get result() {
+    return this._result;
+  }
+
+  /** CSV of the payer table ("excel" or "plain") or of the Kommunen ({ table: "kommunen" }). */
+  toCSV({ variant = 'excel', table = 'payers' } = {}) {
+    if (!this._result) return '';
+    return table === 'kommunen' ? kommunenCsv(this._result, this._names(), variant) : payersCsv(this._result, this._names(), variant);
+  }
+
+  toJSON() {
+    return this._result ? JSON.parse(resultJson(this._request, this._result)) : null;
+  }
+
+  /** Recomputes now (for example after changing the form programmatically). */
+  recompute() {
+    return this._compute();
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  connectedCallback() {
+    for (const p of ['request']) {
+      if (Object.prototype.hasOwnProperty.call(this, p)) {
+        const v = this[p];
+        delete this[p];
+        this[p] = v;
+      }
+    }
+    window.addEventListener('hashchange', this._onHashChange);
+    window.addEventListener('beforeprint', this._onBeforePrint);
+    window.addEventListener('afterprint', this._onAfterPrint);
+    if (!this._started) {
+      this._started = true;
+      this._renderLoading();
+      this._boot();
+    }
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this._onHashChange);
+    window.removeEventListener('beforeprint', this._onBeforePrint);
+    window.removeEventListener('afterprint', this._onAfterPrint);
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this._booted || oldValue === newValue) return;
+    if (name === 'lang' || name === 'readonly') {
+      this._rebuild();
+      return;
+    }
+    if (name === 'service') {
+      this._renderTitle();
+      this._renderResults();
+      return;
+    }
+    if (name === 'kommunen-src') {
+      if (newValue) this._loadDatasetFromUrl(newValue);
+      return;
+    }
+    // a request attribute: change that part of the current request
+    const req = this._currentRequestForEdit();
+    const fromAttrs = this._requestFromAttributes();
+    if (name === 'land' || name === 'level') {
+      if (fromAttrs.kommunen) req.kommunen = { ...(req.kommunen || {}), ...fromAttrs.kommunen };
+      else delete req.kommunen;
+    } else if (fromAttrs[name] === undefined) delete req[name];
+    else req[name] = fromAttrs[name];
+    this._setRequest(req);
+  }
+
+  // ---- boot ---------------------------------------------------------------------------------
+
+  _renderLoading() {
+    const lang = this.lang;
+    this._wrap = h('div', { class: 'wrap booting', lang });
+    this._wrap.append(h('p', { class: 'loading', role: 'status', text: t(lang, 'loading') }));
+    clear(this._root).append(this._wrap);
+  }
+
+  async _boot() {
+    try {
+      await loadEngine();
+      this._meta = engine.metadata();
+    } catch (e) {
+      const err = errorObject(e);
+      clear(this._wrap).append(h('p', { class: 'error-message', role: 'alert', text: t(this.lang, 'loadFailed', { message: err.message }) }));
+      this._emit('efa-error', err);
+      return;
+    }
+    this._whatIf = new WhatIf({ allocate: (r, d) => engine.allocate(r, d), meta: this._meta });
+    let req = this._pendingRequest || null;
+    let fragmentError = null;
+    if (!this.hasAttribute('no-fragment')) {
+      try {
+        const f = readFragment();
+        if (f) {
+          req = f;
+          this._lastFragment = location.hash;
+        }
+      } catch (e) {
+        fragmentError = e;
+      }
+    }
+    if (!req) req = this._requestFromAttributes();
+    this._booted = true;
+    this._pendingRequest = null;
+    this._request = null;
+    this._initialRequest = req;
+    this._build();
+    if (this._form) this._form.write(req);
+    else this._request = req;
+    const src = this.getAttribute('kommunen-src');
+    if (src) this._loadDatasetFromUrl(src);
+    if (fragmentError) console.info('efa-rechner: ignoring an unreadable #efa= fragment');
+    await this._compute();
+  }
+
+  _requestFromAttributes() {
+    const a = (n) => {
+      const v = this.getAttribute(n);
+      return v === null ? undefined : v.trim();
+    };
+    const req = {};
+    const year = a('year');
+    if (year === undefined || year === '') req.year = Math.min(2100, Math.max(2000, new Date().getFullYear()));
+    else req.year = /^\d+$/.test(year) ? Number(year) : year;
+    const costs = a('costs');
+    if (costs) {
+      if (/^\d+(\.\d+)?$/.test(costs)) req.costs = costs;
+      else {
+        const r = parseNumber(costs, this.lang, {});
+        req.costs = r.value ?? costs;
+      }
+    }
+    const alliance = a('alliance');
+    if (alliance !== undefined && alliance !== '') req.alliance = alliance.toLowerCase() === 'all' ? 'all' : alliance.split(/[\s,;]+/).filter(Boolean);
+    const model = a('model');
+    if (model) req.model = model;
+    const key = a('key');
+    if (key) req.key = key;
+    const land = a('land');
+    if (land) {
+      req.kommunen = { land };
+      const level = a('level');
+      if (level) req.kommunen.level = level;
+    }
+    return req;
+  }
+
+  _currentRequestForEdit() {
+    if (this._form) {
+      const { request } = this._form.read();
+      return request;
+    }
+    return structuredClone(this._request || {});
+  }
+
+  _setRequest(req) {
+    if (this._form) this._form.write(req);
+    else this._request = req;
+    this._compute();
+  }
+
+  _applyFragment() {
+    if (this.hasAttribute('no-fragment') || !this._booted) return;
+    if (location.hash === this._lastFragment) return;
+    let req;
+    try {
+      req = readFragment();
+    } catch {
+      return;
+    }
+    if (!req) return;
+    this._lastFragment = location.hash;
+    this._setRequest(req);
+  }
+
+  // ---- building the UI ------------------------------------------------------------------------
+
+  _names() {
+    return new Names(this._meta, this.lang);
+  }
+
+  _renderTitle() {
+    if (!this._titleEl) return;
+    const service = this.getAttribute('service');
+    this._titleEl.textContent = service ? t(this.lang, 'titleService', { service }) : t(this.lang, 'title');
+  }
+
+  _build() {
+    const lang = this.lang;
+    const L = (k, v) => t(lang, k, v);
+    const readonly = this.hasAttribute('readonly');
+    this._titleEl = h('h2', { id: 'efa-title' });
+    this._wrap = h('div', { class: 'wrap', lang });
+    this._wrap.append(this._titleEl, h('p', { class: 'intro', text: L('intro') }));
+    this._renderTitle();
+
+    const layout = h('div', { class: readonly ? 'layout readonly' : 'layout' });
+    if (!readonly) {
+      this._form = new EfaForm({
+        meta: this._meta,
+        lang,
+        onInput: () => this._schedule(350),
+        onChange: () => this._schedule(0),
+        onSubmit: () => this._compute({ submit: true }),
+        onFile: (file) => this._loadDatasetFromFile(file),
+        fileStatus: () => this._dataset,
+        fmtDate: (d) => fmtDate(lang, d),
+        fmtInt: (n) => integer(lang, n),
+      });
+      layout.append(this._form.render());
+    } else {
+      this._form = null;
+    }
+
+    this._status = h('div', { class: 'status', role: 'status', id: 'efa-status' });
+    this._roErrors = h('div', { class: 'ro-errors' });
+    this._resultBody = h('div', { class: 'result-body' });
+    this._kommunenBox = h('div', {});
+    this._whatIfBox = h('div', {});
+    this._exportBox = h('div', {});
+    this._sourcesBox = h('div', {});
+    this._resultsSection = h(
+      'section',
+      { class: 'results', 'aria-labelledby': 'results-h' },
+      h('h3', { id: 'results-h', text: L('resultsHeading') }),
+      this._status,
+      this._roErrors,
+      this._resultBody,
+      this._kommunenBox,
+      readonly ? null : this._whatIfBox,
+      this._exportBox,
+      this._sourcesBox,
+    );
+    layout.append(this._resultsSection);
+    this._wrap.append(layout);
+    clear(this._root).append(this._wrap);
+  }
+
+  _rebuild() {
+    const focusedId = this._root.activeElement?.id;
+    const snap = this._form ? this._form.snapshot() : null;
+    const req = this._form ? null : this._request;
+    this._build();
+    if (this._form) {
+      if (snap) this._form.restore(snap);
+      else this._form.write(this._request || this._initialRequest || {});
+    } else if (req) this._request = req;
+    if (this._form && this._dataset) this._form.updateFileStatus();
+    this._renderResults();
+    if (focusedId) this._root.getElementById(focusedId)?.focus();
+    this._compute();
+  }
+
+  // ---- computing ------------------------------------------------------------------------------
+
+  _schedule(delay) {
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => this._compute(), delay);
+  }
+
+  async _compute({ submit = false } = {}) {
+    clearTimeout(this._timer);
+    if (!this._booted) return;
+    const seq = ++this._seq;
+    const lang = this.lang;
+    let request;
+    let errors = [];
+    if (this._form) ({ request, errors } = this._form.read());
+    else request = this._request;
+
+    if (errors.length) {
+      const visible = errors.filter((e) => !e.required || submit || this._form.submitted || this._form.touched.has(e.field));
+      if (!visible.length) {
+        this._form.clearErrors();
+        this._setStale(false);
+        if (!this._result) this._status.textContent = t(lang, 'promptCosts');
+        return;
+      }
+      this._showErrors(visible, request, submit);
+      this._emit('efa-error', clientError(visible[0]));
+      return;
+    }
+
+    if (this._datasetLoading && request?.kommunen) {
+      try {
+        await this._datasetLoading;
+      } catch {
+        /* shown at the file field */
+      }
+      if (seq !== this._seq) return;
+    }
+
+    let res;
+    try {
+      res = engine.allocate(request, this._dataset || undefined);
+    } catch (e) {
+      const err = errorObject(e);
+      this._showErrors([{ code: err.code, path: err.path, messages: err.messages, field: this._form ? this._form.fieldForError(err, request) : null }], request, submit);
+      this._emit('efa-error', err);
+      return;
+    }
+    if (seq !== this._seq) return;
+    this._form?.clearErrors();
+    this._roErrors.replaceChildren();
+    this._request = request;
+    this._result = res;
+    this._setStale(false);
+    this._renderResults();
+    if (!this.hasAttribute('no-fragment')) {
+      try {
+        writeFragment(request);
+        this._lastFragment = location.hash;
+      } catch {
+        /* a sandboxed page may forbid history changes */
+      }
+    }
+    this._status.textContent = t(lang, 'statusResult', { total: money(lang, res.total), year: res.year, count: integer(lang, res.payers.length) });
+    this._emit('efa-result', res);
+  }
+
+  _showErrors(errors, request, submit) {
+    const lang = this.lang;
+    if (this._form) {
+      const shown = this._form.showErrors(errors);
+      if (submit) this._form.focusSummary();
+      const n = shown.length;
+      this._status.textContent = `${this._result ? t(lang, 'staleNotice') + ' ' : ''}${t(lang, n === 1 ? 'statusErrors' : 'statusErrorsN', { count: integer(lang, n) })}`;
+    } else {
+      this._roErrors.replaceChildren(h('div', { class: 'error-summary' }, h('ul', {}, errors.map((e) => h('li', { text: e.messages?.[lang] || e.messages?.de || e.code })))));
+      this._status.textContent = this._result ? t(lang, 'staleNotice') : '';
+    }
+    this._setStale(!!this._result);
+  }
+
+  _setStale(stale) {
+    this._resultsSection?.classList.toggle('is-stale', stale);
+    this._status?.classList.toggle('stale', stale);
+  }
+
+  _emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // ---- rendering results ------------------------------------------------------------------------
+
+  _renderResults() {
+    const res = this._result;
+    if (!res || !this._resultBody) return;
+    const lang = this.lang;
+    const names = this._names();
+    const open = new Set([...this._resultBody.querySelectorAll('details[open]')].map((d) => d.className));
+    clear(this._resultBody).append(...renderResults({ lang, names, res, service: this.getAttribute('service') }));
+    for (const d of this._resultBody.querySelectorAll('details')) if (open.has(d.className)) d.open = true;
+
+    clear(this._kommunenBox);
+    if (res.kommunen) this._kommunenBox.append(this._kommunenView.render({ lang, names, k: res.kommunen, ids: 'kom' }));
+
+    clear(this._whatIfBox);
+    if (!this.hasAttribute('readonly')) this._whatIfBox.append(this._whatIf.render({ lang, names, request: this._request, res, dataset: this._dataset || undefined }));
+
+    this._renderExport();
+    clear(this._sourcesBox);
+    const src = renderSources({ lang, res });
+    if (src) this._sourcesBox.append(src);
+  }
+
+  _renderExport() {
+    const lang = this.lang;
+    const L = (k, v) => t(lang, k, v);
+    const res = this._result;
+    const year = res.year;
+    const btn = (label, fn, cls = 'secondary') => {
+      const b = h('button', { type: 'button', class: cls, text: label });
+      b.addEventListener('click', fn);
+      return b;
+    };
+    const done = (name) => (this._exportStatus.textContent = L('downloaded', { name }));
+    const names = this._names();
+    const buttons = h(
+      'div',
+      { class: 'buttons' },
+      btn(L('csvExcel'), () => {
+        const name = `efa-rechner-${year}-excel.csv`;
+        download(this._root, name, payersCsv(this._result, names, 'excel'), 'text/csv;charset=utf-8');
+        done(name);
+      }),
+      btn(L('csvPlain'), () => {
+        const name = `efa-rechner-${year}.csv`;
+        download(this._root, name, payersCsv(this._result, names, 'plain'), 'text/csv;charset=utf-8');
+        done(name);
+      }),
+      btn(L('json'), () => {
+        const name = `efa-rechner-${year}.json`;
+        download(this._root, name, resultJson(this._request, this._result), 'application/json');
+        done(name);
+      }),
+      res.kommunen
+        ? btn(L('kommunenCsv'), () => {
+            const name = `efa-kommunen-${res.kommunen.land}-${year}-excel.csv`;
+            download(this._root, name, kommunenCsv(this._result, names, 'excel'), 'text/csv;charset=utf-8');
+            done(name);
+          })
+        : null,
+      btn(L('print'), () => window.print()),
+    );
+    this._exportStatus = h('p', { class: 'note', role: 'status' });
+    const url = shareUrl(this._request);
+    const shareInput = h('input', { type: 'text', id: 'efa-share', readonly: true, value: url, 'aria-describedby': 'efa-share-status' });
+    shareInput.addEventListener('focus', () => shareInput.select());
+    const shareStatus = h('p', { class: 'note', id: 'efa-share-status', role: 'status' });
+    const copy = btn(
+      L('copyLink'),
+      async () => {
+        try {
+          await navigator.clipboard.writeText(shareInput.value);
+          shareStatus.textContent = L('copied');
+        } catch {
+          shareInput.focus();
+          shareInput.select();
+          shareStatus.textContent = L('copyFailed');
+        }
+      },
+      'secondary',
+    );
+    clear(this._exportBox).append(
+      h(
+        'section',
+        { class: 'panel export no-print', 'aria-labelledby': 'export-h' },
+        h('h3', { id: 'export-h', text: L('exportHeading') }),
+        buttons,
+        this._exportStatus,
+        h('div', { class: 'group' }, h('label', { for: 'efa-share', text: L('shareLabel') }), h('div', { class: 'share-row' }, shareInput, copy), shareStatus),
+      ),
+    );
+  }
+
+  _openDetailsForPrint(on) {
+    if (!this._root) return;
+    if (on) {
+      this._printOpened = [...this._root.querySelectorAll('.results details:not([open])')];
+      for (const d of this._printOpened) d.open = true;
+    } else {
+      for (const d of this._printOpened || []) d.open = false;
+      this._printOpened = null;
+    }
+  }
+
+  // ---- GV100AD data -----------------------------------------------------------------------------
+
+  async _loadDatasetFromUrl(src) {
+    let url;
+    try {
+      url = new URL(src, document.baseURI);
+    } catch {
+      url = null;
+    }
+    if (!url || url.origin !== location.origin) {
+      this._datasetError({ code: 'invalid_gv100ad', path: 'gv100ad', messages: { de: t('de', 'errFileOrigin', { src }), en: t('en', 'errFileOrigin', { src }) } });
+      return;
+    }
+    const p = (async () => {
+      await loadEngine();
+      const r = await fetch(url, { credentials: 'same-origin' });
+      if (!r.ok) throw { code: 'invalid_gv100ad', path: 'gv100ad', messages: { de: t('de', 'errFileLoad', { status: r.status }), en: t('en', 'errFileLoad', { status: r.status }) } };
+      return new Uint8Array(await r.arrayBuffer());
+    })();
+    await this._useDataset(p);
+  }
+
+  async _loadDatasetFromFile(file) {
+    this._form?.updateFileStatus(t(this.lang, 'kFileLoading'));
+    await this._useDataset(file.arrayBuffer().then((b) => new Uint8Array(b)));
+  }
+
+  async _useDataset(bytesPromise) {
+    const loading = (async () => {
+      const bytes = await bytesPromise;
+      return engine.loadGv100ad(bytes);
+    })();
+    this._datasetLoading = loading;
+    try {
+      const ds = await loading;
+      if (this._datasetLoading !== loading) {
+        ds.free?.();
+        return;
+      }
+      const old = this._dataset;
+      this._dataset = ds;
+      this._datasetLoading = null;
+      this._form?.updateFileStatus();
+      this._compute();
+      // the previous handle may still be used by a what-if table: free it after the re-render
+      if (old && old !== ds) setTimeout(() => old.free?.(), 0);
+    } catch (e) {
+      if (this._datasetLoading === loading) this._datasetLoading = null;
+      this._datasetError(errorObject(e));
+    }
+  }
+
+  _datasetError(err) {
+    const e = errorObject(err);
+    this._form?.updateFileStatus('');
+    if (this._form) {
+      this._form.showErrors([{ code: e.code, path: e.path, messages: e.messages, field: 'kfile' }]);
+      this._setStale(!!this._result);
+    } else if (this._roErrors) {
+      this._roErrors.replaceChildren(h('div', { class: 'error-summary' }, h('p', { text: e.messages?.[this.lang] || e.message })));
+    }
+    this._emit('efa-error', e);
+  }
+}
+
+if (!customElements.get('efa-rechner')) customElements.define('efa-rechner', EfaRechner);
+
+export { encodeRequest, PREFIX as FRAGMENT_PREFIX };
