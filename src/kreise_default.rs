@@ -51,7 +51,7 @@ pub fn source() -> Source {
         id: SOURCE_ID.to_string(),
         title: format!(
             "Destatis, Kreisfreie Städte und Landkreise nach Fläche, Bevölkerung und \
-             Bevölkerungsdichte, Stand {}; npm-Paket {PACKAGE_NAME} {PACKAGE_VERSION}",
+             Bevölkerungsdichte, Stand {} (npm {PACKAGE_NAME} {PACKAGE_VERSION})",
             german_date(REFERENCE_DATE)
         ),
         licence: Some(LICENCE.to_string()),

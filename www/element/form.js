@@ -135,12 +135,14 @@ export class EfaForm {
     for (const l of this.laender) this.fields[`land:${l.id}`] = { ...this.fields.alliance, focus: c.lands[l.id], alias: 'alliance' };
     c.all.dataset.field = 'alliance';
     c.all.addEventListener('change', () => {
+      delete this.extras.alliance;
       for (const cb of Object.values(c.lands)) cb.checked = c.all.checked;
       this.syncVisibility();
     });
     for (const cb of Object.values(c.lands)) {
       cb.dataset.field = 'alliance';
       cb.addEventListener('change', () => {
+        delete this.extras.alliance;
         c.all.checked = Object.values(c.lands).every((x) => x.checked);
         this.syncVisibility();
       });
@@ -370,8 +372,11 @@ export class EfaForm {
     }
 
     const all = r.alliance === undefined || (typeof r.alliance === 'string' && r.alliance.toLowerCase() === 'all');
-    const ids = new Set(all ? this.laender.map((l) => l.id) : Array.isArray(r.alliance) ? r.alliance.map((x) => this.landId(x)).filter(Boolean) : []);
-    if (!all && !Array.isArray(r.alliance)) this.extras.alliance = r.alliance;
+    const resolved = Array.isArray(r.alliance) ? r.alliance.map((x) => this.landId(x)) : [];
+    const ids = new Set(all ? this.laender.map((l) => l.id) : resolved.filter(Boolean));
+    // Something the checkboxes cannot show (an unknown or doubled Land, a wrong type) is sent
+    // unchanged, so that the engine names the mistake, until the user edits the alliance.
+    if (!all && (!Array.isArray(r.alliance) || resolved.some((x) => !x) || ids.size !== resolved.length)) this.extras.alliance = r.alliance;
     for (const l of this.laender) c.lands[l.id].checked = ids.has(l.id);
 
     const model = r.model ?? 'alliance';
@@ -493,7 +498,7 @@ export class EfaForm {
 
     // alliance
     const members = this.members();
-    if (this.extras.alliance !== undefined && !members.length) req.alliance = this.extras.alliance;
+    if (this.extras.alliance !== undefined) req.alliance = this.extras.alliance;
     else if (!members.length) push('alliance', 'empty_alliance', 'alliance', 'errAlliance');
     else req.alliance = members.length === this.laender.length ? 'all' : members;
 
@@ -662,7 +667,7 @@ export class EfaForm {
     const f = this.fields[key];
     if (!f) return;
     if (key.startsWith('from:') || key.startsWith('to:')) this.c.membership.open = true;
-    if (key.startsWith('k') && key !== 'key' && key.startsWith('k') && !key.startsWith('keyval')) {
+    if (['kland', 'klevel', 'kshare', 'kkey', 'kexempt', 'kfile'].includes(key)) {
       this.c.kOn.checked = true;
       this.syncVisibility();
     }

@@ -1,0 +1,284 @@
+// In-page benchmark harness (tests/bench/bench.html). The driver (run.mjs) calls
+// window.bench.setup(...) once and window.bench.run(caseId, options) per case. Every
+// implementation of a case runs in the same page on the same inputs; rounds are interleaved
+// (rotating order) so that drift and GC pressure hit all of them alike.
+import init, { allocate, loadGv100ad } from '/pkg/efa_rechner.js';
+import * as bigint from './split-bigint.mjs';
+import * as decimal from './split-decimal.mjs';
+import * as dinero from './split-dinero.mjs';
+import * as float from './split-float.mjs';
+import { parseGv100ad } from './gv100ad-parse.mjs';
+
+export const IMPLEMENTATIONS = [
+  { id: 'wasm', label: 'engine (WASM API)' },
+  { id: 'bigint', label: 'JS BigInt (exact)', mod: bigint },
+  { id: 'decimal', label: 'decimal.js (exact)', mod: decimal },
+  { id: 'dinero', label: 'dinero.js allocate' },
+  { id: 'float', label: 'Number + Math.round' },
+  { id: 'js', label: 'plain JS fixed-width parse' },
+];
+const MODS = { bigint, decimal, dinero, float };
+
+/** The 16-Land request: like ../shared/contract/examples/02-itplr-2023-35.json. */
+export const ITPLR_REQUEST = Object.freeze({
+  year: 2025,
+  costs: '1000000.00',
+  alliance: ['BY', 'HE', 'NW'],
+  model: 'itplr-2023-35',
+});
+
+const state = { cases: {} };
+let sink = null; // keeps results alive so that no call is optimised away
+
+const cents = (s) => {
+  const dot = s.indexOf('.');
+  return dot < 0 ? BigInt(s) * 100n : BigInt(s.slice(0, dot) + s.slice(dot + 1).padEnd(2, '0'));
+};
+
+/** Cent-by-cent comparison of two lists of decimal strings. */
+function compare(reference, got, total) {
+  let differ = 0;
+  let absCents = 0n;
+  let maxCents = 0n;
+  let sum = 0n;
+  for (let i = 0; i < reference.length; i++) {
+    const d = cents(got[i]) - cents(reference[i]);
+    sum += cents(got[i]);
+    if (d !== 0n) {
+      differ++;
+      const a = d < 0n ? -d : d;
+      absCents += a;
+      if (a > maxCents) maxCents = a;
+    }
+  }
+  return {
+    parts: reference.length,
+    equal: differ === 0 && got.length === reference.length,
+    partsDiffer: differ,
+    centsOff: Number(absCents),
+    maxCentsOff: Number(maxCents),
+    sumOffCents: total === undefined ? null : Number(sum - total),
+  };
+}
+
+export async function setup({ gv100adUrl = null } = {}) {
+  const t0 = performance.now();
+  await init();
+  const initMs = performance.now() - t0;
+
+  // 16 Länder under itplr-2023-35.
+  const res = allocate(ITPLR_REQUEST);
+  const laender = res.payers.filter((p) => p.kind === 'land');
+  const ksRes = allocate({ year: 2025, costs: '1.00', alliance: 'all', model: 'alliance', key: res.key.id });
+  const weights = ksRes.payers.filter((p) => p.kind === 'land').map((p) => p.parts[0].weight);
+  const input = {
+    total: res.total,
+    shares: res.tranches.map((t) => t.share),
+    weights,
+    alliance: laender.map((p, i) => (ITPLR_REQUEST.alliance.includes(p.id) ? i : -1)).filter((i) => i >= 0),
+  };
+  const engineAmounts = (r) => r.payers.map((p) => p.amount);
+  state.cases.laender16 = {
+    title: '16 Länder, itplr-2023-35 (alliance of 3)',
+    rows: res.payers.length,
+    total: cents(res.total),
+    reference: engineAmounts(res),
+    impls: {
+      wasm: () => allocate(ITPLR_REQUEST),
+      bigint: () => bigint.itplr(input),
+      decimal: () => decimal.itplr(input),
+      dinero: () => dinero.itplr(input),
+      float: () => float.itplr(input),
+    },
+    output: { wasm: engineAmounts },
+  };
+
+  const info = { initMs, keyId: res.key.id, weights, gv100ad: null };
+  if (!gv100adUrl) return info;
+
+  const text = await (await fetch(gv100adUrl)).text();
+  const parsed = parseGv100ad(text);
+  const dataset = loadGv100ad(text);
+  state.dataset = dataset;
+  info.gv100ad = { chars: text.length, gemeinden: dataset.gemeinden, kreise: dataset.kreise, gebietsstand: dataset.gebietsstand, jsGemeinden: parsed.gemeinden.length, jsKreise: parsed.kreise.length };
+
+  // Per Land: the engine's request, and the baselines' inputs (same weights, same amount).
+  const perLand = [];
+  for (const land of laender) {
+    const request = { ...ITPLR_REQUEST, kommunen: { land: land.id, level: 'gemeinde', key: 'population' } };
+    const r = allocate(request, dataset);
+    const k = r.kommunen;
+    const gem = parsed.gemeinden.filter((g) => g.ags.startsWith(land.ags));
+    const same = gem.length === k.rows.length && gem.every((g, i) => g.ags === k.rows[i].ags && g.population === k.rows[i].population);
+    if (!same) throw new Error(`bench: the JS parse of GV100AD and the engine disagree on the Gemeinden of ${land.id}`);
+    const amount = bigint.formatUnits(cents(k.landAmount) - cents(k.landKeeps));
+    perLand.push({ id: land.id, request, amount, populations: gem.map((g) => g.population), reference: k.rows.map((row) => row.amount) });
+  }
+  info.gv100ad.rowsPerLand = Object.fromEntries(perLand.map((l) => [l.id, l.populations.length]));
+  const kommunenAmounts = (r) => r.kommunen.rows.map((row) => row.amount);
+
+  const by = perLand.find((l) => l.id === 'BY');
+  state.cases.bayern = {
+    title: `Bayern: one Land amount over ${by.populations.length} Gemeinden`,
+    rows: by.populations.length,
+    total: cents(by.amount),
+    reference: by.reference,
+    impls: {
+      wasm: () => allocate(by.request, dataset),
+      ...Object.fromEntries(Object.entries(MODS).map(([id, m]) => [id, () => m.splitAmount(by.amount, by.populations)])),
+    },
+    output: { wasm: kommunenAmounts },
+  };
+
+  const allRows = perLand.reduce((n, l) => n + l.populations.length, 0);
+  state.cases.allLaender = {
+    title: `all 16 Länder over their Gemeinden (${allRows} rows)`,
+    rows: allRows,
+    total: perLand.reduce((s, l) => s + cents(l.amount), 0n),
+    reference: perLand.flatMap((l) => l.reference),
+    impls: {
+      wasm: () => perLand.map((l) => allocate(l.request, dataset)),
+      ...Object.fromEntries(Object.entries(MODS).map(([id, m]) => [id, () => perLand.map((l) => m.splitAmount(l.amount, l.populations))])),
+    },
+    output: { wasm: (rs) => rs.flatMap(kommunenAmounts), default: (rs) => rs.flat() },
+  };
+
+  state.cases.parse = {
+    title: `parse GV100AD (${(text.length / 1e6).toFixed(1)} M characters, ${dataset.gemeinden} Gemeinden)`,
+    rows: dataset.gemeinden,
+    reference: null,
+    impls: {
+      wasm: () => {
+        const d = loadGv100ad(text);
+        const n = d.gemeinden;
+        d.free();
+        return n;
+      },
+      bigint: null,
+      decimal: null,
+      dinero: null,
+      float: null,
+      js: () => parseGv100ad(text).gemeinden.length,
+    },
+  };
+  return info;
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function stats(times) {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { medianMs: median, p95Ms: at(0.95), minMs: s[0], maxMs: s[s.length - 1] };
+}
+
+/**
+ * Runs one case: warm-up rounds, then `rounds` timed rounds. A round times a batch of k calls
+ * of each implementation (k chosen so that a batch takes ≥ minBatchMs; performance.now() is
+ * coarse in a page that is not cross-origin isolated) and records the time per call.
+ */
+export async function run(caseId, { warmup = 5, rounds = 40, minBatchMs = 10, only = null } = {}) {
+  const c = state.cases[caseId];
+  if (!c) throw new Error(`bench: unknown or skipped case ${caseId}`);
+  const ids = Object.entries(c.impls).filter(([id, f]) => f && (!only || only.includes(id))).map(([id]) => id);
+
+  // Correctness first (one call each, untimed).
+  const checks = {};
+  for (const id of ids) {
+    if (!c.reference) continue;
+    const out = c.impls[id]();
+    const conv = c.output?.[id] || c.output?.default || ((x) => x);
+    checks[id] = compare(c.reference, conv(out), c.total);
+  }
+
+  // Warm each implementation up (JIT tiers, allocator), then calibrate k per implementation.
+  const k = {};
+  for (const id of ids) {
+    const f = c.impls[id];
+    const w0 = performance.now();
+    for (let j = 0; j < 200 && (j < 3 || performance.now() - w0 < 100); j++) sink = f();
+    await tick();
+    let n = 1;
+    for (;;) {
+      const t0 = performance.now();
+      for (let j = 0; j < n; j++) sink = f();
+      const dt = performance.now() - t0;
+      if (dt >= minBatchMs || n >= 1 << 16) {
+        k[id] = n === 1 ? 1 : Math.max(1, Math.ceil((n * minBatchMs) / Math.max(dt, 1e-3)));
+        break;
+      }
+      n *= 2;
+    }
+    await tick();
+  }
+
+  const times = Object.fromEntries(ids.map((id) => [id, []]));
+  for (let r = 0; r < warmup + rounds; r++) {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[(r + j) % ids.length];
+      const f = c.impls[id];
+      const n = k[id];
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) sink = f();
+      const dt = (performance.now() - t0) / n;
+      if (r >= warmup) times[id].push(dt);
+      await tick();
+    }
+  }
+  sink = null;
+  return {
+    case: caseId,
+    title: c.title,
+    rows: c.rows,
+    results: ids.map((id) => ({ id, k: k[id], rounds, warmup, ...stats(times[id]), check: checks[id] ?? null })),
+  };
+}
+
+/** Diagnostics for the report: where the engine's time goes (request in vs. response out). */
+export async function probes({ rounds = 30 } = {}) {
+  const out = {};
+  const time = async (f) => {
+    for (let i = 0; i < 5; i++) f();
+    let n = 1;
+    for (;;) {
+      const t0 = performance.now();
+      for (let j = 0; j < n; j++) sink = f();
+      if (performance.now() - t0 >= 5 || n >= 1 << 16) break;
+      n *= 2;
+    }
+    const ts = [];
+    for (let r = 0; r < rounds; r++) {
+      const t0 = performance.now();
+      for (let j = 0; j < n; j++) sink = f();
+      ts.push((performance.now() - t0) / n);
+      await tick();
+    }
+    return stats(ts).medianMs;
+  };
+  const json = JSON.stringify(ITPLR_REQUEST);
+  out['16 Länder: allocate(object)'] = await time(() => allocate(ITPLR_REQUEST));
+  out['16 Länder: allocate(JSON text)'] = await time(() => allocate(json));
+  const small = { year: 2025, costs: '1000000.00', alliance: ['BY'], model: 'alliance' };
+  out['1 payer, model alliance: allocate(object)'] = await time(() => allocate(small));
+  const resp = allocate(ITPLR_REQUEST);
+  out['16 Länder: structuredClone(response) (JS object building alone)'] = await time(() => structuredClone(resp));
+  if (state.dataset) {
+    const by = state.cases.bayern;
+    const kreis = { ...ITPLR_REQUEST, kommunen: { land: 'BY', level: 'kreis', key: 'population' } };
+    out['Bayern Kreise (96 rows, embedded data)'] = await time(() => allocate(kreis));
+    out['Bayern Gemeinden (2221 rows)'] = await time(by.impls.wasm);
+    const byResp = by.impls.wasm();
+    out['Bayern: structuredClone(response)'] = await time(() => structuredClone(byResp));
+    out['Bayern: JSON.stringify(response)'] = await time(() => JSON.stringify(byResp));
+    const byJson = JSON.stringify(byResp);
+    out['Bayern: JSON.parse(response JSON)'] = await time(() => JSON.parse(byJson));
+    const bremen = { ...ITPLR_REQUEST, kommunen: { land: 'HB', level: 'gemeinde', key: 'population' } };
+    out['Bremen Gemeinden (2 rows)'] = await time(() => allocate(bremen, state.dataset));
+  }
+  sink = null;
+  return out;
+}
+
+window.bench = { setup, run, probes, IMPLEMENTATIONS };
+window.benchReady = true;
