@@ -25,8 +25,10 @@ lint: data
 test-rust: data
 	cargo test --locked
 
-test-wasm: build
-	wasm-pack test --headless --chrome
+# The engine's WASM door in headless Chromium (Debian's chromium + chromedriver; webdriver.json).
+test-wasm: data
+	node scripts/gen-wasm-test-data.mjs
+	wasm-pack test --headless --chrome -- --test wasm
 
 test-node: build
 	node --test tests/node/

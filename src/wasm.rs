@@ -157,6 +157,21 @@ impl Gv100adDataset {
     }
 }
 
+fn too_large() -> Error {
+    Error::new(
+        crate::error::ErrorCode::LimitExceeded,
+        "gv100ad",
+        format!(
+            "Die Datei ist größer als {} MiB",
+            crate::gv100ad::MAX_BYTES >> 20
+        ),
+        format!(
+            "the file is larger than {} MiB",
+            crate::gv100ad::MAX_BYTES >> 20
+        ),
+    )
+}
+
 /// Reads a GV100AD file given as text (a JS string) or bytes (`Uint8Array`, UTF-8 or Latin-1).
 #[wasm_bindgen(js_name = loadGv100ad)]
 pub fn load_gv100ad(
@@ -165,7 +180,13 @@ pub fn load_gv100ad(
     let parsed = if let Some(text) = input.as_string() {
         crate::gv100ad::parse_str(&text)
     } else if input.is_instance_of::<js_sys::Uint8Array>() {
-        crate::gv100ad::parse(&js_sys::Uint8Array::new(&input).to_vec())
+        let bytes = js_sys::Uint8Array::new(&input);
+        // Refuse an oversized file before copying it into WASM memory.
+        if bytes.length() as usize > crate::gv100ad::MAX_BYTES {
+            Err(too_large())
+        } else {
+            crate::gv100ad::parse(&bytes.to_vec())
+        }
     } else {
         Err(Error::new(
             crate::error::ErrorCode::InvalidGv100ad,

@@ -1,5 +1,6 @@
 //! Every error code is reachable, with its path and messages in German and English, and none
 //! panics. Each case: (code, path, request).
+#![cfg(not(target_arch = "wasm32"))]
 
 use efa_rechner::error::ErrorCode;
 use efa_rechner::{allocate_json, gv100ad};

@@ -1,5 +1,6 @@
 //! The GV100AD reader: hand-made fixtures (always), the real Destatis files in ../shared (when
 //! present).
+#![cfg(not(target_arch = "wasm32"))]
 
 use efa_rechner::error::{Error, ErrorCode};
 use efa_rechner::gv100ad::{self, MAX_BYTES};

@@ -1,4 +1,5 @@
 //! The embedded default Kreis data (npm landkreise-deutschland 3.0.0, Destatis 31.12.2018).
+#![cfg(not(target_arch = "wasm32"))]
 
 use efa_rechner::kreise_default::{self, dataset};
 use std::collections::BTreeSet;

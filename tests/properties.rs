@@ -1,4 +1,5 @@
 //! Properties of the arithmetic over random valid requests (proptest, 10,000 cases each).
+#![cfg(not(target_arch = "wasm32"))]
 
 use efa_rechner::{allocate_json, Response};
 use proptest::prelude::*;

@@ -157,9 +157,14 @@ export class EfaRechner extends HTMLElement {
     // a request attribute: change that part of the current request
     const req = this._currentRequestForEdit();
     const fromAttrs = this._requestFromAttributes();
-    if (name === 'land' || name === 'level') {
+    if (name === 'land') {
       if (fromAttrs.kommunen) req.kommunen = { ...(req.kommunen || {}), ...fromAttrs.kommunen };
       else delete req.kommunen;
+    } else if (name === 'level') {
+      if (req.kommunen) {
+        if (newValue) req.kommunen.level = newValue.trim();
+        else delete req.kommunen.level;
+      }
     } else if (fromAttrs[name] === undefined) delete req[name];
     else req[name] = fromAttrs[name];
     this._setRequest(req);

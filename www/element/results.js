@@ -32,18 +32,27 @@ export function trancheColumns(res, names) {
     const defs = res.tranches.filter((tr) => tr.index === idx);
     const labels = [...new Set(defs.map((d) => names.tranche(d)))];
     const total = sum(defs.map((d) => d.amount));
-    return { idx, label: labels.length === 1 ? labels[0] : t(names.lang, 'colTranche', { n: idx + 1 }), n: idx + 1, total };
+    const same = labels.length === 1;
+    const d0 = defs[0];
+    const main = same ? `${fmtShare(names.lang, d0.share)} ${names.payersGroup(d0.payers)}` : t(names.lang, 'colTranche', { n: idx + 1 });
+    const sub = same && d0.payers !== 'bund' && d0.key ? t(names.lang, 'byKey', { key: names.key(d0.key) }) : '';
+    return { idx, label: same ? labels[0] : main, main, sub, n: idx + 1, total };
   });
 }
 
 function payerTable({ lang, names, res, caption, columns, part, id }) {
   const zero = res.total.includes('.') ? `0.${'0'.repeat(res.total.split('.')[1].length)}` : '0';
-  const head = h('tr', {}, h('th', { scope: 'col', text: t(lang, 'colPayer') }), columns.map((c) => h('th', { scope: 'col', class: 'num', text: c.label })));
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col', text: t(lang, 'colPayer') }),
+    columns.map((c) => h('th', { scope: 'col', class: 'num' }, c.sub ? [h('span', { class: 'th-main', text: c.main }), ' ', h('span', { class: 'th-sub', text: c.sub })] : c.label)),
+  );
   const rows = res.payers.map((p) =>
     h('tr', {}, h('th', { scope: 'row', text: names.payer(p) }), columns.map((c) => h('td', { class: 'num', text: c.cell(p) ?? money(lang, zero) }))),
   );
   const foot = h('tr', {}, h('th', { scope: 'row', text: t(lang, 'sumRow') }), columns.map((c) => h('td', { class: 'num', text: c.foot ?? '' })));
-  const table = h('table', { part, id }, h('caption', { text: caption }), h('thead', {}, head), h('tbody', {}, rows), h('tfoot', {}, foot));
+  const table = h('table', { part, id, class: 'payers' }, h('caption', { id: `${id}-cap`, text: caption }), h('thead', {}, head), h('tbody', {}, rows), h('tfoot', {}, foot));
   return h('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': `${id}-cap`, tabindex: '0' }, table);
 }
 
@@ -77,13 +86,11 @@ export function renderResults({ lang, names, res, service }) {
     { label: L('colAmount'), cell: (p) => money(lang, p.amount), foot: money(lang, res.total) },
     { label: L('colShare'), cell: (p) => fmtPct(lang, percentOf(p.amount, res.total, 2)), foot: fmtPct(lang, isZero(res.total) ? '0.00' : '100.00') },
     ...(tcols.length > 1
-      ? tcols.map((c) => ({ label: c.label, cell: (p) => (byPayer.get(p.id).tranche.has(c.idx) ? money(lang, byPayer.get(p.id).tranche.get(c.idx)) : '–'), foot: money(lang, c.total) }))
+      ? tcols.map((c) => ({ label: c.label, main: c.main, sub: c.sub, cell: (p) => (byPayer.get(p.id).tranche.has(c.idx) ? money(lang, byPayer.get(p.id).tranche.get(c.idx)) : '–'), foot: money(lang, c.total) }))
       : []),
   ];
   const caption = service ? L('tableCaptionService', { year: res.year, service }) : L('tableCaption', { year: res.year });
-  const table = payerTable({ lang, names, res, caption, columns, part: 'results-table', id: 'payers' });
-  table.querySelector('caption').id = 'payers-cap';
-  out.push(table);
+  out.push(payerTable({ lang, names, res, caption, columns, part: 'results-table', id: 'payers' }));
 
   // By cost category
   if (res.items.length > 1) {
@@ -94,9 +101,7 @@ export function renderResults({ lang, names, res, service }) {
     }));
     icolumns.push({ label: L('colAmount'), cell: (p) => money(lang, p.amount), foot: money(lang, res.total) });
     const capI = lang === 'en' ? `By cost category, ${res.year}` : `Nach Kostenkategorien ${res.year}`;
-    const ti = payerTable({ lang, names, res, caption: capI, columns: icolumns, part: 'category-table', id: 'items' });
-    ti.querySelector('caption').id = 'items-cap';
-    out.push(ti);
+    out.push(payerTable({ lang, names, res, caption: capI, columns: icolumns, part: 'category-table', id: 'items' }));
   }
 
   out.push(renderChart({ lang, names, res }));
@@ -135,13 +140,11 @@ export function renderChart({ lang, names, res }) {
     );
     svg.append(g);
   });
-  const swatch = (cls) => s('svg', { width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: cls, width: 14, height: 14 }));
   const legendSvgWrap = (cls, text) => {
     const wrap = s('svg', { class: 'chart', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: cls, width: 14, height: 14 }));
     return h('li', {}, wrap, text);
   };
-  void swatch;
-  const legend = h('ul', { class: 'legend' }, legendSvgWrap('bar-land', lang === 'en' ? 'Länder' : 'Länder'), payers.some((p) => p.kind === 'bund') ? legendSvgWrap('bar-bund', L('bund')) : null);
+  const legend = h('ul', { class: 'legend' }, legendSvgWrap('bar-land', 'Länder'), payers.some((p) => p.kind === 'bund') ? legendSvgWrap('bar-bund', L('bund')) : null);
   return h('figure', { part: 'chart' }, h('figcaption', { text: L('chartTitle') }), svg, legend);
 }
 

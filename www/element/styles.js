@@ -39,7 +39,7 @@ export const CSS = String.raw`
 
 .wrap { padding: 0; min-height: 12rem; }
 .loading { color: var(--_muted); padding: 1rem 0; }
-h2, h3, h4 { line-height: 1.25; margin: 0 0 .75rem; }
+h2, h3, h4 { line-height: 1.25; margin: 0 0 .75rem; overflow-wrap: break-word; hyphens: auto; }
 h2 { font-size: 1.625rem; }
 h3 { font-size: 1.25rem; margin-top: 1.75rem; }
 h4 { font-size: 1.0625rem; margin-top: 1.25rem; }
@@ -48,7 +48,7 @@ p { margin: 0 0 .75rem; }
 
 .layout { display: grid; gap: 2rem; grid-template-columns: minmax(0, 1fr); }
 @container (min-width: 64rem) {
-  .layout { grid-template-columns: minmax(20rem, 26rem) minmax(0, 1fr); align-items: start; }
+  .layout { grid-template-columns: minmax(18rem, 22rem) minmax(0, 1fr); align-items: start; gap: 2.5rem; }
   .layout.readonly { grid-template-columns: minmax(0, 1fr); }
 }
 
@@ -121,7 +121,7 @@ button:active { transform: translateY(2px); box-shadow: none; }
 
 /* Focus: yellow and black, visible on any background (GOV.UK pattern). */
 :focus { outline: none; }
-:focus-visible, input:focus, select:focus, summary:focus, [tabindex]:focus {
+:focus-visible, input:focus, input:focus-within, select:focus, summary:focus, [tabindex]:focus {
   outline: 3px solid var(--_focus) !important;
   outline-offset: 0;
   box-shadow: 0 0 0 6px var(--_focus-ring) !important;
@@ -144,7 +144,7 @@ a { color: var(--_link); text-underline-offset: .15em; }
 .summary { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; margin: 0 0 1rem; }
 .summary dt { font-weight: 700; }
 .summary dd { margin: 0; overflow-wrap: anywhere; }
-.results.is-stale .result-body { opacity: .55; }
+.results.is-stale .result-body { border-inline-start: 5px dashed var(--_error); padding-inline-start: .75rem; }
 
 .table-scroll { overflow-x: auto; max-width: 100%; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
@@ -152,7 +152,10 @@ caption { text-align: start; font-weight: 700; font-size: 1.0625rem; padding: 0 
 th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--_rule); vertical-align: top; text-align: start; }
 thead th { border-bottom: 2px solid var(--_focus-ring); vertical-align: bottom; }
 td.num, th.num { text-align: end; white-space: nowrap; }
-thead th.num { white-space: normal; min-width: 6.5rem; hyphens: auto; }
+thead th.num { white-space: normal; min-width: 7.5rem; }
+.th-main { display: block; }
+.th-sub { display: block; font-weight: 400; font-size: .875rem; color: var(--_muted); }
+table.payers tbody th { white-space: nowrap; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--_focus-ring); border-bottom: 0; }
 tbody th { font-weight: 400; }
 .diff-pos { color: var(--_error); }
@@ -187,9 +190,6 @@ svg.chart .track { fill: var(--_bar-track); }
 .note { color: var(--_muted); }
 .panel { border-top: 2px solid var(--_rule); padding-top: .25rem; margin-top: 1.5rem; }
 
-@media (prefers-reduced-motion: no-preference) {
-  .results .result-body { transition: opacity .15s; }
-}
 @media (forced-colors: active) {
   svg.chart .bar-land, svg.chart .bar-bund { fill: CanvasText; }
   .error-summary, .status { border-color: CanvasText; }
@@ -198,7 +198,7 @@ svg.chart .track { fill: var(--_bar-track); }
   :host { container-type: normal; }
   .layout { display: block; }
   form, .no-print, .buttons, .pager, .tools, .share-row, .whatif { display: none !important; }
-  .results.is-stale .result-body { opacity: 1; }
+  .results.is-stale .result-body { border: 0; padding: 0; }
   .table-scroll { overflow: visible; }
   a { color: inherit; }
   table { page-break-inside: auto; }

@@ -189,7 +189,7 @@ export default async function init() {
   try {
     const res = await fetch(new URL('/node_modules/landkreise-deutschland/data/districts.json', import.meta.url));
     const data = await res.json();
-    defaultKreise = data.map((d) => ({ ags: d.AGS, name: d.name, population: d.population }));
+    defaultKreise = data.map((d) => ({ ags: String(d.AGS).padStart(5, '0'), name: d.name, population: Number(d.population) || 0 })).sort((a, b) => (a.ags < b.ags ? -1 : 1));
   } catch {
     defaultKreise = [];
   }

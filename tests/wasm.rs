@@ -1,0 +1,266 @@
+//! The engine through its WASM door, in headless Chromium (`wasm-pack test --headless --chrome`):
+//! every contract example gives the expected cents, bad requests give the CLI's codes and paths,
+//! and a failed call leaves the module usable.
+#![cfg(target_arch = "wasm32")]
+
+use efa_rechner::wasm;
+use js_sys::{Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod data {
+    include!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/target/wasm-test-data.rs"
+    ));
+}
+
+/// Our own copies of some contract examples, present even without ../shared.
+const OWN: &[(&str, &str, &str)] = &[
+    (
+        "01-alliance-ks",
+        include_str!("fixtures/contract/01-alliance-ks.json"),
+        include_str!("fixtures/contract/01-alliance-ks.expected.json"),
+    ),
+    (
+        "02-itplr-2023-35",
+        include_str!("fixtures/contract/02-itplr-2023-35.json"),
+        include_str!("fixtures/contract/02-itplr-2023-35.expected.json"),
+    ),
+    (
+        "05-mid-year-join",
+        include_str!("fixtures/contract/05-mid-year-join.json"),
+        include_str!("fixtures/contract/05-mid-year-join.expected.json"),
+    ),
+    (
+        "07-tiny-amount-ties",
+        include_str!("fixtures/contract/07-tiny-amount-ties.json"),
+        include_str!("fixtures/contract/07-tiny-amount-ties.expected.json"),
+    ),
+    (
+        "09-error-unknown-land",
+        include_str!("fixtures/contract/09-error-unknown-land.json"),
+        include_str!("fixtures/contract/09-error-unknown-land.expected.json"),
+    ),
+    (
+        "10-error-negative",
+        include_str!("fixtures/contract/10-error-negative.json"),
+        include_str!("fixtures/contract/10-error-negative.expected.json"),
+    ),
+];
+
+fn js_object(text: &str) -> JsValue {
+    JSON::parse(text).expect("fixture is JSON")
+}
+
+fn get(v: &JsValue, field: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Runs a request as a JS object through `allocate`; returns the response or `{"error": {...}}`.
+fn run(request: &str, dataset: JsValue) -> Value {
+    match wasm::allocate(js_object(request), dataset) {
+        Ok(resp) => serde_json::from_str(&String::from(JSON::stringify(&resp).unwrap())).unwrap(),
+        Err(e) => {
+            assert_eq!(get(&e, "name").as_string().as_deref(), Some("EfaError"));
+            assert!(e.is_instance_of::<js_sys::Error>(), "an Error subclass");
+            let messages = get(&e, "messages");
+            serde_json::json!({"error": {
+                "code": get(&e, "code").as_string(),
+                "path": get(&e, "path").as_string(),
+                "message": {"de": get(&messages, "de").as_string(), "en": get(&messages, "en").as_string()},
+            }})
+        }
+    }
+}
+
+fn check(name: &str, got: &Value, expected: &str) {
+    let expected: Value = serde_json::from_str(expected).unwrap();
+    if let Some(err) = expected.get("error") {
+        assert_eq!(got["error"]["code"], err["code"], "{name}");
+        assert_eq!(got["error"]["path"], err["path"], "{name}");
+        return;
+    }
+    assert_eq!(got["total"], expected["total"], "{name}");
+    for p in expected["payers"].as_array().unwrap() {
+        let g = got["payers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == p["id"]);
+        assert_eq!(
+            g.map(|g| &g["amount"]),
+            Some(&p["amount"]),
+            "{name}: {}",
+            p["id"]
+        );
+    }
+    assert_eq!(
+        got["payers"].as_array().unwrap().len(),
+        expected["payers"].as_array().unwrap().len(),
+        "{name}"
+    );
+    if let Some(k) = expected.get("kommunen") {
+        assert_eq!(got["kommunen"]["landKeeps"], k["landKeeps"], "{name}");
+        let rows = |v: &Value| -> Vec<(Value, Value)> {
+            v["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| (r["ags"].clone(), r["amount"].clone()))
+                .collect()
+        };
+        assert_eq!(rows(&got["kommunen"]), rows(k), "{name}: Kommune rows");
+    }
+}
+
+#[wasm_bindgen_test]
+fn own_fixtures() {
+    for (name, req, exp) in OWN {
+        check(name, &run(req, JsValue::UNDEFINED), exp);
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_shared_example() {
+    if data::SHARED_EXAMPLES.is_empty() {
+        web_sys_log("skipped every_shared_example: ../shared was not present at build time");
+        return;
+    }
+    assert!(data::SHARED_EXAMPLES.len() >= 10);
+    let dataset = data::GV100AD_2025.map(|bytes| {
+        JsValue::from(wasm::load_gv100ad(js_sys::Uint8Array::from(bytes).into()).unwrap())
+    });
+    for (name, req, exp) in data::SHARED_EXAMPLES {
+        let needs_file = name.starts_with("08-");
+        match (&dataset, needs_file) {
+            (None, true) => web_sys_log("skipped example 08: GV100AD file absent"),
+            (Some(d), true) => check(name, &run(req, d.clone()), exp),
+            _ => check(name, &run(req, JsValue::UNDEFINED), exp),
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_requests_give_the_cli_codes_and_paths() {
+    // The same cases tests/errors.rs runs through the library and the CLI.
+    let cases = [
+        (
+            "unknown_field",
+            "colour",
+            r#"{"year": 2025, "costs": "1.00", "alliance": ["BY"], "colour": 1}"#,
+        ),
+        (
+            "invalid_amount",
+            "costs[0].amount",
+            r#"{"year": 2025, "costs": [{"amount": "-5.00"}], "alliance": ["BY"]}"#,
+        ),
+        (
+            "invalid_amount",
+            "costs",
+            r#"{"year": 2025, "costs": "1,50", "alliance": ["BY"]}"#,
+        ),
+        (
+            "unknown_land",
+            "alliance[1]",
+            r#"{"year": 2025, "costs": "1.00", "alliance": ["BY", "XX"]}"#,
+        ),
+        (
+            "missing_field",
+            "alliance",
+            r#"{"year": 2025, "costs": "1.00"}"#,
+        ),
+        (
+            "invalid_year",
+            "year",
+            r#"{"year": 1999, "costs": "1.00", "alliance": ["BY"]}"#,
+        ),
+        (
+            "shares_do_not_sum_to_one",
+            "key.mix",
+            r#"{"year": 2025, "costs": "1.00", "alliance": ["BY"], "key": {"mix": [{"key": "ks", "weight": "0.5"}]}}"#,
+        ),
+        (
+            "missing_gv100ad",
+            "kommunen.level",
+            r#"{"year": 2025, "costs": "1.00", "alliance": ["BY"], "kommunen": {"land": "BY", "level": "gemeinde"}}"#,
+        ),
+        (
+            "date_outside_year",
+            "membership.BY.from",
+            r#"{"year": 2025, "costs": "1.00", "alliance": ["BY", "HE"], "membership": {"BY": {"from": "2024-01-01"}}}"#,
+        ),
+    ];
+    for (code, path, req) in cases {
+        let got = run(req, JsValue::UNDEFINED);
+        assert_eq!(got["error"]["code"], code, "{req}");
+        assert_eq!(got["error"]["path"], path, "{req}");
+        assert!(got["error"]["message"]["de"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()));
+        // The module stays usable after every rejected call.
+        let ok = run(OWN[0].1, JsValue::UNDEFINED);
+        assert_eq!(ok["total"], "1000000.00");
+    }
+}
+
+#[wasm_bindgen_test]
+fn numbers_from_js_are_read_as_written() {
+    // JS numbers are floats; 0.1 and 12.5 must arrive as the decimals a user typed.
+    let got = run(
+        r#"{"year": 2025, "costs": 12.5, "alliance": "all", "key": "equal", "rounding": {"unit": 0.1}}"#,
+        JsValue::UNDEFINED,
+    );
+    assert_eq!(got["total"], "12.5");
+    let text = wasm::allocate(
+        JsValue::from_str(r#"{"year": 2025, "costs": 100.10, "alliance": ["BY"]}"#),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(get(&text, "total").as_string().as_deref(), Some("100.10"));
+}
+
+#[wasm_bindgen_test]
+fn responses_are_plain_objects() {
+    let resp = wasm::allocate(js_object(OWN[1].1), JsValue::UNDEFINED).unwrap();
+    assert!(!resp.is_instance_of::<js_sys::Map>());
+    let payers = get(&resp, "payers");
+    assert!(js_sys::Array::is_array(&payers));
+    let first = js_sys::Array::from(&payers).get(0);
+    assert!(!first.is_instance_of::<js_sys::Map>());
+    assert_eq!(
+        get(&first, "amount").as_string().as_deref(),
+        Some("8514.45")
+    );
+}
+
+#[wasm_bindgen_test]
+fn metadata_lists_what_a_ui_needs() {
+    let m = wasm::metadata().unwrap();
+    assert_eq!(js_sys::Array::from(&get(&m, "laender")).length(), 16);
+    assert_eq!(
+        get(&get(&m, "kommunenDefault"), "referenceDate")
+            .as_string()
+            .as_deref(),
+        Some("2018-12-31")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_gv100ad_file_is_a_located_error() {
+    let e = wasm::load_gv100ad(JsValue::from_str("60 kaputt\n"))
+        .err()
+        .unwrap();
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("invalid_gv100ad")
+    );
+    assert_eq!(get(&e, "path").as_string().as_deref(), Some("gv100ad:1"));
+}
+
+fn web_sys_log(msg: &str) {
+    wasm_bindgen_test::console_log!("{msg}");
+}
