@@ -2,7 +2,9 @@
 // window.bench.setup(...) once and window.bench.run(caseId, options) per case. Every
 // implementation of a case runs in the same page on the same inputs; rounds are interleaved
 // (rotating order) so that drift and GC pressure hit all of them alike.
-import init, { allocate, loadGv100ad } from '/pkg/efa_rechner.js';
+// The engine package: /pkg by default; ?pkg=/target/bench/other-build compares another build.
+const PKG = new URLSearchParams(location.search).get('pkg') || '/pkg';
+const { default: init, allocate, loadGv100ad } = await import(`${PKG}/efa_rechner.js`);
 import * as bigint from './split-bigint.mjs';
 import * as decimal from './split-decimal.mjs';
 import * as dinero from './split-dinero.mjs';

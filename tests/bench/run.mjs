@@ -5,7 +5,9 @@
 //   node tests/bench/run.mjs              # full run (~1-2 min on 2 cores)
 //   node tests/bench/run.mjs --quick      # fewer rounds, for trying things out
 //   node tests/bench/run.mjs --profile    # also a CPU profile of the engine's cases (DevTools protocol)
-//   options: --rounds N (≥ 30 for the record), --warmup N, --out FILE (default target/bench/results.json)
+//   options: --rounds N (≥ 30 for the record), --warmup N, --out FILE (default target/bench/results.json),
+//            --pkg DIR (another engine build below the repository root, e.g. target/bench/proto; the
+//            sizes and the demo page still use pkg/ and www/)
 //
 // One headless Chromium (Debian's, flags from ../shared/docs/toolchain.md), one page
 // (tests/bench/bench.html) that loads the engine through its public WASM API and the baselines
@@ -43,6 +45,7 @@ const ROUNDS = Number(option('--rounds', QUICK ? 10 : 40));
 const WARMUP = Number(option('--warmup', QUICK ? 2 : 5));
 const OUT = path.resolve(ROOT, option('--out', 'target/bench/results.json'));
 const PROFILE = flag('--profile');
+const PKG_DIR = option('--pkg', 'pkg').replace(/\/+$/, '');
 const FIRST_RESULT_LOADS = QUICK ? 2 : 5;
 if (flag('--help') || flag('-h')) {
   console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 9).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
@@ -250,8 +253,8 @@ function centsText(check, id) {
 
 async function main() {
   const started = Date.now();
-  if (!fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner.js')) || !fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner_bg.wasm'))) {
-    console.error('bench: pkg/ is not built; run `make build` (or `bash scripts/build-pkg.sh`) first');
+  if (!fs.existsSync(path.join(ROOT, PKG_DIR, 'efa_rechner.js')) || !fs.existsSync(path.join(ROOT, PKG_DIR, 'efa_rechner_bg.wasm'))) {
+    console.error(`bench: ${PKG_DIR}/ is not built; run \`make build\` (or \`bash scripts/build-pkg.sh\`) first`);
     process.exit(1);
   }
   if (!fs.existsSync(CHROMIUM)) {
@@ -274,6 +277,7 @@ async function main() {
       rounds: ROUNDS,
       warmup: WARMUP,
       server: server.via,
+      enginePkg: PKG_DIR,
       gv100ad: haveShared ? GV100AD : null,
       note: 'times per call in ms (batches of k calls per round for sub-ms cases); ratioToEngine = implementation median / engine median (> 1: slower than the engine); cents compared to the engine\'s response',
     },
@@ -293,7 +297,8 @@ async function main() {
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) pageErrors.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${server.origin}/tests/bench/bench.html`);
+    const pkgQuery = PKG_DIR === 'pkg' ? '' : `?pkg=${encodeURIComponent('/' + PKG_DIR)}`;
+    await page.goto(`${server.origin}/tests/bench/bench.html${pkgQuery}`);
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30000 }).catch(() => {
       throw new Error(`bench page did not start: ${pageErrors.join(' | ') || 'timeout'}`);
     });
@@ -301,7 +306,7 @@ async function main() {
     out.meta.engineInitMs = info.initMs;
     out.meta.key = info.keyId;
     out.meta.gv100adRows = info.gv100ad;
-    console.log(`bench: ${out.meta.browser}, ${out.meta.cpus} CPUs, ${WARMUP} warm-up + ${ROUNDS} timed rounds per case, served by ${server.via}`);
+    console.log(`bench: ${out.meta.browser}, ${out.meta.cpus} CPUs, engine ${PKG_DIR}/, ${WARMUP} warm-up + ${ROUNDS} timed rounds per case, served by ${server.via}`);
 
     const cases = ['laender16', ...(haveShared ? ['bayern', 'allLaender', 'parse'] : [])];
     const runs = {};

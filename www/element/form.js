@@ -76,12 +76,16 @@ export class EfaForm {
     form.append(h('h3', { id: 'form-heading', class: 'visually-hidden', text: L('formLabel') }));
     this.summary = h('div', { class: 'error-summary', id: 'error-summary', tabindex: '-1', hidden: true, 'aria-labelledby': 'error-summary-title' });
     form.append(this.summary);
+    // two columns when the form is wide: [year, costs] and [model, key, ...] left, alliance right
+    const fa = h('div', { class: 'fa' });
+    const fc = h('div', { class: 'fc' });
+    form.append(h('div', { class: 'form-grid' }, fa, h('div', { class: 'fb' }), fc));
 
     // Year
     c.year = this.textInput('f-year', 'w-year', { inputmode: 'numeric', 'aria-describedby': 'h-year' });
     const gYear = h('div', { class: 'group' }, h('label', { for: 'f-year', text: L('yearLabel') }), h('span', { class: 'hint', id: 'h-year', text: L('yearHint') }), c.year);
     this.register('year', gYear, [c.year], c.year, 'h-year');
-    form.append(gYear);
+    fa.append(gYear);
 
     // Costs
     c.modeSingle = h('input', { type: 'radio', id: 'f-costs-mode-single', name: 'costs-mode', value: 'single', checked: true });
@@ -112,7 +116,7 @@ export class EfaForm {
       c.itemsBox,
     );
     for (const r of [c.modeSingle, c.modeItems]) r.addEventListener('change', () => this.syncVisibility());
-    form.append(costsFs);
+    fa.append(costsFs);
 
     // Alliance
     c.all = h('input', { type: 'checkbox', id: 'f-all', name: 'alliance-all' });
@@ -147,7 +151,7 @@ export class EfaForm {
         this.syncVisibility();
       });
     }
-    form.append(allianceFs);
+    form.querySelector('.fb').append(allianceFs);
 
     // Model
     c.model = h('select', { id: 'f-model', name: 'model', 'aria-describedby': 'h-model' });
@@ -155,7 +159,7 @@ export class EfaForm {
     const gModel = h('div', { class: 'group' }, h('label', { for: 'f-model', text: L('modelLabel') }), c.model, c.modelInfo);
     this.register('model', gModel, [c.model], c.model, 'h-model');
     c.model.addEventListener('change', () => this.syncVisibility());
-    form.append(gModel);
+    fc.append(gModel);
 
     // Key
     c.key = h('select', { id: 'f-key', name: 'key', 'aria-describedby': 'h-key' });
@@ -181,7 +185,7 @@ export class EfaForm {
       h('div', { class: 'keyvals' }, kvRows),
     );
     gKey.append(c.kvBox);
-    form.append(gKey);
+    fc.append(gKey);
 
     // Membership (joining / leaving)
     c.from = {};
@@ -207,7 +211,7 @@ export class EfaForm {
       h('summary', { text: L('membershipSummary') }),
       h('div', { class: 'details-body' }, h('p', { class: 'hint', id: 'h-membership', text: L('membershipHint') }), c.noMembers, h('div', { class: 'rows' }, memberRows)),
     );
-    form.append(c.membership);
+    fc.append(c.membership);
 
     // Kommunen
     c.kOn = h('input', { type: 'checkbox', id: 'f-kommunen', name: 'kommunen', 'aria-controls': 'kommunen-fields' });
@@ -252,7 +256,7 @@ export class EfaForm {
     );
     this.register('kfile', gkFile, [c.kFile], c.kFile, 'h-k-file');
     c.kBox = h('fieldset', { class: 'subfields', id: 'kommunen-fields', hidden: true }, h('legend', { class: 'visually-hidden', text: L('kommunenLegend') }), gkLand, gkLevel, gkShare, gkKey, gkExempt, gkFile);
-    form.append(h('div', { class: 'group' }, h('div', { class: 'choice all' }, c.kOn, h('label', { for: 'f-kommunen', text: L('kommunenToggle') })), c.kBox));
+    fc.append(h('div', { class: 'group' }, h('div', { class: 'choice all' }, c.kOn, h('label', { for: 'f-kommunen', text: L('kommunenToggle') })), c.kBox));
     c.kOn.dataset.field = 'kommunen';
 
     form.append(h('div', { class: 'buttons' }, h('button', { type: 'submit', text: L('submit') })));

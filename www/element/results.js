@@ -141,7 +141,7 @@ export function renderChart({ lang, names, res }) {
     svg.append(g);
   });
   const legendSvgWrap = (cls, text) => {
-    const wrap = s('svg', { class: 'chart', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: cls, width: 14, height: 14 }));
+    const wrap = s('svg', { class: 'swatch', width: 14, height: 14, 'aria-hidden': 'true', focusable: 'false' }, s('rect', { class: cls, width: 14, height: 14 }));
     return h('li', {}, wrap, text);
   };
   const legend = h('ul', { class: 'legend' }, legendSvgWrap('bar-land', 'Länder'), payers.some((p) => p.kind === 'bund') ? legendSvgWrap('bar-bund', L('bund')) : null);

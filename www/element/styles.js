@@ -47,9 +47,18 @@ p { margin: 0 0 .75rem; }
 .intro { color: var(--_muted); max-width: 44rem; }
 
 .layout { display: grid; gap: 2rem; grid-template-columns: minmax(0, 1fr); }
-@container (min-width: 64rem) {
-  .layout { grid-template-columns: minmax(18rem, 22rem) minmax(0, 1fr); align-items: start; gap: 2.5rem; }
+/* Side by side only where the payer table (six amount columns) still fits next to the form. */
+@container (min-width: 84rem) {
+  .layout { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); align-items: start; gap: 2.5rem; }
   .layout.readonly { grid-template-columns: minmax(0, 1fr); }
+}
+form { container-type: inline-size; }
+.form-grid { display: grid; grid-template-columns: minmax(0, 1fr); column-gap: 2.5rem; }
+@container (min-width: 46rem) {
+  .form-grid { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+  .fa { grid-column: 1; grid-row: 1; }
+  .fb { grid-column: 2; grid-row: 1 / span 2; }
+  .fc { grid-column: 1; grid-row: 2; }
 }
 
 /* ---- form ---------------------------------------------------------------------------- */
@@ -121,7 +130,7 @@ button:active { transform: translateY(2px); box-shadow: none; }
 
 /* Focus: yellow and black, visible on any background (GOV.UK pattern). */
 :focus { outline: none; }
-:focus-visible, input:focus, input:focus-within, select:focus, summary:focus, [tabindex]:focus {
+:focus-visible, input:focus, input:focus-within, select:focus {
   outline: 3px solid var(--_focus) !important;
   outline-offset: 0;
   box-shadow: 0 0 0 6px var(--_focus-ring) !important;
@@ -173,8 +182,9 @@ figure { margin: 0 0 1.5rem; }
 figcaption { font-weight: 700; margin: 0 0 .5rem; }
 svg.chart { display: block; width: 100%; overflow: visible; }
 svg.chart text { fill: var(--_text); font-family: var(--_font); font-size: 14px; }
-svg.chart .bar-land { fill: var(--_bar-land); }
-svg.chart .bar-bund { fill: var(--_bar-bund); }
+svg .bar-land { fill: var(--_bar-land); }
+svg .bar-bund { fill: var(--_bar-bund); }
+figure[part=chart], .whatif .table-scroll, .summary { max-width: 56rem; }
 svg.chart .track { fill: var(--_bar-track); }
 .legend { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: .5rem 0 0; padding: 0; list-style: none; color: var(--_muted); }
 .legend svg { vertical-align: middle; margin-inline-end: .375rem; }
@@ -191,11 +201,11 @@ svg.chart .track { fill: var(--_bar-track); }
 .panel { border-top: 2px solid var(--_rule); padding-top: .25rem; margin-top: 1.5rem; }
 
 @media (forced-colors: active) {
-  svg.chart .bar-land, svg.chart .bar-bund { fill: CanvasText; }
+  svg .bar-land, svg .bar-bund { fill: CanvasText; }
   .error-summary, .status { border-color: CanvasText; }
 }
 @media print {
-  :host { container-type: normal; }
+  :host, form { container-type: normal; }
   .layout { display: block; }
   form, .no-print, .buttons, .pager, .tools, .share-row, .whatif { display: none !important; }
   .results.is-stale .result-body { border: 0; padding: 0; }

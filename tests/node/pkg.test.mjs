@@ -1,0 +1,164 @@
+// The npm package as a user gets it: `npm pack`, installed into a fresh project, imported by its
+// name in Node 20; every contract example gives the expected cents, bad requests give the same
+// codes and paths as the CLI, and the TypeScript declarations accept a contract request and
+// reject a wrong field.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const shared = resolve(root, '../shared');
+const cli = [join(root, 'target/release/efa-rechner'), join(root, 'target/debug/efa-rechner')].find(existsSync);
+
+function examples() {
+  const dirs = [join(root, 'tests/fixtures/contract')];
+  if (existsSync(join(shared, 'contract/examples'))) dirs.push(join(shared, 'contract/examples'));
+  else console.log('# skipped ../shared/contract/examples: ../shared is not present');
+  const out = [];
+  for (const dir of dirs) {
+    for (const f of readdirSync(dir).sort()) {
+      if (!f.endsWith('.json') || f.endsWith('.expected.json')) continue;
+      const stem = f.slice(0, -5);
+      const exp = join(dir, `${stem}.expected.json`);
+      if (existsSync(exp)) out.push({ name: `${dir === dirs[0] ? 'own' : 'shared'}/${stem}`, request: join(dir, f), expected: exp });
+    }
+  }
+  return out;
+}
+
+let project;
+function installedPackage() {
+  if (project) return project;
+  assert.ok(existsSync(join(root, 'pkg/package.json')), 'pkg/ is built (make build)');
+  const dir = mkdtempSync(join(tmpdir(), 'efa-pkg-'));
+  const tarball = execFileSync('npm', ['pack', join(root, 'pkg'), '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').pop();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(dir, tarball)], { cwd: dir });
+  project = dir;
+  return dir;
+}
+
+// Runs a script inside the consumer project, so `import 'efa-rechner'` resolves like a user's.
+function runInProject(code) {
+  const dir = installedPackage();
+  const file = join(dir, `run-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, code);
+  const r = spawnSync(process.execPath, [file], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+const PRELUDE = `
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { initSync, allocate, loadGv100ad, metadata } from 'efa-rechner';
+const require = createRequire(import.meta.url);
+initSync({ module: readFileSync(require.resolve('efa-rechner/efa_rechner_bg.wasm')) });
+const run = (req, ds) => { try { return allocate(req, ds); } catch (e) { return { error: { code: e.code, path: e.path, name: e.name, isError: e instanceof Error, de: e.messages?.de } }; } };
+`;
+
+test('the packed package holds what it promises', () => {
+  const dir = installedPackage();
+  const pkgDir = join(dir, 'node_modules/efa-rechner');
+  const meta = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  assert.equal(meta.license, 'EUPL-1.2');
+  assert.equal(meta.type, 'module');
+  for (const f of ['efa_rechner.js', 'efa_rechner.d.ts', 'efa_rechner_bg.wasm', 'README.md', 'LICENSE']) {
+    assert.ok(existsSync(join(pkgDir, f)), `${f} is in the tarball`);
+  }
+  assert.ok(readdirSync(join(pkgDir, 'snippets')).length > 0, 'the EfaError snippet is in the tarball');
+  assert.ok(meta.exports['.'].types, 'exports declare types');
+});
+
+test('every contract example gives the expected cents through the installed package', () => {
+  const cases = examples();
+  const gv = join(shared, 'data/gv100ad/GV100AD_30112025.txt');
+  const results = runInProject(`${PRELUDE}
+const cases = ${JSON.stringify(cases)};
+const gv = ${JSON.stringify(existsSync(gv) ? gv : null)};
+const ds = gv ? loadGv100ad(readFileSync(gv)) : undefined;
+const out = {};
+for (const c of cases) {
+  const req = JSON.parse(readFileSync(c.request, 'utf8'));
+  if (req.kommunen?.level === 'gemeinde' && !ds) { out[c.name] = 'skipped'; continue; }
+  out[c.name] = run(req, ds);
+}
+console.log(JSON.stringify(out));`);
+  for (const c of cases) {
+    const got = results[c.name];
+    if (got === 'skipped') { console.log(`# skipped ${c.name}: GV100AD file absent`); continue; }
+    const exp = JSON.parse(readFileSync(c.expected, 'utf8'));
+    if (exp.error) {
+      assert.deepEqual([got.error?.code, got.error?.path], [exp.error.code, exp.error.path], c.name);
+      assert.equal(got.error.name, 'EfaError');
+      assert.equal(got.error.isError, true);
+      continue;
+    }
+    assert.equal(got.total, exp.total, c.name);
+    assert.deepEqual(got.payers.map((p) => [p.id, p.amount]), exp.payers.map((p) => [p.id, p.amount]).sort((a, b) => got.payers.findIndex((p) => p.id === a[0]) - got.payers.findIndex((p) => p.id === b[0])), c.name);
+    if (exp.kommunen) {
+      assert.equal(got.kommunen.landKeeps, exp.kommunen.landKeeps, c.name);
+      assert.deepEqual(got.kommunen.rows.map((r) => [r.ags, r.amount]), exp.kommunen.rows.map((r) => [r.ags, r.amount]), c.name);
+    }
+  }
+});
+
+test('bad requests give the same codes and paths as the CLI, and the module stays usable', { skip: !cli && 'CLI not built' }, () => {
+  const bad = [
+    { year: 2025, costs: '1.00', alliance: ['BY'], colour: 1 },
+    { year: 2025, costs: [{ amount: '-5.00' }], alliance: ['BY'] },
+    { year: 2025, costs: '1,50', alliance: ['BY'] },
+    { year: 2025, costs: '1.00', alliance: ['BY', 'XX'] },
+    { year: 2025, costs: '1.00' },
+    { year: 1999, costs: '1.00', alliance: ['BY'] },
+    { year: 2025, costs: '1.00', alliance: [] },
+    { year: 2025, costs: '1.00', alliance: 'alle' },
+    { year: 2025, costs: '1.005', alliance: ['BY'] },
+    { year: 2025, costs: '1.00', alliance: ['BY'], model: 'itplr' },
+    { year: 2025, costs: '1.00', alliance: ['BY'], key: 'ks-2017' },
+    { year: 2025, costs: '1.00', alliance: ['BY', 'HE'], key: { usage: { NW: '5' } } },
+    { year: 2025, costs: '1.00', alliance: ['BY'], membership: { HE: { from: '2025-07-01' } } },
+    { year: 2025, costs: '1.00', alliance: ['BY'], membership: { BY: { from: '2025-02-30' } } },
+    { year: 2025, costs: '1.00', alliance: ['BY'], kommunen: { land: 'HE' } },
+    { year: 2025, costs: '1.00', alliance: ['BY'], kommunen: { land: 'BY', level: 'gemeinde' } },
+    { year: 2025, costs: '1.00', alliance: ['BY'], rounding: { unit: '0' } },
+    { year: 2025, costs: '1.00', alliance: ['BY'], model: { tranches: [{ share: '0.5', payers: 'all' }] } },
+  ];
+  const viaWasm = runInProject(`${PRELUDE}
+const bad = ${JSON.stringify(bad)};
+const good = { year: 2025, costs: '100.00', alliance: ['BY', 'HE'] };
+console.log(JSON.stringify(bad.map((b) => { const e = run(b); const after = run(good); return [e.error?.code, e.error?.path, after.total]; })));`);
+  bad.forEach((b, i) => {
+    const r = spawnSync(cli, ['allocate', '-', '--compact'], { input: JSON.stringify(b), encoding: 'utf8' });
+    assert.equal(r.status, 2, JSON.stringify(b));
+    const { error } = JSON.parse(r.stdout);
+    assert.deepEqual(viaWasm[i].slice(0, 2), [error.code, error.path], JSON.stringify(b));
+    assert.equal(viaWasm[i][2], '100.00', 'the module still works after a rejected call');
+  });
+});
+
+test('metadata names the Länder, key editions and models', () => {
+  const m = runInProject(`${PRELUDE} console.log(JSON.stringify(metadata()));`);
+  assert.equal(m.laender.length, 16);
+  assert.deepEqual(m.keyEditions.map((e) => e.id), ['ks-2014', 'ks-2015', 'ks-2016', 'ks-2019']);
+  assert.ok(m.models.find((x) => x.id === 'itplr-2023-35').source.includes('2023/35'));
+});
+
+test('TypeScript: a contract request compiles, a wrong field and a wrong type do not', () => {
+  const dir = installedPackage();
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  mkdirSync(join(dir, 'ts'), { recursive: true });
+  for (const f of readdirSync(join(root, 'tests/types'))) cpSync(join(root, 'tests/types', f), join(dir, 'ts', f));
+  const compile = (file) => spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,esnext.disposable,dom', join('ts', file)], { cwd: dir, encoding: 'utf8' });
+  const ok = compile('sample.ts');
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const wrongField = compile('wrong-field.ts');
+  assert.notEqual(wrongField.status, 0, 'a wrong field must not compile');
+  assert.match(wrongField.stdout, /alliances/);
+  const wrongType = compile('wrong-type.ts');
+  assert.notEqual(wrongType.status, 0, 'a string amount is not a number');
+});
