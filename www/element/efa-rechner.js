@@ -189,7 +189,7 @@ export class EfaRechner extends HTMLElement {
       this._emit('efa-error', err);
       return;
     }
-    this._whatIf = new WhatIf({ allocate: (r, d) => engine.allocate(r, d), meta: this._meta });
+    this._whatIf = new WhatIf({ allocate: (r, d) => engine.allocate(r, d), meta: this._meta, dataset: () => this._dataset || undefined });
     let req = this._pendingRequest || null;
     let fragmentError = null;
     if (!this.hasAttribute('no-fragment')) {
@@ -460,7 +460,7 @@ export class EfaRechner extends HTMLElement {
     if (res.kommunen) this._kommunenBox.append(this._kommunenView.render({ lang, names, k: res.kommunen, ids: 'kom' }));
 
     clear(this._whatIfBox);
-    if (!this.hasAttribute('readonly')) this._whatIfBox.append(this._whatIf.render({ lang, names, request: this._request, res, dataset: this._dataset || undefined }));
+    if (!this.hasAttribute('readonly')) this._whatIfBox.append(this._whatIf.render({ lang, names, request: this._request, res }));
 
     this._renderExport();
     clear(this._sourcesBox);

@@ -83,6 +83,7 @@ export class EfaForm {
 
     // Year
     c.year = this.textInput('f-year', 'w-year', { inputmode: 'numeric', 'aria-describedby': 'h-year' });
+    c.year.addEventListener('change', () => this.syncVisibility());
     const gYear = h('div', { class: 'group' }, h('label', { for: 'f-year', text: L('yearLabel') }), h('span', { class: 'hint', id: 'h-year', text: L('yearHint') }), c.year);
     this.register('year', gYear, [c.year], c.year, 'h-year');
     fa.append(gYear);
@@ -215,7 +216,12 @@ export class EfaForm {
 
     // Kommunen
     c.kOn = h('input', { type: 'checkbox', id: 'f-kommunen', name: 'kommunen', 'aria-controls': 'kommunen-fields' });
-    c.kOn.addEventListener('change', () => this.syncVisibility());
+    c.kOn.addEventListener('change', () => {
+      // start with a Land of the alliance, unless the user has chosen one already
+      const first = this.members()[0];
+      if (c.kOn.checked && first && !this.touched.has('kland')) c.kLand.value = first;
+      this.syncVisibility();
+    });
     c.kLand = h('select', { id: 'f-k-land', name: 'k-land' }, this.laender.map((l) => h('option', { value: l.id, text: l.name[this.lang] || l.name.de })));
     const gkLand = h('div', { class: 'group' }, h('label', { for: 'f-k-land', text: L('kLand') }), c.kLand);
     this.register('kland', gkLand, [c.kLand]);
@@ -321,6 +327,19 @@ export class EfaForm {
     for (const l of this.laender) c.kvRows[l.id].hidden = !(allKv || members.has(l.id));
     for (const l of this.laender) c.memberRows[l.id].hidden = !members.has(l.id);
     c.noMembers.hidden = members.size > 0;
+    const y = parseNumber(c.year.value, this.lang, { integer: true });
+    const year = y.value && y.value.length === 4 ? y.value : null;
+    for (const l of this.laender) {
+      for (const input of [c.from[l.id], c.to[l.id]]) {
+        if (year) {
+          input.min = `${year}-01-01`;
+          input.max = `${year}-12-31`;
+        } else {
+          input.removeAttribute('min');
+          input.removeAttribute('max');
+        }
+      }
+    }
     c.kBox.hidden = !c.kOn.checked;
     c.kOn.setAttribute('aria-expanded', String(c.kOn.checked));
     // model explanation and source
@@ -641,6 +660,8 @@ export class EfaForm {
         const id = `e-${n}`;
         const p = h('p', { class: 'error-message', id }, h('span', { class: 'visually-hidden', text: `${L('errorPrefix')} ` }), msg);
         // place the message after the label/legend and hint, before the control
+        // a message inside a closed <details> must be visible
+        for (let d = f.group.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
         const anchorEl = f.group.querySelector(':scope > .hint') || f.group.querySelector(':scope > label, :scope > legend');
         if (anchorEl) anchorEl.after(p);
         else f.group.prepend(p);

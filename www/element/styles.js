@@ -152,12 +152,16 @@ a { color: var(--_link); text-underline-offset: .15em; }
 .status.stale { border-inline-start-color: var(--_error); }
 .summary { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; margin: 0 0 1rem; }
 .summary dt { font-weight: 700; }
-.summary dd { margin: 0; overflow-wrap: anywhere; }
+.summary dd { margin: 0; overflow-wrap: break-word; min-width: 0; }
+@container (max-width: 32rem) {
+  .summary { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  .summary dd { margin-bottom: .5rem; }
+}
 .results.is-stale .result-body { border-inline-start: 5px dashed var(--_error); padding-inline-start: .75rem; }
 
 .table-scroll { overflow-x: auto; max-width: 100%; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-caption { text-align: start; font-weight: 700; font-size: 1.0625rem; padding: 0 0 .5rem; }
+caption { text-align: start; font-weight: 700; font-size: 1.0625rem; padding: 0 0 .5rem; max-width: 100cqi; position: sticky; left: 0; }
 th, td { padding: .375rem .5rem; border-bottom: 1px solid var(--_rule); vertical-align: top; text-align: start; }
 thead th { border-bottom: 2px solid var(--_focus-ring); vertical-align: bottom; }
 td.num, th.num { text-align: end; white-space: nowrap; }
@@ -165,6 +169,8 @@ thead th.num { white-space: normal; min-width: 7.5rem; }
 .th-main { display: block; }
 .th-sub { display: block; font-weight: 400; font-size: .875rem; color: var(--_muted); }
 table.payers tbody th { white-space: nowrap; }
+/* the first column stays in view while a wide table scrolls sideways */
+table.payers tr > :first-child { position: sticky; left: 0; background: var(--_bg); z-index: 1; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--_focus-ring); border-bottom: 0; }
 tbody th { font-weight: 400; }
 .diff-pos { color: var(--_error); }

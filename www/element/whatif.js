@@ -7,8 +7,9 @@ import { money } from './format.js';
 import { sub, isZero, cmp } from './decimal.js';
 
 export class WhatIf {
-  constructor({ allocate, meta }) {
+  constructor({ allocate, meta, dataset }) {
     this.allocate = allocate;
+    this.getDataset = dataset; // a function: the current GV100AD handle (it may be replaced)
     this.meta = meta;
     this.choice = null; // Land id, kept across recomputations
   }
@@ -23,13 +24,12 @@ export class WhatIf {
     return all.filter((id) => ids.includes(id));
   }
 
-  render({ lang, names, request, res, dataset }) {
+  render({ lang, names, request, res }) {
     const L = (k, v) => t(lang, k, v);
     this.lang = lang;
     this.names = names;
     this.request = request;
     this.res = res;
-    this.dataset = dataset;
     const members = this.membersOf(request);
     if (!this.choice) this.choice = this.meta.laender.find((l) => !members.includes(l.id))?.id || members[0];
     const sel = h('select', { id: 'whatif-land', 'aria-describedby': 'whatif-hint' }, h('option', { value: '', text: L('whatifNone') }));
@@ -43,7 +43,7 @@ export class WhatIf {
       this.choice = sel.value || null;
       this.update();
     });
-    this.out = h('div', { class: 'whatif-out', 'aria-live': 'polite' });
+    this.out = h('div', { class: 'whatif-out' });
     this.root = h(
       'section',
       { class: 'panel whatif', 'aria-labelledby': 'whatif-h' },
@@ -87,7 +87,7 @@ export class WhatIf {
     }
     let after;
     try {
-      after = this.allocate(req, this.dataset);
+      after = this.allocate(req, this.getDataset());
     } catch (e) {
       const msg = e?.messages?.[this.lang] || e?.messages?.de || e?.message || String(e);
       this.out.append(h('p', { class: 'error-message', text: msg }));
