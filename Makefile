@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup data build test demo bench lint test-rust test-wasm test-node test-e2e clean
+.PHONY: setup data build test demo bench soak fuzz-smoke lint test-rust test-wasm test-node test-e2e clean
 
 setup:
 	@bash scripts/setup.sh
@@ -31,7 +31,7 @@ test-wasm: data
 	wasm-pack test --headless --chrome -- --test wasm
 
 test-node: build
-	node --test tests/node/
+	node --test tests/reference/ tests/node/
 
 test-e2e: build
 	node tests/e2e/run.mjs
@@ -42,9 +42,15 @@ test: lint test-rust test-wasm test-node test-e2e
 demo: build
 	node scripts/serve.mjs
 
+# Native engine (cargo bench, profile `native`), then the WASM engine against JavaScript
+# baselines in Chromium; writes target/bench/results.json.
 bench: build
-	cargo bench --locked
+	cargo bench --profile native --locked
 	node tests/bench/run.mjs
+
+# 100,000 random requests through the WASM engine and the independent JS implementation.
+soak: build
+	DIFF_N=100000 node tests/node/differential.test.mjs
 
 clean:
 	cargo clean

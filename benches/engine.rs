@@ -92,6 +92,52 @@ fn bench_kreise_default() {
     );
 }
 
+fn bench_allocate() {
+    let itplr = br#"{"year": 2025, "costs": "1000000.00", "alliance": ["BY", "HE", "NW"], "model": "itplr-2023-35"}"#;
+    bench("allocate 16 Länder itplr-2023-35 (JSON in)", 2000, || {
+        efa_rechner::allocate_json(black_box(itplr), None)
+    });
+    let kreise = br#"{"year": 2025, "costs": "1000000.00", "alliance": "all", "model": "itplr-2023-35", "kommunen": {"land": "BY", "landShare": "0.5", "exemptBelow": 1000}}"#;
+    bench("allocate + Kreise of Bayern (default data)", 2000, || {
+        efa_rechner::allocate_json(black_box(kreise), None)
+    });
+    let Some(bytes) = shared_file("gv100ad/GV100AD_30112025.txt") else {
+        return;
+    };
+    let Ok(data) = efa_rechner::gv100ad::parse(&bytes) else {
+        println!("skipped: the GV100AD file does not parse");
+        return;
+    };
+    let unit = efa_rechner::money::Unit::CENT;
+    let spec = |land: usize| efa_rechner::request::KommunenSpec {
+        land,
+        level: efa_rechner::request::Level::Gemeinde,
+        land_share: rust_decimal::Decimal::ZERO,
+        key: efa_rechner::request::KommuneKey::Population,
+        exempt_below: 0,
+    };
+    // The Land's amount over its Gemeinden, the split alone (rows with names included).
+    bench("Gemeinde split Bayern (2,221 rows)", 500, || {
+        efa_rechner::kommunen::allocate(&spec(8), black_box(21_543_235_00), unit, Some(&data))
+    });
+    bench("Gemeinde split, all 16 Länder (10,953)", 200, || {
+        (0..16)
+            .map(|l| {
+                efa_rechner::kommunen::allocate(
+                    &spec(l),
+                    black_box(12_345_678_90),
+                    unit,
+                    Some(&data),
+                )
+            })
+            .count()
+    });
+    let by = br#"{"year": 2025, "costs": "1000000.00", "alliance": ["BY", "HE", "NW"], "model": "itplr-2023-35", "kommunen": {"land": "BY", "level": "gemeinde"}}"#;
+    bench("allocate request + Bayern Gemeinden", 500, || {
+        efa_rechner::allocate_json(black_box(by), Some(&data))
+    });
+}
+
 fn main() {
     // `cargo bench -- NAME` runs only the benchmarks whose group name contains NAME.
     let filter: Vec<String> = std::env::args()
@@ -100,9 +146,10 @@ fn main() {
         .collect();
     let wanted =
         |group: &str| filter.is_empty() || filter.iter().any(|f| group.contains(f.as_str()));
-    let groups: [(&str, fn()); 2] = [
+    let groups: [(&str, fn()); 3] = [
         ("gv100ad", bench_gv100ad),
         ("kreise_default", bench_kreise_default),
+        ("allocate", bench_allocate),
     ];
     for (name, run) in groups {
         if wanted(name) {

@@ -9,6 +9,7 @@
 //! by the WASM door, so both doors validate one representation.
 
 use crate::error::{Error, ErrorCode, Result};
+use std::cell::Cell;
 use std::fmt;
 
 /// Deepest nesting accepted; a request needs about six levels.
@@ -331,33 +332,148 @@ impl Parser<'_> {
     }
 }
 
-/// Builds [`Json`] from any serde data format; the WASM door uses it to read JavaScript values.
+/// Reads a request from any serde data format (the WASM door: a JavaScript object) with the
+/// limits of the text reader: at most [`MAX_DEPTH`] levels of nesting (a 10,000-deep array
+/// otherwise overflows the WebAssembly stack and leaves the module unusable, and a cyclic object
+/// never ends) and a size budget of [`crate::request::MAX_REQUEST_BYTES`], counting one per value
+/// plus the bytes of every string and field name (what the same request needs at least as JSON
+/// text, so every request the text door accepts fits).
+pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Json> {
+    let limits = Limits {
+        budget: Cell::new(crate::request::MAX_REQUEST_BYTES),
+        exceeded: Cell::new(None),
+    };
+    let result = serde::de::DeserializeSeed::deserialize(
+        Seed {
+            depth: 0,
+            limits: &limits,
+        },
+        d,
+    );
+    match (result, limits.exceeded.take()) {
+        (_, Some(e)) => Err(e),
+        (Ok(v), None) => Ok(v),
+        (Err(e), None) => Err(Error::new(
+            ErrorCode::InvalidRequest,
+            "",
+            format!("Die Anfrage ist kein JSON-artiges Objekt: {e}"),
+            format!("the request is not a JSON-like object: {e}"),
+        )),
+    }
+}
+
+/// Builds [`Json`] from any serde data format, with the limits of [`from_deserializer`].
 /// JavaScript numbers are binary floats: they are written in their shortest round-trip decimal
 /// form (`0.1` stays `0.1`), which is what a user typed.
 impl<'de> serde::Deserialize<'de> for Json {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(JsonVisitor)
+        let limits = Limits {
+            budget: Cell::new(crate::request::MAX_REQUEST_BYTES),
+            exceeded: Cell::new(None),
+        };
+        serde::de::DeserializeSeed::deserialize(
+            Seed {
+                depth: 0,
+                limits: &limits,
+            },
+            d,
+        )
     }
 }
 
-struct JsonVisitor;
+/// What is left of the size budget, and the first limit that was exceeded.
+struct Limits {
+    budget: Cell<usize>,
+    exceeded: Cell<Option<Error>>,
+}
 
-impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+impl Limits {
+    /// Takes `cost` from the budget; fails once it is spent.
+    fn charge<E: serde::de::Error>(&self, cost: usize) -> std::result::Result<(), E> {
+        match self.budget.get().checked_sub(cost) {
+            Some(left) => {
+                self.budget.set(left);
+                Ok(())
+            }
+            None => Err(self.fail(Error::new(
+                ErrorCode::LimitExceeded,
+                "",
+                format!(
+                    "Die Anfrage ist größer als eine JSON-Anfrage von {} Bytes sein darf",
+                    crate::request::MAX_REQUEST_BYTES
+                ),
+                format!(
+                    "the request is larger than a JSON request of {} bytes may be",
+                    crate::request::MAX_REQUEST_BYTES
+                ),
+            ))),
+        }
+    }
+
+    fn fail<E: serde::de::Error>(&self, e: Error) -> E {
+        let msg = e.message.en.clone();
+        self.exceeded.set(Some(e));
+        E::custom(msg)
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Seed<'l> {
+    /// Containers around the value.
+    depth: usize,
+    limits: &'l Limits,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Seed<'_> {
+    type Value = Json;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Seed<'_> {
+    /// The seed for the values inside a container, or an error when it would nest too deeply.
+    fn enter<E: serde::de::Error>(self) -> std::result::Result<Self, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.limits.fail(Error::new(
+                ErrorCode::InvalidJson,
+                "",
+                format!("Die Anfrage ist tiefer als {MAX_DEPTH} Ebenen verschachtelt (oder enthält sich selbst)"),
+                format!("the request nests deeper than {MAX_DEPTH} levels (or contains itself)"),
+            )));
+        }
+        self.limits.charge(1)?;
+        Ok(Seed {
+            depth: self.depth + 1,
+            limits: self.limits,
+        })
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Seed<'_> {
     type Value = Json;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON value")
     }
-    fn visit_bool<E>(self, v: bool) -> std::result::Result<Json, E> {
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> std::result::Result<Json, E> {
+        self.limits.charge(1)?;
         Ok(Json::Bool(v))
     }
-    fn visit_i64<E>(self, v: i64) -> std::result::Result<Json, E> {
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Json, E> {
+        self.limits.charge(1)?;
         Ok(Json::Number(v.to_string()))
     }
-    fn visit_u64<E>(self, v: u64) -> std::result::Result<Json, E> {
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<Json, E> {
+        self.limits.charge(1)?;
         Ok(Json::Number(v.to_string()))
     }
-    fn visit_f64<E>(self, v: f64) -> std::result::Result<Json, E> {
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<Json, E> {
+        self.limits.charge(1)?;
         if v.is_finite() {
             Ok(Json::Number(format!("{v}")))
         } else {
@@ -365,27 +481,32 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
             Ok(Json::String(format!("{v}")))
         }
     }
-    fn visit_str<E>(self, v: &str) -> std::result::Result<Json, E> {
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Json, E> {
+        self.limits.charge(1 + v.len())?;
         Ok(Json::String(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> std::result::Result<Json, E> {
+    fn visit_string<E: serde::de::Error>(self, v: String) -> std::result::Result<Json, E> {
+        self.limits.charge(1 + v.len())?;
         Ok(Json::String(v))
     }
-    fn visit_none<E>(self) -> std::result::Result<Json, E> {
+    fn visit_none<E: serde::de::Error>(self) -> std::result::Result<Json, E> {
+        self.limits.charge(1)?;
         Ok(Json::Null)
     }
-    fn visit_unit<E>(self) -> std::result::Result<Json, E> {
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<Json, E> {
+        self.limits.charge(1)?;
         Ok(Json::Null)
     }
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
-        serde::Deserialize::deserialize(d)
+        d.deserialize_any(self)
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(
         self,
         mut seq: A,
     ) -> std::result::Result<Json, A::Error> {
+        let inner = self.enter()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Json::Array(items))
@@ -394,8 +515,11 @@ impl<'de> serde::de::Visitor<'de> for JsonVisitor {
         self,
         mut map: A,
     ) -> std::result::Result<Json, A::Error> {
+        let inner = self.enter()?;
         let mut fields = Vec::new();
-        while let Some((k, v)) = map.next_entry::<String, Json>()? {
+        while let Some(k) = map.next_key::<String>()? {
+            self.limits.charge(k.len())?;
+            let v = map.next_value_seed(inner)?;
             fields.push((k, v));
         }
         Ok(Json::Object(fields))

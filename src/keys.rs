@@ -234,9 +234,17 @@ fn common_scale(values: &[Decimal]) -> (Vec<BigUint>, u32) {
     (ints, scale)
 }
 
+/// Largest weight (in bits) that [`reduce`] still divides by the common divisor.
+const REDUCE_MAX_BITS: u64 = 256;
+
 /// Divides all weights by their greatest common divisor: same ratios, smaller numbers (so more
-/// splits take the fast 64-bit path).
+/// splits take the fast 64-bit path). Only for weights up to [`REDUCE_MAX_BITS`]: the binary
+/// gcd is quadratic in the length, and a nested mix's weights run to many thousand bits, where
+/// reducing cannot reach the 64-bit path anyway (hostile input took seconds per weighing).
 fn reduce(ints: Vec<BigUint>) -> Vec<BigUint> {
+    if ints.iter().any(|x| x.bits() > REDUCE_MAX_BITS) {
+        return ints;
+    }
     let g = ints.iter().fold(BigUint::zero(), |g, x| g.gcd(x));
     if g.is_zero() || g.is_one() {
         ints
@@ -271,6 +279,20 @@ fn trim(s: &str) -> String {
 
 /// Largest number of parts in a mix (a mix of more parts than keys exist is a mistake).
 const MAX_MIX_PARTS: usize = 16;
+/// Most simple keys in one key, nested mixes included. The exact weights of a mix grow with the
+/// product of its parts' sums: 16 parts keep them within a few thousand bits, while mixes nested
+/// 16 × 16 × 16 (800 KB of request) took minutes to weigh.
+pub const MAX_MIX_LEAVES: usize = 16;
+
+impl Key {
+    /// Number of simple keys in this key (1 unless it is a mix).
+    fn leaves(&self) -> usize {
+        match &self.kind {
+            KeyKind::Mix(parts) => parts.iter().map(|(k, _)| k.leaves()).sum(),
+            _ => 1,
+        }
+    }
+}
 
 /// Reads a key: `"ks"`, `"ks-2019"`, `"population"`, `"equal"`, `{"weights"|"usage"|"targetGroup":
 /// {...}}` or `{"mix": [...]}`.
@@ -415,6 +437,15 @@ fn parse_mix(v: &Json, path: &str, year: i32) -> Result<KeyKind> {
         let key = parse(f.require("key")?, &f.child("key"), year)?;
         let weight = reader::ratio(f.require("weight")?, &f.child("weight"))?;
         parts.push((key, weight));
+        let leaves: usize = parts.iter().map(|(k, _)| k.leaves()).sum();
+        if leaves > MAX_MIX_LEAVES {
+            return Err(Error::new(
+                ErrorCode::LimitExceeded,
+                p,
+                format!("Ein Mischschlüssel hat höchstens {MAX_MIX_LEAVES} einfache Schlüssel, verschachtelte Mischungen eingeschlossen"),
+                format!("a mix has at most {MAX_MIX_LEAVES} simple keys, nested mixes included"),
+            ));
+        }
     }
     let sum: Decimal = parts.iter().map(|(_, w)| *w).sum();
     if sum != Decimal::ONE {

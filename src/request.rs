@@ -15,6 +15,9 @@ use rust_decimal::Decimal;
 pub const MAX_REQUEST_BYTES: usize = 1 << 20;
 /// Most cost items in one request.
 pub const MAX_ITEMS: usize = 1000;
+/// Most parts in one response (one per cost item, period, tranche and payer): 1,000 items under
+/// `itplr-2023-35` with all 16 Länder in the alliance make 33,000.
+pub const MAX_PARTS: usize = 50_000;
 /// Longest category label.
 pub const MAX_CATEGORY_CHARS: usize = 64;
 /// Category of a single `costs` amount.

@@ -43,18 +43,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
-    if let Some(text) = request.as_string() {
-        // A JSON text keeps numbers exactly as written.
-        return crate::json::parse(&text).map_err(|e| to_js_error(&e));
+    if let Some(text) = request.dyn_ref::<js_sys::JsString>() {
+        // A JSON text keeps numbers exactly as written. UTF-8 needs at least one byte per UTF-16
+        // unit, so an oversized text is refused before it is copied into WASM memory.
+        crate::allocate::check_request_size(text.length() as usize).map_err(|e| to_js_error(&e))?;
+        return crate::allocate::read_json(String::from(text).as_bytes())
+            .map_err(|e| to_js_error(&e));
     }
-    serde_wasm_bindgen::from_value::<Json>(request).map_err(|e| {
-        to_js_error(&Error::new(
-            crate::error::ErrorCode::InvalidRequest,
-            "",
-            format!("Die Anfrage ist kein JSON-artiges Objekt: {e}"),
-            format!("the request is not a JSON-like object: {e}"),
-        ))
-    })
+    // Depth and size limits as for JSON text (a 10,000-deep array would overflow the stack).
+    crate::json::from_deserializer(serde_wasm_bindgen::Deserializer::from(request))
+        .map_err(|e| to_js_error(&e))
 }
 
 /// Allocates a request (the contract's request object, or its JSON text). `dataset` is a loaded

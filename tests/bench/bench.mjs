@@ -2,9 +2,27 @@
 // window.bench.setup(...) once and window.bench.run(caseId, options) per case. Every
 // implementation of a case runs in the same page on the same inputs; rounds are interleaved
 // (rotating order) so that drift and GC pressure hit all of them alike.
-// The engine package: /pkg by default; ?pkg=/target/bench/other-build compares another build.
-const PKG = new URLSearchParams(location.search).get('pkg') || '/pkg';
+// The engine package: /pkg by default (?pkg=/target/bench/x replaces it); ?compare=/a,/b adds
+// other builds as further implementations ("wasm:a", "wasm:b"), measured in the same rounds.
+const params = new URLSearchParams(location.search);
+const PKG = params.get('pkg') || '/pkg';
 const { default: init, allocate, loadGv100ad } = await import(`${PKG}/efa_rechner.js`);
+const COMPARE = (params.get('compare') || '').split(',').filter(Boolean);
+
+/**
+ * The proposed columnar option for large Kommune tables (request `kommunen.format: "columns"`,
+ * response `kommunen.columns: {ags[], population[], amount[], exempt[]}`): measured as a further
+ * implementation ("…+columns") when an engine build accepts it.
+ */
+function supportsColumns(engine) {
+  try {
+    const r = engine.allocate({ ...ITPLR_REQUEST, kommunen: { land: 'HB', level: 'kreis', format: 'columns' } }, undefined);
+    const a = r.kommunen?.columns?.amount;
+    return Array.isArray(a) || typeof a === 'string';
+  } catch {
+    return false;
+  }
+}
 import * as bigint from './split-bigint.mjs';
 import * as decimal from './split-decimal.mjs';
 import * as dinero from './split-dinero.mjs';
@@ -67,6 +85,13 @@ export async function setup({ gv100adUrl = null } = {}) {
   const t0 = performance.now();
   await init();
   const initMs = performance.now() - t0;
+  const engines = [{ id: 'wasm', allocate, loadGv100ad }];
+  for (const dir of COMPARE) {
+    const m = await import(`${dir}/efa_rechner.js`);
+    await m.default();
+    engines.push({ id: `wasm:${dir.replace(/\/+$/, '').split('/').pop()}`, allocate: m.allocate, loadGv100ad: m.loadGv100ad });
+  }
+  for (const e of engines) e.columns = supportsColumns(e);
 
   // 16 Länder under itplr-2023-35.
   const res = allocate(ITPLR_REQUEST);
@@ -86,22 +111,24 @@ export async function setup({ gv100adUrl = null } = {}) {
     total: cents(res.total),
     reference: engineAmounts(res),
     impls: {
-      wasm: () => allocate(ITPLR_REQUEST),
+      ...Object.fromEntries(engines.map((e) => [e.id, () => e.allocate(ITPLR_REQUEST, undefined)])),
       bigint: () => bigint.itplr(input),
       decimal: () => decimal.itplr(input),
       dinero: () => dinero.itplr(input),
       float: () => float.itplr(input),
     },
-    output: { wasm: engineAmounts },
+    output: Object.fromEntries(engines.map((e) => [e.id, engineAmounts])),
   };
 
-  const info = { initMs, keyId: res.key.id, weights, gv100ad: null };
+  const info = { initMs, keyId: res.key.id, weights, gv100ad: null, engines: engines.map((e) => ({ id: e.id, columns: e.columns })) };
   if (!gv100adUrl) return info;
 
-  const text = await (await fetch(gv100adUrl)).text();
+  const bytes = new Uint8Array(await (await fetch(gv100adUrl)).arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   const parsed = parseGv100ad(text);
   const dataset = loadGv100ad(text);
   state.dataset = dataset;
+  for (const e of engines) e.dataset = e.id === 'wasm' ? dataset : e.loadGv100ad(text);
   info.gv100ad = { chars: text.length, gemeinden: dataset.gemeinden, kreise: dataset.kreise, gebietsstand: dataset.gebietsstand, jsGemeinden: parsed.gemeinden.length, jsKreise: parsed.kreise.length };
 
   // Per Land: the engine's request, and the baselines' inputs (same weights, same amount).
@@ -118,6 +145,32 @@ export async function setup({ gv100adUrl = null } = {}) {
   }
   info.gv100ad.rowsPerLand = Object.fromEntries(perLand.map((l) => [l.id, l.populations.length]));
   const kommunenAmounts = (r) => r.kommunen.rows.map((row) => row.amount);
+  const columnsAmounts = (r) => {
+    const a = r.kommunen.columns.amount;
+    return typeof a === 'string' ? a.split('\n') : a; // a packed column: one string, one amount a line
+  };
+  const asColumns = (request) => ({ ...request, kommunen: { ...request.kommunen, format: 'columns' } });
+  /** The engines' implementations of a Kommune case: per engine, rows and (if offered) columns. */
+  const engineImpls = (lands, many) => {
+    const out = {};
+    for (const e of engines) {
+      const reqs = lands.map((l) => l.request);
+      out[e.id] = many ? () => reqs.map((r) => e.allocate(r, e.dataset)) : () => e.allocate(reqs[0], e.dataset);
+      if (e.columns) {
+        const creqs = reqs.map(asColumns);
+        out[`${e.id}+columns`] = many ? () => creqs.map((r) => e.allocate(r, e.dataset)) : () => e.allocate(creqs[0], e.dataset);
+      }
+    }
+    return out;
+  };
+  const engineOutput = (many) => {
+    const o = {};
+    for (const e of engines) {
+      o[e.id] = many ? (rs) => rs.flatMap(kommunenAmounts) : kommunenAmounts;
+      o[`${e.id}+columns`] = many ? (rs) => rs.flatMap(columnsAmounts) : columnsAmounts;
+    }
+    return o;
+  };
 
   const by = perLand.find((l) => l.id === 'BY');
   state.cases.bayern = {
@@ -126,10 +179,10 @@ export async function setup({ gv100adUrl = null } = {}) {
     total: cents(by.amount),
     reference: by.reference,
     impls: {
-      wasm: () => allocate(by.request, dataset),
+      ...engineImpls([by], false),
       ...Object.fromEntries(Object.entries(MODS).map(([id, m]) => [id, () => m.splitAmount(by.amount, by.populations)])),
     },
-    output: { wasm: kommunenAmounts },
+    output: engineOutput(false),
   };
 
   const allRows = perLand.reduce((n, l) => n + l.populations.length, 0);
@@ -139,10 +192,10 @@ export async function setup({ gv100adUrl = null } = {}) {
     total: perLand.reduce((s, l) => s + cents(l.amount), 0n),
     reference: perLand.flatMap((l) => l.reference),
     impls: {
-      wasm: () => perLand.map((l) => allocate(l.request, dataset)),
+      ...engineImpls(perLand, true),
       ...Object.fromEntries(Object.entries(MODS).map(([id, m]) => [id, () => perLand.map((l) => m.splitAmount(l.amount, l.populations))])),
     },
-    output: { wasm: (rs) => rs.flatMap(kommunenAmounts), default: (rs) => rs.flat() },
+    output: { ...engineOutput(true), default: (rs) => rs.flat() },
   };
 
   state.cases.parse = {
@@ -150,16 +203,24 @@ export async function setup({ gv100adUrl = null } = {}) {
     rows: dataset.gemeinden,
     reference: null,
     impls: {
-      wasm: () => {
-        const d = loadGv100ad(text);
+      ...Object.fromEntries(
+        engines.map((e) => [
+          e.id,
+          () => {
+            const d = e.loadGv100ad(text);
+            const n = d.gemeinden;
+            d.free();
+            return n;
+          },
+        ]),
+      ),
+      // The same file as bytes (what fetch/File give anyway): no JS string crosses the boundary.
+      'wasm~bytes': () => {
+        const d = loadGv100ad(bytes);
         const n = d.gemeinden;
         d.free();
         return n;
       },
-      bigint: null,
-      decimal: null,
-      dinero: null,
-      float: null,
       js: () => parseGv100ad(text).gemeinden.length,
     },
   };
@@ -190,7 +251,7 @@ export async function run(caseId, { warmup = 5, rounds = 40, minBatchMs = 10, on
   for (const id of ids) {
     if (!c.reference) continue;
     const out = c.impls[id]();
-    const conv = c.output?.[id] || c.output?.default || ((x) => x);
+    const conv = c.output?.[id] || (id.startsWith('wasm') ? c.output?.wasm : null) || c.output?.default || ((x) => x);
     checks[id] = compare(c.reference, conv(out), c.total);
   }
 

@@ -7,7 +7,9 @@
 //   node tests/bench/run.mjs --profile    # also a CPU profile of the engine's cases (DevTools protocol)
 //   options: --rounds N (≥ 30 for the record), --warmup N, --out FILE (default target/bench/results.json),
 //            --pkg DIR (another engine build below the repository root, e.g. target/bench/proto; the
-//            sizes and the demo page still use pkg/ and www/)
+//            sizes and the demo page still use pkg/ and www/), --compare DIR[,DIR] (further engine
+//            builds measured in the same page and rounds, as "engine DIR"), --own-server (use
+//            tests/bench/static-server.mjs even where scripts/serve.mjs exists)
 //
 // One headless Chromium (Debian's, flags from ../shared/docs/toolchain.md), one page
 // (tests/bench/bench.html) that loads the engine through its public WASM API and the baselines
@@ -27,7 +29,9 @@ import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
-const SHARED_DATA = path.resolve(ROOT, '..', 'shared', 'data');
+// EFA_SHARED_DATA only moves the existence check (to try the skip path); the page reads the file
+// through the server's /shared-data/, which serves ../shared/data.
+const SHARED_DATA = process.env.EFA_SHARED_DATA || path.resolve(ROOT, '..', 'shared', 'data');
 const GV100AD = 'gv100ad/GV100AD_30112025.txt';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -46,6 +50,7 @@ const WARMUP = Number(option('--warmup', QUICK ? 2 : 5));
 const OUT = path.resolve(ROOT, option('--out', 'target/bench/results.json'));
 const PROFILE = flag('--profile');
 const PKG_DIR = option('--pkg', 'pkg').replace(/\/+$/, '');
+const COMPARE_DIRS = option('--compare', '').split(',').map((d) => d.replace(/\/+$/, '')).filter(Boolean);
 const FIRST_RESULT_LOADS = QUICK ? 2 : 5;
 if (flag('--help') || flag('-h')) {
   console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 9).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
@@ -76,9 +81,17 @@ const LABELS = {
   decimal: 'decimal.js (exact)',
   dinero: 'dinero.js allocate',
   float: 'Number + Math.round',
-  js: 'plain JS fixed-width parse',
+  js: 'plain JS fixed-width parse (text)',
+  'wasm~bytes': 'engine loadGv100ad(Uint8Array)',
 };
 const PARSE_LABELS = { wasm: 'engine loadGv100ad(text)' };
+function label(c, id) {
+  if (c === 'parse' && PARSE_LABELS[id]) return PARSE_LABELS[id];
+  if (LABELS[id]) return LABELS[id];
+  const m = /^wasm(?::([^+]+))?(\+columns)?$/.exec(id);
+  if (m) return `engine ${m[1] ?? ''}${m[2] ? ' (columns)' : ''}`.replace('  ', ' ');
+  return id;
+}
 
 // ---- sizes -------------------------------------------------------------------------------------
 
@@ -122,7 +135,7 @@ function sizes() {
 
 async function startServer() {
   const serve = path.join(ROOT, 'scripts', 'serve.mjs');
-  if (fs.existsSync(serve)) {
+  if (fs.existsSync(serve) && !flag('--own-server')) {
     const mod = await import(pathToFileURL(serve).href);
     if (typeof mod.start === 'function') return { ...(await mod.start({ port: 0 })), via: 'scripts/serve.mjs' };
   }
@@ -174,6 +187,7 @@ async function firstResult(browser, origin) {
     } finally {
       await context.close();
     }
+    if (cold.at(-1).ms === null) break; // not ready: do not wait 15 s four more times
   }
   const failed = cold.find((r) => r.ms === null);
   if (failed) return { measured: false, reason: failed.reason, url };
@@ -244,6 +258,7 @@ const lpad = (s, n) => String(s).padStart(n);
 function centsText(check, id) {
   if (!check) return '—';
   if (id === 'wasm') return 'reference';
+  if (check.equal && id.startsWith('wasm')) return 'equal';
   if (check.equal) return 'equal';
   const sum = check.sumOffCents ? `; sum off by ${check.sumOffCents} ct` : '; sum exact';
   return `${check.partsDiffer} of ${check.parts} differ (${check.centsOff} ct, max ${check.maxCentsOff}${sum})`;
@@ -274,6 +289,7 @@ async function main() {
       node: process.version,
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? null,
+      loadAverageAtStart: os.loadavg(),
       rounds: ROUNDS,
       warmup: WARMUP,
       server: server.via,
@@ -297,7 +313,10 @@ async function main() {
     page.on('response', (r) => {
       if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) pageErrors.push(`${r.status()} ${r.url()}`);
     });
-    const pkgQuery = PKG_DIR === 'pkg' ? '' : `?pkg=${encodeURIComponent('/' + PKG_DIR)}`;
+    const query = new URLSearchParams();
+    if (PKG_DIR !== 'pkg') query.set('pkg', '/' + PKG_DIR);
+    if (COMPARE_DIRS.length) query.set('compare', COMPARE_DIRS.map((d) => '/' + d).join(','));
+    const pkgQuery = query.size ? `?${query}` : '';
     await page.goto(`${server.origin}/tests/bench/bench.html${pkgQuery}`);
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30000 }).catch(() => {
       throw new Error(`bench page did not start: ${pageErrors.join(' | ') || 'timeout'}`);
@@ -306,6 +325,9 @@ async function main() {
     out.meta.engineInitMs = info.initMs;
     out.meta.key = info.keyId;
     out.meta.gv100adRows = info.gv100ad;
+    out.meta.engines = info.engines;
+    const [load1] = out.meta.loadAverageAtStart;
+    if (load1 > out.meta.cpus) console.log(`bench: note: load average ${load1.toFixed(1)} on ${out.meta.cpus} CPUs; other processes compete, so expect noisy p95 values`);
     console.log(`bench: ${out.meta.browser}, ${out.meta.cpus} CPUs, engine ${PKG_DIR}/, ${WARMUP} warm-up + ${ROUNDS} timed rounds per case, served by ${server.via}`);
 
     const cases = ['laender16', ...(haveShared ? ['bayern', 'allLaender', 'parse'] : [])];
@@ -317,7 +339,7 @@ async function main() {
       const engine = r.results.find((x) => x.id === 'wasm');
       for (const x of r.results) {
         out.results.push({
-          implementation: (c === 'parse' && PARSE_LABELS[x.id]) || LABELS[x.id] || x.id,
+          implementation: label(c, x.id),
           implementationId: x.id,
           case: c,
           caseTitle: r.title,
@@ -340,7 +362,7 @@ async function main() {
     out.probes = await page.evaluate((o) => window.bench.probes(o), { rounds: QUICK ? 10 : 20 });
     if (PROFILE) {
       out.profiles = [];
-      for (const c of ['laender16', ...(haveShared ? ['allLaender'] : [])]) out.profiles.push(await profile(page, c, QUICK ? 5 : 15));
+      for (const c of ['laender16', ...(haveShared ? ['allLaender', 'parse'] : [])]) out.profiles.push(await profile(page, c, QUICK ? 5 : 15));
     }
     if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join(' | ')}`);
     await page.close();
@@ -355,7 +377,7 @@ async function main() {
   }
 
   // ---- table ----
-  const widths = [46, 28, 11, 11, 10, 0];
+  const widths = [50, 30, 11, 11, 10, 0];
   const line = (cols) => cols.map((c, i) => (i >= 2 && i <= 4 ? lpad(c, widths[i]) : pad(c, widths[i]))).join('  ');
   console.log('');
   console.log(line(['case', 'implementation', 'median ms', 'p95 ms', '× engine', 'cents vs engine']));
@@ -402,12 +424,22 @@ async function main() {
     target('10,953 rows: engine ≥ 5x faster than decimal.js', d.medianMs / eAll.medianMs, d.medianMs / eAll.medianMs >= TARGETS.allVsDecimal, `${(d.medianMs / eAll.medianMs).toFixed(2)}x (decimal.js ${fmtMs(d.medianMs)} ms)`);
     target('10,953 rows: engine within 10x of the float floor', eAll.medianMs / f.medianMs, eAll.medianMs / f.medianMs <= TARGETS.allVsFloat, `${(eAll.medianMs / f.medianMs).toFixed(1)}x the float time (float ${fmtMs(f.medianMs)} ms)`);
     target('10,953 rows: identical cents to BigInt', b.centsEqualToEngine, b.centsEqualToEngine === true, b.centsEqualToEngine ? `all ${b.rows} rows equal` : `${b.partsDiffer} rows differ`);
+    const col = get('allLaender', 'wasm+columns');
+    if (col) {
+      target('10,953 rows, columns option: ≥ 2x faster than BigInt', b.medianMs / col.medianMs, b.medianMs / col.medianMs >= TARGETS.allVsBigint, `${(b.medianMs / col.medianMs).toFixed(2)}x (${fmtMs(col.medianMs)} ms)`);
+      target('10,953 rows, columns option: ≥ 5x faster than decimal.js', d.medianMs / col.medianMs, d.medianMs / col.medianMs >= TARGETS.allVsDecimal, `${(d.medianMs / col.medianMs).toFixed(2)}x`);
+      target('10,953 rows, columns option: within 10x of float', col.medianMs / f.medianMs, col.medianMs / f.medianMs <= TARGETS.allVsFloat, `${(col.medianMs / f.medianMs).toFixed(1)}x the float time`);
+    }
   } else {
     target('10,953-row targets', null, null, 'skipped: ../shared absent');
   }
   if (e16) target('16 Länder: engine < 0.1 ms', e16.medianMs, e16.medianMs < TARGETS.laender16Ms, `${fmtMs(e16.medianMs)} ms`);
   const eParse = get('parse', 'wasm');
-  if (eParse) target('GV100AD parse < 30 ms in the browser', eParse.medianMs, eParse.medianMs < TARGETS.parseMs, `${fmtMs(eParse.medianMs)} ms (plain JS ${fmtMs(get('parse', 'js')?.medianMs)} ms)`);
+  if (eParse) {
+    target('GV100AD parse < 30 ms in the browser', eParse.medianMs, eParse.medianMs < TARGETS.parseMs, `${fmtMs(eParse.medianMs)} ms for loadGv100ad(text) (plain JS ${fmtMs(get('parse', 'js')?.medianMs)} ms)`);
+    const eBytes = get('parse', 'wasm~bytes');
+    if (eBytes) target('GV100AD parse < 30 ms, given bytes', eBytes.medianMs, eBytes.medianMs < TARGETS.parseMs, `${fmtMs(eBytes.medianMs)} ms for loadGv100ad(Uint8Array)`);
+  }
   else target('GV100AD parse < 30 ms', null, null, 'skipped: ../shared absent');
   if (fr?.measured) target('first efa-result < 300 ms after navigation (localhost)', fr.coldMedianMs, fr.coldMedianMs < TARGETS.firstResultMs, `${fr.coldMedianMs.toFixed(0)} ms (median of ${fr.coldMs.length} fresh loads)`);
   else target('first efa-result < 300 ms after navigation', null, null, `not measured: ${fr?.reason ?? 'run aborted'}`);
@@ -423,7 +455,7 @@ async function main() {
   console.log(`  ${met} met, ${missed} missed, ${out.targets.length - met - missed} not measured`);
 
   // An exact baseline disagreeing with the engine is a correctness finding, not a timing one.
-  const wrong = out.results.filter((r) => (r.implementationId === 'bigint' || r.implementationId === 'decimal') && r.centsEqualToEngine === false);
+  const wrong = out.results.filter((r) => /^(bigint|decimal|wasm)/.test(r.implementationId) && r.centsEqualToEngine === false);
   if (wrong.length) {
     console.error(`bench: the engine and an exact baseline disagree: ${wrong.map((r) => `${r.case}/${r.implementationId} (${r.partsDiffer} parts)`).join(', ')}`);
     exit = 1;

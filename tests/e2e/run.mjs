@@ -8,7 +8,6 @@
 //
 //   node tests/e2e/run.mjs              # all tests
 //   node tests/e2e/run.mjs csv axe      # only tests whose name contains one of the words
-//   EFA_MOCK_ENGINE=1 node tests/e2e/run.mjs   # develop the UI before pkg/ exists (JS stand-in)
 //
 // Exits non-zero when a test fails; the last line is "N passed, N failed".
 
@@ -25,7 +24,6 @@ const ROOT = path.resolve(HERE, '..', '..');
 const ART = path.join(ROOT, 'target', 'e2e');
 const FIX = path.join(HERE, 'fixtures');
 const SHARED = path.resolve(ROOT, '..', 'shared');
-const MOCK = process.env.EFA_MOCK_ENGINE === '1';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -35,8 +33,8 @@ const REQUEST_02 = JSON.parse(fs.readFileSync(path.join(FIX, '02-itplr-2023-35.j
 
 fs.mkdirSync(ART, { recursive: true });
 
-if (!MOCK && !fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner.js'))) {
-  console.error('e2e: pkg/efa_rechner.js is missing: run `make build` first (or EFA_MOCK_ENGINE=1 for UI work).');
+if (!fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner.js'))) {
+  console.error('e2e: pkg/efa_rechner.js is missing: run `make build` first.');
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
@@ -62,9 +60,6 @@ const watches = new Set();
 /** A fresh browser context and page, with watchers for console, errors, CSP and requests. */
 async function openPage({ width = 1280, height = 900, url = '/www/index.html', locale = 'de-DE', wait = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale, reducedMotion: 'reduce' });
-  if (MOCK) {
-    await context.route('**/pkg/efa_rechner.js', (r) => r.fulfill({ path: path.join(HERE, 'mock-engine', 'efa_rechner.js'), contentType: 'text/javascript; charset=utf-8' }));
-  }
   await context.addInitScript(() => {
     window.__events = [];
     window.__csp = [];
@@ -72,6 +67,14 @@ async function openPage({ width = 1280, height = 900, url = '/www/index.html', l
       document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail && (type === 'efa-error' ? { code: e.detail.code, path: e.detail.path, messages: e.detail.messages } : e.detail) }), true);
     }
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber }), true);
+    window.__cls = 0;
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    } catch {
+      /* not supported */
+    }
   });
   const page = await context.newPage();
   const watch = { page, context, console: [], errors: [], requests: [] };
@@ -273,6 +276,9 @@ test('editing the form changes the result (German and English number input)', as
   res = await waitResult(page, n);
   assert.equal(res.total, '1234567.89');
   await page.evaluate(() => document.querySelector('efa-rechner').setAttribute('lang', 'en'));
+  // the typed amount is kept and shown in English notation
+  assert.equal(await el(page, '#f-costs').inputValue(), '1,234,567.89');
+  assert.equal(await el(page, 'label[for="f-costs"]').innerText(), 'Costs in euros');
   n = await eventCount(page);
   await el(page, '#f-costs').fill('1.234.567,80');
   res = await waitResult(page, n);
@@ -358,8 +364,7 @@ test('the URL fragment round-trips the whole request', async () => {
   let n = await eventCount(page);
   await el(page, '#f-costs').fill('777.777,77');
   await el(page, '#f-key').selectOption('population');
-  await waitResult(page, n);
-  await page.waitForTimeout(400);
+  await waitResult(page, n, 10000, (d) => d.total === '777777.77' && d.key.id === 'population');
   n = await eventCount(page);
   await el(page, '#f-land-SH').check();
   const res = await waitResult(page, n);
@@ -395,10 +400,10 @@ test('keyboard only: every control reachable and operable, focus visible, no tra
   const page = await openPage();
   // open the optional parts so that their controls take part
   await el(page, 'details.membership summary').click();
+  const n0 = await eventCount(page);
   await el(page, '#f-kommunen').check();
+  await waitResult(page, n0, 10000, (d) => !!d.kommunen);
   await el(page, 'details.explain summary').click();
-  await waitResult(page, 0);
-  await page.waitForTimeout(300);
   const expected = await shadowEval(page, (root) => {
     const sel = 'input, select, button, summary, a[href], textarea, [tabindex]:not([tabindex="-1"])';
     const seenRadio = new Set();
@@ -495,8 +500,7 @@ test('keyboard only: every control reachable and operable, focus visible, no tra
   // the what-if select works with arrows
   await el(page, '#whatif-land').focus();
   await page.keyboard.press('ArrowDown');
-  await page.waitForTimeout(100);
-  assert.equal(await el(page, '.whatif table').count(), 1);
+  await poll(page, () => document.querySelector('efa-rechner').shadowRoot.querySelectorAll('.whatif table').length === 1, null, { what: 'what-if table' });
   await assertClean(page);
 });
 
@@ -728,7 +732,7 @@ test('Kommunen: default Kreis data, search, sorting, paging', async () => {
   await el(page, '#kom-search').fill('06411');
   await poll(page, () => document.querySelector('efa-rechner').shadowRoot.querySelectorAll('table[part="kommunen-table"] tbody tr').length === 1, null, { what: '1 row' });
   await el(page, '#kom-search').fill('');
-  await page.waitForTimeout(250);
+  await poll(page, () => document.querySelector('efa-rechner').shadowRoot.querySelectorAll('table[part="kommunen-table"] tbody tr').length === 26, null, { what: 'all 26 rows again' });
   // sort by amount (largest first)
   await el(page, 'table[part="kommunen-table"] th button', { hasText: 'Betrag' }).filter({ hasText: 'Betrag' }).click();
   const sortTh = el(page, 'table[part="kommunen-table"] th[aria-sort]');
@@ -778,6 +782,79 @@ test('Kommunen: thousands of Gemeinden from the real GV100AD file (example 08)',
   const t2 = Date.now();
   console.log(`    (Bayern: ${r2.kommunen.rows.length} Gemeinden; compute+render ${t1 - t0} ms, search ${t2 - t1} ms)`);
   assert.ok(t2 - t1 < 2000, 'search answers within 2 s');
+  await assertClean(page);
+}, { needsShared: true });
+
+test('Kommune level in the form: GV100AD file input, missing file, engine errors at the field', async () => {
+  const page = await openPage();
+  let n = await eventCount(page);
+  await el(page, '#f-kommunen').check();
+  // the Land starts as the first alliance member
+  assert.equal(await el(page, '#f-k-land').inputValue(), 'NW');
+  await el(page, '#f-k-land').selectOption('HE');
+  await el(page, '#f-k-share').fill('50');
+  await el(page, '#f-k-exempt').fill('2.000');
+  let res = await waitResult(page, n, 10000, (d) => d.kommunen?.exemptBelow === 2000 && d.kommunen?.land === 'HE');
+  assert.equal(res.kommunen.landShare.replace(/0+$/, ''), '0.5');
+  // level Gemeinde without a file: the engine's error appears at the file input
+  n = await eventCount(page);
+  await el(page, '#f-k-level-gemeinde').check();
+  const err = await waitEvent(page, n, 'efa-error');
+  assert.equal(err.code, 'missing_gv100ad');
+  assert.equal(await el(page, '#f-k-file').getAttribute('aria-invalid'), 'true');
+  assert.match(await el(page, '#error-summary').innerText(), /GV100AD/);
+  // choosing the file recomputes
+  n = await eventCount(page);
+  await el(page, '#f-k-file').setInputFiles(path.join(FIX, 'gv100ad-xss.txt'));
+  res = await waitResult(page, n, 10000, (d) => d.kommunen?.level === 'gemeinde');
+  assert.equal(res.kommunen.rows.length, 5);
+  assert.match(await el(page, '#s-k-file').innerText(), /30\.11\.2025/);
+  assert.equal(await el(page, '#error-summary').isVisible(), false);
+  // percent out of range: a client-side message at the field
+  n = await eventCount(page);
+  await el(page, '#f-k-share').fill('150');
+  const e2 = await waitEvent(page, n, 'efa-error');
+  assert.equal(e2.path, 'kommunen.landShare');
+  assert.equal(await el(page, '#f-k-share').getAttribute('aria-invalid'), 'true');
+  await el(page, '#f-k-share').fill('0');
+  // usage key with no numbers: the engine's error lands at the key
+  n = await eventCount(page);
+  await el(page, '#f-key').selectOption('usage');
+  const e3 = await waitEvent(page, n, 'efa-error');
+  assert.ok(e3.path.startsWith('key'), e3.path);
+  assert.equal(await el(page, '#f-key').getAttribute('aria-invalid'), 'true');
+  n = await eventCount(page);
+  await el(page, '#f-kv-BY').fill('1.200');
+  await el(page, '#f-kv-HE').fill('800');
+  await el(page, '#f-kv-NW').fill('2.000,5');
+  await poll(page, () => document.querySelector('efa-rechner').request?.key?.usage?.NW, null, { what: 'usage numbers in the request' });
+  const req = await page.evaluate(() => document.querySelector('efa-rechner').request);
+  assert.deepEqual(req.key, { usage: { NW: '2000.5', HE: '800', BY: '1200' } });
+  await assertClean(page);
+});
+
+test('print stylesheet: results only', async () => {
+  const page = await openPage();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await el(page, 'form').isVisible(), false);
+  assert.equal(await el(page, '.export').isVisible(), false);
+  assert.equal(await el(page, 'table[part="results-table"]').isVisible(), true);
+  assert.equal(await page.locator('header.site nav').isVisible(), false);
+  await page.screenshot({ path: path.join(ART, 'print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await el(page, 'form').isVisible(), true);
+  await assertClean(page);
+});
+
+test('demo: the real GV100AD file offered by the server, same origin', async () => {
+  const page = await openPage();
+  await page.locator('#real-data').waitFor({ state: 'visible' });
+  const n = await eventCount(page);
+  await page.locator('[data-real-gv100ad]').click();
+  const res = await waitResult(page, n, 20000, (d) => d.kommunen?.level === 'gemeinde');
+  assert.ok(res.kommunen.rows.length > 300, `rows: ${res.kommunen.rows.length}`);
+  assert.equal(res.kommunen.gebietsstand, '2025-11-30');
+  assert.match(await el(page, '#s-k-file').innerText(), /30\.11\.2025/);
   await assertClean(page);
 }, { needsShared: true });
 
@@ -845,9 +922,12 @@ test('server: MIME types, no directory traversal, CSP header only on the strict 
   assert.ok(Array.isArray(JSON.parse(list.body).files));
 });
 
-test('screenshot of the demo page (target/e2e/demo.png)', async () => {
+test('screenshot of the demo page (target/e2e/demo.png), little layout shift', async () => {
   const page = await openPage();
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__cls);
+  console.log(`    (cumulative layout shift while loading: ${cls.toFixed(4)})`);
+  assert.ok(cls < 0.1, `CLS ${cls} must stay below 0.1 ("good")`);
   await page.screenshot({ path: path.join(ART, 'demo.png'), fullPage: true });
   await page.screenshot({ path: path.join(ART, 'demo-top.png') });
   const n = await eventCount(page);
@@ -873,7 +953,7 @@ try {
   server = await start({ port: 0 });
   origin = server.origin;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-  console.log(`e2e: ${origin}, Chromium ${browser.version()}${MOCK ? ', MOCK ENGINE (tests/e2e/mock-engine), not the real pkg' : ''}`);
+  console.log(`e2e: ${origin}, Chromium ${browser.version()}`);
   for (const t of tests) {
     if (filters.length && !filters.some((f) => t.name.toLowerCase().includes(f)) && !t.name.startsWith('no request')) continue;
     if (t.needsShared && !fs.existsSync(path.join(SHARED, 'data', 'gv100ad', 'GV100AD_30112025.txt'))) {

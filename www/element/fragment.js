@@ -17,9 +17,9 @@ export function readFragment(hash = location.hash) {
   return req;
 }
 
-/** Encodes a request; keeps JSON punctuation readable where the URL grammar allows it. */
+/** Encodes a request; keeps "," ":" "@" readable (RFC 3986 allows them in a fragment). */
 export function encodeRequest(req) {
-  return encodeURIComponent(JSON.stringify(req)).replace(/%(2C|3A|5B|5D|7B|7D|40)/g, (m, c) => String.fromCharCode(parseInt(c, 16)));
+  return encodeURIComponent(JSON.stringify(req)).replace(/%(2C|3A|40)/g, (m, c) => String.fromCharCode(parseInt(c, 16)));
 }
 
 export function fragmentFor(req, hash = location.hash) {

@@ -38,6 +38,8 @@ export const CSS = String.raw`
 *, *::before, *::after { box-sizing: border-box; }
 
 .wrap { padding: 0; min-height: 12rem; }
+/* while the engine loads, hold roughly the space the calculator will take (less layout shift) */
+.wrap.booting { min-height: 40rem; }
 .loading { color: var(--_muted); padding: 1rem 0; }
 h2, h3, h4 { line-height: 1.25; margin: 0 0 .75rem; overflow-wrap: break-word; hyphens: auto; }
 h2 { font-size: 1.625rem; }
@@ -219,7 +221,8 @@ svg.chart .track { fill: var(--_bar-track); }
   a { color: inherit; }
   table { page-break-inside: auto; }
   tr { page-break-inside: avoid; }
-  .status { border: 0; padding: 0; background: none; }
+  .status { display: none; }
+  .panel { break-before: auto; }
 }
 `;
 
