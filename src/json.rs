@@ -427,10 +427,7 @@ struct Seed<'l> {
 impl<'de> serde::de::DeserializeSeed<'de> for Seed<'_> {
     type Value = Json;
 
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        d: D,
-    ) -> std::result::Result<Json, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
         d.deserialize_any(self)
     }
 }

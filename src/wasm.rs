@@ -175,8 +175,13 @@ fn too_large() -> Error {
 pub fn load_gv100ad(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
 ) -> Result<Gv100adDataset, JsValue> {
-    let parsed = if let Some(text) = input.as_string() {
-        crate::gv100ad::parse_str(&text)
+    let parsed = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+        // UTF-8 needs at least one byte per UTF-16 unit: refuse before copying, as for bytes.
+        if text.length() as usize > crate::gv100ad::MAX_BYTES {
+            Err(too_large())
+        } else {
+            crate::gv100ad::parse_str(&String::from(text))
+        }
     } else if input.is_instance_of::<js_sys::Uint8Array>() {
         let bytes = js_sys::Uint8Array::new(&input);
         // Refuse an oversized file before copying it into WASM memory.
