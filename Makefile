@@ -21,6 +21,7 @@ build: data
 lint: data
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
+	node scripts/check-licences.mjs
 
 test-rust: data
 	cargo test --locked

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,6 +73,13 @@ test('the packed package holds what it promises', () => {
   }
   assert.ok(readdirSync(join(pkgDir, 'snippets')).length > 0, 'the EfaError snippet is in the tarball');
   assert.ok(meta.exports['.'].types, 'exports declare types');
+});
+
+test('size budget: the .wasm is at most 150 KB gzip', () => {
+  const wasm = readFileSync(join(root, 'pkg/efa_rechner_bg.wasm'));
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  console.log(`# efa_rechner_bg.wasm: ${wasm.length} bytes, ${gz} bytes gzip`);
+  assert.ok(gz <= 150 * 1024, `${gz} bytes gzip is above the 150 KB budget`);
 });
 
 test('every contract example gives the expected cents through the installed package', () => {
