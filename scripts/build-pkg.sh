@@ -24,11 +24,8 @@ echo "build-pkg: efa_rechner_bg.wasm $before → $after bytes ($gz gzip)"
 if [ -d www/element ]; then
   rm -rf pkg/element
   cp -r www/element pkg/element
-  cat > pkg/element/engine.js <<'JS'
-// In the published package the engine sits one folder up.
-export * from '../efa_rechner.js';
-export { default } from '../efa_rechner.js';
-JS
+  # In the published package the engine sits one folder up from the element.
+  sed 's#\.\./\.\./pkg/#../#g' www/element/engine.js > pkg/element/engine.js
 fi
 
 rm -f pkg/.gitignore  # wasm-pack writes "*", which npm pack would honour

@@ -332,44 +332,15 @@ impl Parser<'_> {
     }
 }
 
-/// Reads a request from any serde data format (the WASM door: a JavaScript object) with the
-/// limits of the text reader: at most [`MAX_DEPTH`] levels of nesting (a 10,000-deep array
-/// otherwise overflows the WebAssembly stack and leaves the module unusable, and a cyclic object
-/// never ends) and a size budget of [`crate::request::MAX_REQUEST_BYTES`], counting one per value
-/// plus the bytes of every string and field name (what the same request needs at least as JSON
-/// text, so every request the text door accepts fits).
-pub fn from_deserializer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Json> {
-    let limits = Limits {
-        budget: Cell::new(crate::request::MAX_REQUEST_BYTES),
-        exceeded: Cell::new(None),
-    };
-    let result = serde::de::DeserializeSeed::deserialize(
-        Seed {
-            depth: 0,
-            limits: &limits,
-        },
-        d,
-    );
-    match (result, limits.exceeded.take()) {
-        (_, Some(e)) => Err(e),
-        (Ok(v), None) => Ok(v),
-        (Err(e), None) => Err(Error::new(
-            ErrorCode::InvalidRequest,
-            "",
-            format!("Die Anfrage ist kein JSON-artiges Objekt: {e}"),
-            format!("the request is not a JSON-like object: {e}"),
-        )),
-    }
-}
-
-/// Builds [`Json`] from any serde data format, with the limits of [`from_deserializer`].
-/// JavaScript numbers are binary floats: they are written in their shortest round-trip decimal
-/// form (`0.1` stays `0.1`), which is what a user typed.
+/// Builds [`Json`] from any serde data format with the limits of the text reader: at most
+/// [`MAX_DEPTH`] levels of nesting (deeper input would overflow the stack, a cyclic one never
+/// ends) and a size budget of [`crate::request::MAX_REQUEST_BYTES`], counting one per value plus
+/// the bytes of every string and field name (what the same value needs at least as JSON text).
+/// Binary floats are written in their shortest round-trip decimal form (`0.1` stays `0.1`).
 impl<'de> serde::Deserialize<'de> for Json {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let limits = Limits {
             budget: Cell::new(crate::request::MAX_REQUEST_BYTES),
-            exceeded: Cell::new(None),
         };
         serde::de::DeserializeSeed::deserialize(
             Seed {
@@ -381,10 +352,9 @@ impl<'de> serde::Deserialize<'de> for Json {
     }
 }
 
-/// What is left of the size budget, and the first limit that was exceeded.
+/// What is left of the size budget.
 struct Limits {
     budget: Cell<usize>,
-    exceeded: Cell<Option<Error>>,
 }
 
 impl Limits {
@@ -395,25 +365,11 @@ impl Limits {
                 self.budget.set(left);
                 Ok(())
             }
-            None => Err(self.fail(Error::new(
-                ErrorCode::LimitExceeded,
-                "",
-                format!(
-                    "Die Anfrage ist größer als eine JSON-Anfrage von {} Bytes sein darf",
-                    crate::request::MAX_REQUEST_BYTES
-                ),
-                format!(
-                    "the request is larger than a JSON request of {} bytes may be",
-                    crate::request::MAX_REQUEST_BYTES
-                ),
+            None => Err(E::custom(format!(
+                "the value is larger than a JSON request of {} bytes may be",
+                crate::request::MAX_REQUEST_BYTES
             ))),
         }
-    }
-
-    fn fail<E: serde::de::Error>(&self, e: Error) -> E {
-        let msg = e.message.en.clone();
-        self.exceeded.set(Some(e));
-        E::custom(msg)
     }
 }
 
@@ -436,12 +392,7 @@ impl Seed<'_> {
     /// The seed for the values inside a container, or an error when it would nest too deeply.
     fn enter<E: serde::de::Error>(self) -> std::result::Result<Self, E> {
         if self.depth >= MAX_DEPTH {
-            return Err(self.limits.fail(Error::new(
-                ErrorCode::InvalidJson,
-                "",
-                format!("Die Anfrage ist tiefer als {MAX_DEPTH} Ebenen verschachtelt (oder enthält sich selbst)"),
-                format!("the request nests deeper than {MAX_DEPTH} levels (or contains itself)"),
-            )));
+            return Err(E::custom(format!("nested deeper than {MAX_DEPTH} levels")));
         }
         self.limits.charge(1)?;
         Ok(Seed {

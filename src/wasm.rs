@@ -22,10 +22,29 @@ export class EfaError extends Error {
   }
 }
 export function makeError(code, path, de, en) { return new EfaError(code, path, de, en); }
+// A request object as JSON text, read entirely on the JS side: a getter, toJSON or Proxy trap
+// that throws must never unwind through WASM frames (that leaks the WASM stack; after about 900
+// such calls the module traps for good). NaN, Infinity and -0 become strings so that the field
+// reports them; a BigInt becomes a number when exact, else a decimal string.
+export function requestJson(v) {
+  try {
+    const text = JSON.stringify(v, (k, x) =>
+      typeof x === 'number' ? (Number.isFinite(x) ? (Object.is(x, -0) ? '-0' : x) : String(x))
+      : typeof x === 'bigint' ? (Number.isSafeInteger(Number(x)) ? Number(x) : String(x))
+      : x);
+    return text === undefined ? 'null' : text;
+  } catch (e) {
+    let deep = false, why = '';
+    try { deep = e instanceof RangeError; why = String(e && e.message).slice(0, 200); } catch (_) {}
+    return { deep, why };
+  }
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(code: &str, path: &str, de: &str, en: &str) -> JsValue;
+    #[wasm_bindgen(js_name = requestJson, catch)]
+    fn request_json(v: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -43,16 +62,37 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
-    if let Some(text) = request.dyn_ref::<js_sys::JsString>() {
-        // A JSON text keeps numbers exactly as written. UTF-8 needs at least one byte per UTF-16
-        // unit, so an oversized text is refused before it is copied into WASM memory.
-        crate::allocate::check_request_size(text.length() as usize).map_err(|e| to_js_error(&e))?;
-        return crate::allocate::read_json(String::from(text).as_bytes())
-            .map_err(|e| to_js_error(&e));
-    }
-    // Depth and size limits as for JSON text (a 10,000-deep array would overflow the stack).
-    crate::json::from_deserializer(serde_wasm_bindgen::Deserializer::from(request))
-        .map_err(|e| to_js_error(&e))
+    // A JSON text keeps numbers exactly as written; an object is turned into JSON text by
+    // `requestJson`, so both take the same reader with the same limits (size, depth).
+    let text = if request.is_string() {
+        request
+    } else {
+        request_json(&request).unwrap_or(JsValue::NULL)
+    };
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
+        let field = |name: &str| js_sys::Reflect::get(&text, &JsValue::from_str(name)).ok();
+        let deep = field("deep").is_some_and(|d| d.is_truthy());
+        let why = field("why").and_then(|w| w.as_string()).unwrap_or_default();
+        return Err(to_js_error(&if deep {
+            Error::new(
+                crate::error::ErrorCode::InvalidJson,
+                "",
+                format!("Die Anfrage ist zu tief verschachtelt: {why}"),
+                format!("the request is nested too deeply: {why}"),
+            )
+        } else {
+            Error::new(
+                crate::error::ErrorCode::InvalidRequest,
+                "",
+                format!("Die Anfrage lässt sich nicht als JSON lesen: {why}"),
+                format!("the request cannot be read as JSON: {why}"),
+            )
+        }));
+    };
+    // UTF-8 needs at least one byte per UTF-16 unit, so an oversized text is refused before it is
+    // copied into WASM memory.
+    crate::allocate::check_request_size(text.length() as usize).map_err(|e| to_js_error(&e))?;
+    crate::allocate::read_json(String::from(text).as_bytes()).map_err(|e| to_js_error(&e))
 }
 
 /// Allocates a request (the contract's request object, or its JSON text). `dataset` is a loaded
