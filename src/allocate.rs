@@ -393,14 +393,24 @@ fn warning(code: &'static str, path: &str, de: String, en: String) -> Warning {
 
 fn warnings(req: &Request) -> Vec<Warning> {
     let mut out = Vec::new();
-    let by_year_ks = |k: &Key| matches!(k.kind, KeyKind::Ks { by_year: true, .. });
-    let uses_ks_by_year = by_year_ks(&req.key)
-        || req
-            .items
-            .iter()
-            .filter_map(|i| i.key.as_ref())
-            .any(by_year_ks)
-        || req.models().any(|m| m.id != "alliance");
+    fn by_year_ks(k: &Key) -> bool {
+        match &k.kind {
+            KeyKind::Ks { by_year, .. } => *by_year,
+            KeyKind::Mix(parts) => parts.iter().any(|(p, _)| by_year_ks(p)),
+            _ => false,
+        }
+    }
+    // A tranche uses the year's KS when its own key is `ks`, or when it inherits an item's or the
+    // request's key that is.
+    let uses_ks_by_year = req.items.iter().any(|item| {
+        let model = item.model.as_ref().unwrap_or(&req.model);
+        let key = item.key.as_ref().unwrap_or(&req.key);
+        model.tranches.iter().any(|t| match (&t.payers, &t.key) {
+            (Payers::Bund, _) => false,
+            (_, TrancheKey::Inherit) => by_year_ks(key),
+            (_, TrancheKey::Fixed(k)) => by_year_ks(k),
+        })
+    });
     let first = laender::KS_EDITIONS[0].year;
     if uses_ks_by_year && req.year < i32::from(first) {
         out.push(warning(

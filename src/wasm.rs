@@ -39,12 +39,21 @@ export function requestJson(v) {
     return { deep, why };
   }
 }
+// A GV100AD input as a string, a fresh Uint8Array view (genuine even if the argument is a Proxy
+// or has a tampered prototype), or null; anything that throws is caught by the binding.
+export function fileInput(v) {
+  if (typeof v === 'string') return v;
+  if (ArrayBuffer.isView(v) && v instanceof Uint8Array) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  return null;
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
     fn make_error(code: &str, path: &str, de: &str, en: &str) -> JsValue;
     #[wasm_bindgen(js_name = requestJson, catch)]
     fn request_json(v: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = fileInput, catch)]
+    fn file_input(v: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -215,6 +224,7 @@ fn too_large() -> Error {
 pub fn load_gv100ad(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
 ) -> Result<Gv100adDataset, JsValue> {
+    let input = file_input(&input).unwrap_or(JsValue::NULL);
     let parsed = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         // UTF-8 needs at least one byte per UTF-16 unit: refuse before copying, as for bytes.
         if text.length() as usize > crate::gv100ad::MAX_BYTES {
@@ -222,8 +232,7 @@ pub fn load_gv100ad(
         } else {
             crate::gv100ad::parse_str(&String::from(text))
         }
-    } else if input.is_instance_of::<js_sys::Uint8Array>() {
-        let bytes = js_sys::Uint8Array::new(&input);
+    } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
         // Refuse an oversized file before copying it into WASM memory.
         if bytes.length() as usize > crate::gv100ad::MAX_BYTES {
             Err(too_large())

@@ -11,7 +11,7 @@
 
 import init, * as engine from './engine.js';
 import { h, clear } from './dom.js';
-import { t, normLang } from './i18n.js';
+import { t, both, normLang } from './i18n.js';
 import { adoptStyles } from './styles.js';
 import { money, integer, date as fmtDate, parseNumber } from './format.js';
 import { EfaForm } from './form.js';
@@ -22,11 +22,65 @@ import { WhatIf } from './whatif.js';
 import { payersCsv, kommunenCsv, resultJson, download } from './export.js';
 import { readFragment, writeFragment, shareUrl, encodeRequest, PREFIX } from './fragment.js';
 
-let enginePromise = null;
-/** Loads the WASM engine once per page. */
-export function loadEngine() {
-  if (!enginePromise) enginePromise = init().then(() => engine);
+// ---- the engine, shared by every element on the page ---------------------------------------------
+// The engine is built with panic = "abort", so a panic or a memory fault reaches JS as a
+// WebAssembly.RuntimeError, after which that instance is dead (its shadow stack pointer or heap
+// may be corrupt). Every call goes through EfaRechner#_engine: on a trap it retires the instance
+// for all elements, each element re-loads its GV100AD file into the fresh instance on its next
+// call, and the call is retried once.
+
+/** Fresh instances a page may start; each keeps its module (and memory) alive, so there is a limit. */
+const MAX_FRESH_INSTANCES = 8;
+let engineGen = 0; // generation of the instance to use: 0 = the static import, n = engine.js?instance=n
+let enginePromise = null; // Promise<{ api, gen, dead }> of the current instance
+
+function currentEngine() {
+  if (!enginePromise) {
+    const gen = engineGen;
+    const p =
+      gen === 0
+        ? init().then(() => ({ api: engine, gen, dead: false }))
+        : gen > MAX_FRESH_INSTANCES
+          ? Promise.reject(trapError(null)) // it keeps failing: stop starting new ones
+          : engine.freshInstance(gen).then((api) => ({ api, gen, dead: false }));
+    enginePromise = p;
+    // a failed load is tried again by the next call
+    p.catch(() => {
+      if (enginePromise === p) enginePromise = null;
+    });
+  }
   return enginePromise;
+}
+
+/** Marks a trapped instance dead; the next call of any element starts a fresh one. */
+function retireEngine(state) {
+  if (state.dead) return;
+  state.dead = true;
+  if (engineGen === state.gen) {
+    engineGen = state.gen + 1;
+    enginePromise = null;
+  }
+}
+
+const isTrap = (e) => e instanceof WebAssembly.RuntimeError;
+
+function trapError(cause) {
+  const messages = both('engineTrap');
+  return Object.assign(new Error(messages.en), { code: 'engine_trap', path: '', messages, cause });
+}
+
+/** Frees a GV100AD handle; its instance may be dead, and the handle must never reach a finaliser. */
+function freeDataset(ds) {
+  try {
+    ds?.free?.();
+  } catch {
+    /* the instance trapped; its memory goes with it */
+  }
+}
+
+/** Loads the WASM engine (once per page) and resolves to the module now in use. */
+export function loadEngine() {
+  return currentEngine().then((s) => s.api);
 }
 
 const REQUEST_ATTRS = ['year', 'costs', 'alliance', 'model', 'key', 'land', 'level'];
@@ -61,6 +115,8 @@ export class EfaRechner extends HTMLElement {
     this._booted = false;
     this._request = null;
     this._result = null;
+    // the GV100AD file: { ds: handle in engine instance gen, gen, bytes (to re-load it into a fresh
+    // instance), info: { gebietsstand, kreise, gemeinden } (read once, so showing it needs no engine) }
     this._dataset = null;
     this._datasetLoading = null;
     this._seq = 0;
@@ -181,15 +237,14 @@ export class EfaRechner extends HTMLElement {
 
   async _boot() {
     try {
-      await loadEngine();
-      this._meta = engine.metadata();
+      this._meta = await this._engine((api) => api.metadata(), { dataset: false });
     } catch (e) {
       const err = errorObject(e);
-      clear(this._wrap).append(h('p', { class: 'error-message', role: 'alert', text: t(this.lang, 'loadFailed', { message: err.message }) }));
+      clear(this._wrap).append(h('p', { class: 'error-message', role: 'alert', text: t(this.lang, 'loadFailed', { message: err.messages?.[this.lang] || err.message }) }));
       this._emit('efa-error', err);
       return;
     }
-    this._whatIf = new WhatIf({ allocate: (r, d) => engine.allocate(r, d), meta: this._meta, dataset: () => this._dataset || undefined });
+    this._whatIf = new WhatIf({ allocate: (r) => this._engine((api, ds) => api.allocate(r, ds)), meta: this._meta });
     let req = this._pendingRequest || null;
     let fragmentError = null;
     if (!this.hasAttribute('no-fragment')) {
@@ -307,7 +362,7 @@ export class EfaRechner extends HTMLElement {
         onChange: () => this._schedule(0),
         onSubmit: () => this._compute({ submit: true }),
         onFile: (file) => this._loadDatasetFromFile(file),
-        fileStatus: () => this._dataset,
+        fileStatus: () => this._dataset?.info ?? null,
         fmtDate: (d) => fmtDate(lang, d),
         fmtInt: (n) => integer(lang, n),
       });
@@ -357,6 +412,50 @@ export class EfaRechner extends HTMLElement {
 
   // ---- computing ------------------------------------------------------------------------------
 
+  /**
+   * Runs fn(api, dataset, state) on the current engine instance, with this element's GV100AD
+   * data set loaded into it (unless { dataset: false }). If the instance traps, it is retired for
+   * every element and fn runs once more on a fresh one; a second trap becomes an engine_trap
+   * error. Engine errors (EfaError) pass through unchanged.
+   */
+  async _engine(fn, { dataset = true } = {}) {
+    let trap = null;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let state;
+      try {
+        state = await currentEngine();
+      } catch (e) {
+        throw trap ? trapError(trap) : e;
+      }
+      // retired by another element meanwhile: never call a dead instance again
+      if (state.dead) {
+        attempt--;
+        continue;
+      }
+      try {
+        return fn(state.api, dataset ? this._datasetIn(state) : undefined, state);
+      } catch (e) {
+        if (!isTrap(e)) throw e;
+        trap = e;
+        retireEngine(state);
+      }
+    }
+    throw trapError(trap);
+  }
+
+  /** This element's data set as a handle of the given instance, re-loaded there if need be. */
+  _datasetIn(state) {
+    const d = this._dataset;
+    if (!d) return undefined;
+    if (d.gen !== state.gen) {
+      const ds = state.api.loadGv100ad(d.bytes);
+      freeDataset(d.ds);
+      d.ds = ds;
+      d.gen = state.gen;
+    }
+    return d.ds;
+  }
+
   _schedule(delay) {
     clearTimeout(this._timer);
     this._timer = setTimeout(() => this._compute(), delay);
@@ -396,8 +495,9 @@ export class EfaRechner extends HTMLElement {
 
     let res;
     try {
-      res = engine.allocate(request, this._dataset || undefined);
+      res = await this._engine((api, ds) => api.allocate(request, ds));
     } catch (e) {
+      if (seq !== this._seq) return;
       const err = errorObject(e);
       this._showErrors([{ code: err.code, path: err.path, messages: err.messages, field: this._form ? this._form.fieldForError(err, request) : null }], request, submit);
       this._emit('efa-error', err);
@@ -563,7 +663,6 @@ export class EfaRechner extends HTMLElement {
       return;
     }
     const p = (async () => {
-      await loadEngine();
       const r = await fetch(url, { credentials: 'same-origin' });
       if (!r.ok) throw { code: 'invalid_gv100ad', path: 'gv100ad', messages: { de: t('de', 'errFileLoad', { status: r.status }), en: t('en', 'errFileLoad', { status: r.status }) } };
       return new Uint8Array(await r.arrayBuffer());
@@ -579,22 +678,32 @@ export class EfaRechner extends HTMLElement {
   async _useDataset(bytesPromise) {
     const loading = (async () => {
       const bytes = await bytesPromise;
-      return engine.loadGv100ad(bytes);
+      return this._engine(
+        (api, _none, state) => {
+          const ds = api.loadGv100ad(bytes);
+          try {
+            return { ds, gen: state.gen, bytes, info: { gebietsstand: ds.gebietsstand, kreise: ds.kreise, gemeinden: ds.gemeinden } };
+          } catch (e) {
+            freeDataset(ds);
+            throw e;
+          }
+        },
+        { dataset: false },
+      );
     })();
     this._datasetLoading = loading;
     try {
-      const ds = await loading;
+      const d = await loading;
       if (this._datasetLoading !== loading) {
-        ds.free?.();
+        freeDataset(d.ds);
         return;
       }
       const old = this._dataset;
-      this._dataset = ds;
+      this._dataset = d;
       this._datasetLoading = null;
       this._form?.updateFileStatus();
+      if (old) freeDataset(old.ds); // every engine call fetches the handle anew (_datasetIn)
       this._compute();
-      // the previous handle may still be used by a what-if table: free it after the re-render
-      if (old && old !== ds) setTimeout(() => old.free?.(), 0);
     } catch (e) {
       if (this._datasetLoading === loading) this._datasetLoading = null;
       this._datasetError(errorObject(e));

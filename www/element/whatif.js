@@ -7,9 +7,8 @@ import { money } from './format.js';
 import { sub, isZero, cmp } from './decimal.js';
 
 export class WhatIf {
-  constructor({ allocate, meta, dataset }) {
-    this.allocate = allocate;
-    this.getDataset = dataset; // a function: the current GV100AD handle (it may be replaced)
+  constructor({ allocate, meta }) {
+    this.allocate = allocate; // async (request) => response, with the element's GV100AD data
     this.meta = meta;
     this.choice = null; // Land id, kept across recomputations
   }
@@ -74,8 +73,9 @@ export class WhatIf {
     return { req, leaving, empty: alliance.length === 0 };
   }
 
-  update() {
+  async update() {
     const L = (k, v) => t(this.lang, k, v);
+    const token = (this.token = (this.token || 0) + 1); // a newer update or render wins
     clear(this.out);
     const id = this.choice;
     if (!id) return;
@@ -87,12 +87,14 @@ export class WhatIf {
     }
     let after;
     try {
-      after = this.allocate(req, this.getDataset());
+      after = await this.allocate(req);
     } catch (e) {
+      if (token !== this.token) return;
       const msg = e?.messages?.[this.lang] || e?.messages?.de || e?.message || String(e);
       this.out.append(h('p', { class: 'error-message', text: msg }));
       return;
     }
+    if (token !== this.token) return;
     const before = new Map(this.res.payers.map((p) => [p.id, p]));
     const afterMap = new Map(after.payers.map((p) => [p.id, p]));
     const ids = [...new Set([...before.keys(), ...afterMap.keys()])];
