@@ -21,6 +21,8 @@ Usage:
 
 /// Largest file the CLI reads for a GV100AD file (the real one is 3.5 MB).
 const MAX_FILE_BYTES: u64 = 64 << 20;
+/// Largest request file the CLI reads: the engine's own limit, so a huge file is never read whole.
+const MAX_REQUEST_FILE_BYTES: u64 = efa_rechner::request::MAX_REQUEST_BYTES as u64;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -66,10 +68,10 @@ fn run_allocate(args: &[String]) -> ExitCode {
     };
     let result = (|| {
         let dataset = match &gv100ad_path {
-            Some(p) => Some(gv100ad::parse(&read_file(p, "gv100ad")?)?),
+            Some(p) => Some(gv100ad::parse(&read_file(p, "gv100ad", MAX_FILE_BYTES)?)?),
             None => None,
         };
-        let request = read_file(&request_path, "")?;
+        let request = read_file(&request_path, "", MAX_REQUEST_FILE_BYTES)?;
         allocate_json(&request, dataset.as_ref())
     })();
     match result {
@@ -84,8 +86,9 @@ fn run_allocate(args: &[String]) -> ExitCode {
     }
 }
 
-/// Reads a file (or standard input for `-`) with a size limit, as a coded error on failure.
-fn read_file(path: &str, error_path: &str) -> Result<Vec<u8>, Error> {
+/// Reads a file (or standard input for `-`) of at most `max` bytes, as a coded error on failure.
+/// A regular file that is too large is refused by its size, without reading it.
+fn read_file(path: &str, error_path: &str, max: u64) -> Result<Vec<u8>, Error> {
     let io_error = |e: std::io::Error| {
         Error::new(
             if error_path.is_empty() {
@@ -98,25 +101,29 @@ fn read_file(path: &str, error_path: &str) -> Result<Vec<u8>, Error> {
             format!("cannot read file {path}: {e}"),
         )
     };
+    let too_large = || {
+        Error::new(
+            ErrorCode::LimitExceeded,
+            error_path,
+            format!("Datei {path} ist größer als {} MiB", max >> 20),
+            format!("file {path} is larger than {} MiB", max >> 20),
+        )
+    };
     let mut buf = Vec::new();
-    let limit = MAX_FILE_BYTES + 1;
     if path == "-" {
         std::io::stdin()
-            .take(limit)
+            .take(max + 1)
             .read_to_end(&mut buf)
             .map_err(io_error)?;
     } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(limit).read_to_end(&mut buf))
-            .map_err(io_error)?;
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        if file.metadata().is_ok_and(|m| m.is_file() && m.len() > max) {
+            return Err(too_large());
+        }
+        file.take(max + 1).read_to_end(&mut buf).map_err(io_error)?;
     }
-    if buf.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::new(
-            ErrorCode::LimitExceeded,
-            error_path,
-            format!("Datei {path} ist größer als {} MiB", MAX_FILE_BYTES >> 20),
-            format!("file {path} is larger than {} MiB", MAX_FILE_BYTES >> 20),
-        ));
+    if buf.len() as u64 > max {
+        return Err(too_large());
     }
     Ok(buf)
 }

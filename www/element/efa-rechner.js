@@ -31,7 +31,7 @@ import { readFragment, writeFragment, shareUrl, encodeRequest, PREFIX } from './
 
 /** Fresh instances a page may start; each keeps its module (and memory) alive, so there is a limit. */
 const MAX_FRESH_INSTANCES = 8;
-let engineGen = 0; // generation of the instance to use: 0 = the static import, n = engine.js?instance=n
+let engineGen = 0; // generation of the instance to use: 0 = the static import, n = pkg/efa_rechner.js?instance=n
 let enginePromise = null; // Promise<{ api, gen, dead }> of the current instance
 
 function currentEngine() {
