@@ -151,7 +151,7 @@ impl Key {
                 let (ints, scale) = common_scale(&raw);
                 let sum: BigUint = ints.iter().sum();
                 let display = raw.iter().map(|d| money::display(*d)).collect();
-                let display_sum = trim(&format_big(&sum, scale));
+                let display_sum = trim(&money::with_point(&sum.to_string(), scale));
                 (ints, display, display_sum)
             }
         };
@@ -251,21 +251,6 @@ fn reduce(ints: Vec<BigUint>) -> Vec<BigUint> {
     } else {
         ints.into_iter().map(|x| x / &g).collect()
     }
-}
-
-fn format_big(v: &BigUint, scale: u32) -> String {
-    let s = v.to_string();
-    let scale = scale as usize;
-    if scale == 0 {
-        return s;
-    }
-    let s = if s.len() <= scale {
-        format!("{}{}", "0".repeat(scale + 1 - s.len()), s)
-    } else {
-        s
-    };
-    let (i, f) = s.split_at(s.len() - scale);
-    format!("{i}.{f}")
 }
 
 /// Drops trailing fractional zeros: `44.073730` → `44.07373`, `100.00000` → `100`.

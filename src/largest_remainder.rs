@@ -161,15 +161,7 @@ pub fn exact_string(
     // value = units·w·unit_num / (Σw·10^unit_scale); keep `decimals` digits.
     let num = weight * units * unit_num * BigUint::from(10u32).pow(decimals);
     let den = sum * BigUint::from(10u32).pow(unit_scale);
-    let digits = (num / den).to_string();
-    let scale = decimals as usize;
-    let padded = if digits.len() <= scale {
-        format!("{}{}", "0".repeat(scale + 1 - digits.len()), digits)
-    } else {
-        digits
-    };
-    let (i, f) = padded.split_at(padded.len() - scale);
-    format!("{i}.{f}")
+    crate::money::with_point(&(num / den).to_string(), decimals)
 }
 
 #[cfg(test)]

@@ -161,17 +161,22 @@ impl Unit {
 
 /// Writes `v / 10^scale` with exactly `scale` decimals.
 pub fn format_scaled(v: u128, scale: u32) -> String {
-    let s = v.to_string();
+    with_point(&v.to_string(), scale)
+}
+
+/// Puts a decimal point `scale` digits from the right of a non-negative integer's digits,
+/// padding with zeros: `("5", 2)` → `"0.05"`, `("123", 0)` → `"123"`.
+pub fn with_point(digits: &str, scale: u32) -> String {
     let scale = scale as usize;
     if scale == 0 {
-        return s;
+        return digits.to_string();
     }
-    let s = if s.len() <= scale {
-        format!("{}{}", "0".repeat(scale + 1 - s.len()), s)
+    let padded = if digits.len() <= scale {
+        format!("{}{digits}", "0".repeat(scale + 1 - digits.len()))
     } else {
-        s
+        digits.to_string()
     };
-    let (i, f) = s.split_at(s.len() - scale);
+    let (i, f) = padded.split_at(padded.len() - scale);
     format!("{i}.{f}")
 }
 

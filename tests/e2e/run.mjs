@@ -166,6 +166,61 @@ async function lastResult(page) {
 const el = (page, sel) => page.locator(`efa-rechner ${sel}`);
 const shadowEval = (page, fn, arg) => page.evaluate(`(${fn.toString()})(document.querySelector('efa-rechner').shadowRoot, ${JSON.stringify(arg ?? null)})`);
 
+/**
+ * Kills the engine instance the page loaded from `moduleUrl` (the element's one is '/pkg/efa_rechner.js').
+ * wasm-bindgen's init returns the raw exports of an initialised module; a raw export called with an
+ * out-of-bounds pointer traps. One trap alone leaves the instance usable, but each one also leaks
+ * the shadow stack frame it had reserved (the stack pointer is a wasm global, never restored after
+ * a trap), so repeating it drives the pointer below zero: from then on every call traps, as a
+ * corrupt instance would. Returns what happened, checked by the caller.
+ */
+async function killEngine(page, moduleUrl = '/pkg/efa_rechner.js') {
+  return page.evaluate(
+    async ({ url, request }) => {
+      const m = await import(url);
+      const w = await m.default();
+      const trap = () => {
+        try {
+          w.gv100addataset_gemeinden(0xfffffff0); // `this` pointer far outside the memory
+          return null;
+        } catch (e) {
+          return e;
+        }
+      };
+      const first = trap();
+      const out = { firstIsTrap: first instanceof WebAssembly.RuntimeError, first: String(first), traps: 1, allTraps: true, dead: null };
+      const healthy = () => {
+        try {
+          m.allocate(request);
+          return null;
+        } catch (e) {
+          return e;
+        }
+      };
+      out.healthyBefore = healthy() === null; // a single trap does not break it yet
+      for (let i = 0; i < 200000 && !out.dead; i++) {
+        const e = trap();
+        out.traps++;
+        if (!(e instanceof WebAssembly.RuntimeError)) out.allTraps = false;
+        if (i % 1000 === 999) {
+          const h = healthy();
+          if (h) out.dead = h instanceof WebAssembly.RuntimeError ? `RuntimeError: ${h.message}` : `not a trap: ${h}`;
+        }
+      }
+      return out;
+    },
+    { url: moduleUrl, request: REQUEST_02 },
+  );
+}
+
+function assertKilled(k) {
+  assert.ok(k.firstIsTrap, `the out-of-bounds call throws a WebAssembly.RuntimeError, got ${k.first}`);
+  assert.ok(k.allTraps, 'every out-of-bounds call traps');
+  assert.match(k.dead || '', /^RuntimeError: /, `the instance is dead afterwards: allocate traps (${k.dead})`);
+}
+
+const engineInstances = (page) => watchOf(page).requests.filter((u) => /\/pkg\/efa_rechner\.js\?instance=/.test(u)).map((u) => new URL(u).search);
+
 function payersOf(res) {
   return res.payers.map((p) => ({ id: p.id, amount: p.amount }));
 }
@@ -935,6 +990,117 @@ test('screenshot of the demo page (target/e2e/demo.png), little layout shift', a
   await waitResult(page, n);
   await page.screenshot({ path: path.join(ART, 'demo-en.png'), fullPage: true });
   assert.ok(fs.statSync(path.join(ART, 'demo.png')).size > 10000);
+  await assertClean(page);
+});
+
+test('engine trap: the element switches to a fresh engine, re-loads its GV100AD file, recomputes', async () => {
+  const page = await openPage();
+  // a GV100AD file from the form, level Gemeinde
+  let n = await eventCount(page);
+  await el(page, '#f-kommunen').check();
+  await el(page, '#f-k-land').selectOption('HE');
+  await el(page, '#f-k-level-gemeinde').check();
+  await el(page, '#f-k-file').setInputFiles(path.join(FIX, 'gv100ad-xss.txt'));
+  const before = await waitResult(page, n, 10000, (d) => d.kommunen?.level === 'gemeinde');
+  assert.equal(before.kommunen.rows.length, 5);
+  assert.deepEqual(payersOf(before), EXPECTED_02.payers);
+  const statusFile = await el(page, '#s-k-file').innerText();
+
+  const k = await killEngine(page);
+  assertKilled(k);
+  assert.ok(k.healthyBefore, 'one trap alone leaves the instance usable');
+  const sinceKill = await eventCount(page);
+  console.log(`    (${k.traps} traps until the instance was dead: ${k.dead})`);
+
+  // the next computation traps, the element recovers and shows the right amounts
+  n = await eventCount(page);
+  await el(page, '#f-k-share').fill('10');
+  const res = await waitResult(page, n, 10000, (d) => d.kommunen?.landShare?.startsWith('0.1'));
+  assert.equal(res.total, EXPECTED_02.total);
+  assert.deepEqual(payersOf(res), EXPECTED_02.payers, 'example 02 amounts after the recovery');
+  assert.equal(res.kommunen.level, 'gemeinde', 'the GV100AD file was re-loaded into the fresh engine');
+  assert.equal(res.kommunen.rows.length, 5);
+  assert.deepEqual(engineInstances(page), ['?instance=1'], 'one fresh engine instance');
+  // the re-loaded file gives the same Kommune amounts as before the trap
+  n = await eventCount(page);
+  await el(page, '#f-k-share').fill('0');
+  const again = await waitResult(page, n, 10000, (d) => d.kommunen?.level === 'gemeinde' && /^0(\.0*)?$/.test(d.kommunen.landShare));
+  assert.deepEqual(again.kommunen, before.kommunen);
+  assert.equal(await el(page, '#s-k-file').innerText(), statusFile);
+  // what-if comparisons run on the fresh engine too
+  await el(page, '#whatif-land').selectOption('SH');
+  assert.match(await el(page, '.whatif caption').innerText(), /Wenn Schleswig-Holstein beitritt/);
+  assert.equal(await el(page, '.whatif table tbody tr').count(), 17);
+  // the example itself, set as a property
+  n = await eventCount(page);
+  await page.evaluate((req) => (document.querySelector('efa-rechner').request = req), REQUEST_02);
+  const plain = await waitResult(page, n, 10000, (d) => !d.kommunen);
+  assert.deepEqual(payersOf(plain), EXPECTED_02.payers);
+  // nothing alarming: no efa-error, no error summary, the usual status
+  const errors = await page.evaluate((i) => window.__events.slice(i).filter((e) => e.type === 'efa-error').map((e) => e.detail.code), sinceKill);
+  assert.deepEqual(errors, []);
+  assert.equal(await el(page, '#error-summary').isVisible(), false);
+  assert.match(await el(page, '#efa-status').innerText(), /^Ergebnis: 1\.000\.000,00\s€/);
+  assert.deepEqual(engineInstances(page), ['?instance=1']);
+  await assertClean(page);
+});
+
+test('engine trap twice (strict CSP page): engine_trap error, last result kept, then recovery', async () => {
+  const page = await openPage({ url: '/www/strict-csp.html' });
+  const good = await lastResult(page);
+  assert.deepEqual(payersOf(good), EXPECTED_02.payers);
+  // kill the element's instance and, in advance, the fresh one it will switch to
+  assertKilled(await killEngine(page));
+  assertKilled(await killEngine(page, '/pkg/efa_rechner.js?instance=1'));
+  let n = await eventCount(page);
+  await el(page, '#f-costs').fill('2.000.000,00');
+  const err = await waitEvent(page, n, 'efa-error');
+  assert.equal(err.code, 'engine_trap');
+  assert.match(err.messages.de, /^Die Rechenmaschine ist ausgefallen/);
+  assert.match(err.messages.en, /^The calculation engine failed/);
+  assert.match(await el(page, '#error-summary').innerText(), /Die Rechenmaschine ist ausgefallen/);
+  assert.equal(await eventCount(page), n + 1, 'one efa-error, no result');
+  // the last good result stays on screen, marked as stale
+  assert.deepEqual(await lastResult(page), good);
+  assert.match(await el(page, 'table[part="results-table"] tfoot').innerText(), /1\.000\.000,00/);
+  assert.match(await el(page, '#efa-status').innerText(), /letzte gültige Ergebnis/);
+  // the next change starts another fresh instance (a dynamic import under the strict CSP)
+  n = await eventCount(page);
+  await el(page, '#f-costs').fill('1.000.000,00');
+  const res = await waitResult(page, n);
+  assert.deepEqual(payersOf(res), EXPECTED_02.payers);
+  assert.equal(await el(page, '#error-summary').isVisible(), false);
+  assert.deepEqual(engineInstances(page), ['?instance=1', '?instance=2']);
+  // the element's own import of ?instance=2 came from the element (the test imported only ?instance=1)
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('?instance=2')).length), 1);
+  await assertClean(page);
+});
+
+test('engine trap: all elements on a page share the switch to the fresh engine', async () => {
+  const page = await openPage({ url: '/tests/e2e/fixtures/harness.html', wait: false });
+  await page.evaluate((req) => {
+    for (const id of ['a', 'b']) {
+      const e = document.createElement('efa-rechner');
+      e.id = id;
+      e.setAttribute('no-fragment', '');
+      e.setAttribute('readonly', '');
+      e.request = req;
+      document.querySelector('main').append(e);
+    }
+  }, REQUEST_02);
+  await poll(page, () => window.__events.filter((e) => e.type === 'efa-result').length === 2, null, { what: 'two results' });
+  assertKilled(await killEngine(page));
+  let n = await eventCount(page);
+  await page.evaluate(() => document.getElementById('a').setAttribute('costs', '2000000.00'));
+  const a = await waitResult(page, n);
+  assert.equal(a.total, '2000000.00');
+  assert.deepEqual(a.payers.map((p) => p.id), EXPECTED_02.payers.map((p) => p.id));
+  n = await eventCount(page);
+  await page.evaluate(() => document.getElementById('b').setAttribute('costs', '1000000.00'));
+  const b = await waitResult(page, n);
+  assert.deepEqual(payersOf(b), EXPECTED_02.payers);
+  assert.deepEqual(engineInstances(page), ['?instance=1'], 'the second element uses the first one\'s fresh engine');
+  assert.equal(await page.evaluate(() => window.__events.filter((e) => e.type === 'efa-error').length), 0);
   await assertClean(page);
 });
 
