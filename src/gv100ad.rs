@@ -368,6 +368,20 @@ fn iso_date(raw: &str) -> Option<String> {
     Some(format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// True if `rest` is nothing but line ends (`\n`, `\r\n`, a final `\r`): empty lines at the end.
+fn only_empty_lines(rest: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&b) = rest.get(i) {
+        i += match (b, rest.get(i + 1)) {
+            (b'\n', _) => 1,
+            (b'\r', Some(b'\n')) => 2,
+            (b'\r', None) => 1,
+            _ => return false,
+        };
+    }
+    true
+}
+
 /// What the reader does with a record.
 enum Kind {
     Kreis,
@@ -404,20 +418,23 @@ fn parse_text(text: &str) -> Result<KommunenDataset> {
     // reserve memory before its first line is even read.
     let mut gemeinden: Vec<Row> = Vec::with_capacity((text.len() / 330).min(16_384));
     let mut records = 0usize;
-    let mut empty_line: Option<usize> = None;
+    // Byte offset just after the current line.
+    let mut offset = 0usize;
 
     for (index, piece) in text.split_inclusive('\n').enumerate() {
         let line = index + 1;
+        offset += piece.len();
         let terminated = piece.ends_with('\n');
         let content = piece.strip_suffix('\n').unwrap_or(piece);
         let content = content.strip_suffix('\r').unwrap_or(content);
         if content.is_empty() {
-            empty_line.get_or_insert(line);
-            continue;
-        }
-        if let Some(empty) = empty_line {
+            // Empty lines may only end the file. Decided here in one pass over the rest, not line
+            // by line: 63 MiB of line ends took 1.7 s (16 s in a debug build) that way.
+            if only_empty_lines(text.as_bytes().get(offset..).unwrap_or_default()) {
+                break;
+            }
             return Err(line_error(
-                empty,
+                line,
                 "leere Zeile zwischen Datensätzen",
                 "empty line between records",
             ));

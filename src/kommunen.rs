@@ -6,7 +6,7 @@
 //! least `exemptBelow` (and above 0 under the population key), ties by lower AGS.
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::kommunen_data::KommunenDataset;
+use crate::kommunen_data::{Kommune, KommunenDataset};
 use crate::laender::LAENDER;
 use crate::largest_remainder::{self, Weights};
 use crate::money::{self, Unit};
@@ -37,12 +37,9 @@ pub fn allocate(
             ))
         }
     };
-    let kommunen: Vec<_> = match spec.level {
-        Level::Kreis => data.kreise_of(land.ags).collect(),
-        Level::Gemeinde => data
-            .gemeinden_of(land.ags)
-            .map(|g| g.collect())
-            .unwrap_or_default(),
+    let kommunen: &[Kommune] = match spec.level {
+        Level::Kreis => data.kreise_of(land.ags),
+        Level::Gemeinde => data.gemeinden_of(land.ags).unwrap_or_default(),
     };
     let pays = |population: u64| -> bool {
         population >= spec.exempt_below && (spec.key == KommuneKey::Equal || population > 0)

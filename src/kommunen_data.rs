@@ -29,19 +29,24 @@ pub struct KommunenDataset {
 
 impl KommunenDataset {
     /// The Kreise of one Land (2-digit AGS prefix), in AGS order.
-    pub fn kreise_of<'a>(&'a self, land_ags: &'a str) -> impl Iterator<Item = &'a Kommune> + 'a {
-        self.kreise
-            .iter()
-            .filter(move |k| k.ags.starts_with(land_ags))
+    pub fn kreise_of(&self, land_ags: &str) -> &[Kommune] {
+        of_land(&self.kreise, land_ags)
     }
 
     /// The Gemeinden of one Land, in AGS order; `None` without Gemeinde data.
-    pub fn gemeinden_of<'a>(
-        &'a self,
-        land_ags: &'a str,
-    ) -> Option<impl Iterator<Item = &'a Kommune> + 'a> {
-        self.gemeinden
-            .as_ref()
-            .map(move |g| g.iter().filter(move |k| k.ags.starts_with(land_ags)))
+    pub fn gemeinden_of(&self, land_ags: &str) -> Option<&[Kommune]> {
+        self.gemeinden.as_deref().map(|g| of_land(g, land_ags))
     }
+}
+
+/// The contiguous run of a list sorted by AGS whose AGS starts with `land_ags` (binary search:
+/// a Land's Gemeinden are found without scanning all 10,953).
+fn of_land<'a>(sorted: &'a [Kommune], land_ags: &str) -> &'a [Kommune] {
+    let n = land_ags.len();
+    let start = sorted.partition_point(|k| {
+        let ags = k.ags.as_bytes();
+        ags.get(..n).unwrap_or(ags) < land_ags.as_bytes()
+    });
+    let len = sorted[start..].partition_point(|k| k.ags.starts_with(land_ags));
+    &sorted[start..start + len]
 }

@@ -16,7 +16,7 @@ fn four_hundred_and_one_kreise_of_all_sixteen_laender() {
         expected.iter().map(String::as_str).collect::<BTreeSet<_>>()
     );
     for land in &expected {
-        assert!(d.kreise_of(land).next().is_some(), "Land {land} has Kreise");
+        assert!(!d.kreise_of(land).is_empty(), "Land {land} has Kreise");
     }
 }
 
@@ -44,7 +44,7 @@ fn known_rows() {
     assert_eq!(get("02000").name, "Hamburg, Freie und Hansestadt");
     assert_eq!(get("11000").name, "Berlin, Stadt");
     assert_eq!(get("11000").population, 3_644_826);
-    assert_eq!(d.kreise_of("04").count(), 2);
+    assert_eq!(d.kreise_of("04").len(), 2);
     // Eisenach (16056) was still kreisfrei on 31.12.2018.
     assert!(d.kreise.iter().any(|k| k.ags == "16056"));
     assert_eq!(

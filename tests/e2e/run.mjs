@@ -4,7 +4,7 @@
 // Starts scripts/serve.mjs on a free port, drives Debian's Chromium through playwright-core and
 // checks the element against the contract example, the form, the URL fragment, keyboard use,
 // axe-core (WCAG 2.1 A/AA), the strict-CSP page, hostile GV100AD names, network isolation,
-// the console, CSV export, and saves screenshots to target/e2e/.
+// the console, CSV export, recovery from a WebAssembly trap, and saves screenshots to target/e2e/.
 //
 //   node tests/e2e/run.mjs              # all tests
 //   node tests/e2e/run.mjs csv axe      # only tests whose name contains one of the words
@@ -1040,7 +1040,7 @@ test('engine trap: the element switches to a fresh engine, re-loads its GV100AD 
   const errors = await page.evaluate((i) => window.__events.slice(i).filter((e) => e.type === 'efa-error').map((e) => e.detail.code), sinceKill);
   assert.deepEqual(errors, []);
   assert.equal(await el(page, '#error-summary').isVisible(), false);
-  assert.match(await el(page, '#efa-status').innerText(), /^Ergebnis: 1\.000\.000,00\s€/);
+  assert.match(await el(page, '#efa-status').innerText(), /^Ergebnis aktualisiert: 1\.000\.000,00\s€ für 2025/);
   assert.deepEqual(engineInstances(page), ['?instance=1']);
   await assertClean(page);
 });

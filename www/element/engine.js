@@ -1,5 +1,6 @@
 // The one place the element imports the engine from. The packaging script copies www/element/
-// into pkg/element/ and rewrites only this file ('../../pkg/' becomes '../').
+// into pkg/element/ and rewrites only this file, so that every engine path points one folder up
+// ('../efa_rechner.js'). Keep all engine paths here in the form below.
 export * from '../../pkg/efa_rechner.js';
 export { default } from '../../pkg/efa_rechner.js';
 
