@@ -12,7 +12,7 @@ test -f pkg/efa_rechner_bg.wasm || { echo "build-pkg: wasm-pack produced no modu
 
 # Features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
 before=$(stat -c %s pkg/efa_rechner_bg.wasm)
-wasm-opt -Oz --strip-debug --strip-producers \
+wasm-opt -O2 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   pkg/efa_rechner_bg.wasm -o pkg/efa_rechner_bg.wasm

@@ -25,7 +25,7 @@ const BUND: usize = N_LAENDER;
 const EXACT_DECIMALS: u32 = 12;
 
 /// Reads a request from JSON text and allocates it: the CLI's and tests' entry point.
-pub fn allocate_json(text: &[u8], data: Option<&KommunenDataset>) -> Result<Response> {
+pub fn allocate_json<'a>(text: &[u8], data: Option<&'a KommunenDataset>) -> Result<Response<'a>> {
     allocate_value(&read_json(text)?, data)
 }
 
@@ -58,13 +58,16 @@ pub fn check_request_size(len: usize) -> Result<()> {
 
 /// Allocates a request already read into [`json::Json`] (the WASM door builds that from a JS
 /// object).
-pub fn allocate_value(value: &json::Json, data: Option<&KommunenDataset>) -> Result<Response> {
+pub fn allocate_value<'a>(
+    value: &json::Json,
+    data: Option<&'a KommunenDataset>,
+) -> Result<Response<'a>> {
     let request = request::parse(value)?;
     allocate(&request, data)
 }
 
 /// Allocates a checked request.
-pub fn allocate(req: &Request, data: Option<&KommunenDataset>) -> Result<Response> {
+pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<Response<'a>> {
     let periods = periods::periods(req.year, req.alliance.as_deref(), &req.memberships);
     check_parts(req, &periods)?;
     let period_weights = Weights::Small(periods.iter().map(|p| p.days).collect());

@@ -18,12 +18,12 @@ use rust_decimal::Decimal;
 /// Splits `land_units` (the Land's whole amount) over the Land and its Kommunen.
 /// `loaded` is a GV100AD data set, if the caller has one; level `kreis` falls back to the
 /// embedded default data.
-pub fn allocate(
+pub fn allocate<'a>(
     spec: &KommunenSpec,
     land_units: u128,
     unit: Unit,
-    loaded: Option<&KommunenDataset>,
-) -> Result<KommunenOut> {
+    loaded: Option<&'a KommunenDataset>,
+) -> Result<KommunenOut<'a>> {
     let land = &LAENDER[spec.land];
     let data = match (spec.level, loaded) {
         (_, Some(d)) if spec.level == Level::Kreis || d.gemeinden.is_some() => d,
@@ -88,8 +88,8 @@ pub fn allocate(
         .zip(amounts)
         .zip(&weights)
         .map(|((k, amount), &w)| KommuneRow {
-            ags: k.ags.clone(),
-            name: k.name.clone(),
+            ags: &k.ags,
+            name: &k.name,
             population: k.population,
             amount: unit.format(amount),
             exempt: w == 0,

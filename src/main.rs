@@ -72,11 +72,12 @@ fn run_allocate(args: &[String]) -> ExitCode {
             None => None,
         };
         let request = read_file(&request_path, "", MAX_REQUEST_FILE_BYTES)?;
-        allocate_json(&request, dataset.as_ref())
+        // The response borrows Kommune names from the data set: write it while both live.
+        allocate_json(&request, dataset.as_ref()).map(|response| to_text(&response, compact))
     })();
     match result {
-        Ok(response) => {
-            print_json(&response, compact);
+        Ok(text) => {
+            print_text(&text);
             ExitCode::SUCCESS
         }
         Err(error) => {
@@ -128,19 +129,23 @@ fn read_file(path: &str, error_path: &str, max: u64) -> Result<Vec<u8>, Error> {
     Ok(buf)
 }
 
-fn print_json<T: serde::Serialize>(value: &T, compact: bool) {
+fn to_text<T: serde::Serialize>(value: &T, compact: bool) -> String {
     let text = if compact {
         serde_json::to_string(value)
     } else {
         serde_json::to_string_pretty(value)
     };
+    text.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn print_json<T: serde::Serialize>(value: &T, compact: bool) {
+    print_text(&to_text(value, compact));
+}
+
+fn print_text(text: &str) {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = writeln!(
-        out,
-        "{}",
-        text.unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-    );
+    let _ = writeln!(out, "{text}");
 }
 
 fn usage_error(msg: &str) -> ExitCode {

@@ -148,9 +148,16 @@ impl Unit {
         (a_scaled % u_scaled == 0).then(|| a_scaled / u_scaled)
     }
 
-    /// Writes `n` units as a decimal string with exactly the unit's decimals.
+    /// Writes `n` units as a decimal string with exactly the unit's decimals (one allocation:
+    /// it runs once per Kommune row).
     pub fn format(&self, n: u128) -> String {
-        format_scaled(n * u128::from(self.int), self.scale)
+        let v = n * u128::from(self.int);
+        if self.scale == 0 {
+            return v.to_string();
+        }
+        let p = 10u128.pow(self.scale);
+        let width = self.scale as usize;
+        format!("{}.{:0width$}", v / p, v % p)
     }
 
     /// Integer numerator of the unit over `10^decimals`, for exact values.

@@ -10,7 +10,7 @@ pub const CONTRACT_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Response {
+pub struct Response<'a> {
     pub contract_version: u32,
     pub year: i32,
     pub currency: &'static str,
@@ -24,7 +24,7 @@ pub struct Response {
     pub tranches: Vec<TrancheOut>,
     pub payers: Vec<PayerOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kommunen: Option<KommunenOut>,
+    pub kommunen: Option<KommunenOut<'a>>,
     pub sources: Vec<Source>,
     pub warnings: Vec<Warning>,
 }
@@ -111,7 +111,7 @@ pub struct PartOut {
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct KommunenOut {
+pub struct KommunenOut<'a> {
     pub land: &'static str,
     pub level: &'static str,
     /// The Land's whole amount, which the Kommune level divides.
@@ -122,13 +122,14 @@ pub struct KommunenOut {
     pub exempt_below: u64,
     pub gebietsstand: String,
     pub source: Source,
-    pub rows: Vec<KommuneRow>,
+    pub rows: Vec<KommuneRow<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct KommuneRow {
-    pub ags: String,
-    pub name: String,
+/// One Kommune; AGS and name are borrowed from the data set (thousands of rows, no copies).
+pub struct KommuneRow<'a> {
+    pub ags: &'a str,
+    pub name: &'a str,
     pub population: u64,
     pub amount: String,
     /// True when the Kommune pays nothing because it is below `exemptBelow` (or has no

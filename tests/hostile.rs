@@ -148,7 +148,12 @@ fn check_ok(name: &str, r: &Value, expect: &Value) {
             .iter()
             .map(|x| amount(&x["amount"], "part"))
             .sum();
-        assert_eq!(parts, amount(&p["amount"], "payer"), "{name}: {} parts", p["id"]);
+        assert_eq!(
+            parts,
+            amount(&p["amount"], "payer"),
+            "{name}: {} parts",
+            p["id"]
+        );
     }
     let items: u128 = r["items"]
         .as_array()
@@ -159,6 +164,9 @@ fn check_ok(name: &str, r: &Value, expect: &Value) {
     assert_eq!(items, total, "{name}: items add up to the total");
     if let Some(t) = expect["total"].as_str() {
         assert_eq!(r["total"], t, "{name}: total");
+    }
+    if let Some(m) = expect["model"].as_str() {
+        assert_eq!(r["model"]["id"], m, "{name}: model");
     }
     if let Some(want) = expect["payers"].as_object() {
         for (id, a) in want {
@@ -174,7 +182,8 @@ fn check_ok(name: &str, r: &Value, expect: &Value) {
         }
         if let Some(s) = k["nameContains"].as_str() {
             assert!(
-                rows.iter().any(|row| row["name"].as_str().unwrap_or("").contains(s)),
+                rows.iter()
+                    .any(|row| row["name"].as_str().unwrap_or("").contains(s)),
                 "{name}: a row name contains {s:?}"
             );
         }
@@ -257,18 +266,16 @@ fn run_cli(dir: &Path, request: &[u8], gv: Option<&[u8]>, stdin: bool) -> Run {
     let mut cmd = if cfg!(target_os = "linux") {
         let mut c = Command::new("sh");
         c.arg("-c")
-            .arg(format!("ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""))
+            .arg(format!(
+                "ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""
+            ))
             .arg(bin);
         c
     } else {
         Command::new(bin)
     };
     cmd.args(&args)
-        .stdin(if stdin {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .stdin(if stdin { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let start = Instant::now();
@@ -295,12 +302,11 @@ fn run_cli(dir: &Path, request: &[u8], gv: Option<&[u8]>, stdin: bool) -> Run {
 
 fn run_lib(request: &[u8], gv: Option<&[u8]>) -> Run {
     let start = Instant::now();
-    let result = match gv.map(gv100ad::parse).transpose() {
-        Ok(ds) => allocate_json(request, ds.as_ref()),
-        Err(e) => Err(e),
-    };
-    let answer = match result {
-        Ok(r) => serde_json::to_value(&r).unwrap(),
+    let answer = match gv.map(gv100ad::parse).transpose() {
+        Ok(ds) => match allocate_json(request, ds.as_ref()) {
+            Ok(r) => serde_json::to_value(&r).unwrap(),
+            Err(e) => json!({ "error": e }),
+        },
         Err(e) => json!({ "error": e }),
     };
     Run {
@@ -342,7 +348,10 @@ fn hostile_catalogue() {
             .iter()
             .filter_map(Value::as_str)
             .collect();
-        if !doors.iter().any(|d| ["cli", "cli-stdin", "lib"].contains(d)) {
+        if !doors
+            .iter()
+            .any(|d| ["cli", "cli-stdin", "lib"].contains(d))
+        {
             continue;
         }
         let Some(request) = case
@@ -428,10 +437,7 @@ fn json_from_serde_is_limited() {
         Json::Object(vec![
             ("year".into(), Json::Number("2025".into())),
             ("costs".into(), Json::String("1.00".into())),
-            (
-                "x".into(),
-                Json::Array(vec![Json::Null, Json::Bool(true)])
-            ),
+            ("x".into(), Json::Array(vec![Json::Null, Json::Bool(true)])),
         ])
     );
 }

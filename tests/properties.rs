@@ -119,7 +119,7 @@ fn first_day_plus(year: i32, day: u32) -> String {
     format!("{year}-{:02}-{:02}", m + 1, d + 1)
 }
 
-fn run(r: &Value) -> Response {
+fn run(r: &Value) -> Response<'static> {
     allocate_json(r.to_string().as_bytes(), None).unwrap_or_else(|e| panic!("{e} for {r}"))
 }
 

@@ -1,0 +1,297 @@
+// The hostile-input catalogue (tests/hostile/catalogue.json) through the WASM door: every case
+// must end in its expected EfaError (code, and path where given) or a correct result within one
+// second, and after EVERY case a valid request must still succeed, so the module stays usable
+// (no trap, no leaked stack, no polluted prototype, bounded WASM memory).
+// tests/hostile.rs runs the same catalogue through the CLI and the library.
+//
+// Doors: js-text (allocate(JSON text)), js-object (allocate(JS value)), js-bytes / js-string
+// (loadGv100ad(Uint8Array | string), then allocate(request, dataset)), js-load (loadGv100ad with
+// a JS value built here). EFA_PKG_DIR overrides the package directory (default pkg/).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const pkgDir = resolve(process.env.EFA_PKG_DIR || join(root, 'pkg'));
+const { initSync, allocate, loadGv100ad } = await import(pathToFileURL(join(pkgDir, 'efa_rechner.js')).href);
+const wasm = initSync({ module: readFileSync(join(pkgDir, 'efa_rechner_bg.wasm')) });
+
+const BUDGET_MS = 1000;
+const ATTEMPTS = 3;
+// The largest input the module must copy is a GV100AD file just under 64 MiB.
+const MAX_MEMORY = 256 * 1024 * 1024;
+const MAX_MESSAGE_CHARS = 2000;
+const catalogue = JSON.parse(readFileSync(join(root, 'tests/hostile/catalogue.json'), 'utf8'));
+
+// ------------------------------------------------------------------------------------ inputs
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const hex = (s) => Buffer.from(s, 'hex');
+
+function record(part) {
+  const r = part.record;
+  const chars = Array(220).fill(' ');
+  const put = (from, text) => [...text].forEach((c, i) => { if (from - 1 + i < chars.length) chars[from - 1 + i] = c; });
+  put(1, r.satzart ?? '');
+  put(3, r.stand ?? '20241231');
+  put(11, r.ags ?? '');
+  put(23, [...(r.name ?? '')].slice(0, 50).join(''));
+  put(123, r.tk ?? '');
+  if (r.pop !== undefined) put(140, r.pop.padStart(11, '0'));
+  if (part.length !== undefined) {
+    chars.length = Math.min(chars.length, part.length);
+    while (chars.length < part.length) chars.push(' ');
+  }
+  const text = chars.join('');
+  return part.encoding === 'latin1' ? Buffer.from(text, 'latin1') : Buffer.from(text, 'utf8');
+}
+
+function repeat(unit, sep, count) {
+  if (count === 0) return Buffer.alloc(0);
+  const pattern = Buffer.concat([unit, sep]);
+  return Buffer.alloc(pattern.length * count, pattern).subarray(0, pattern.length * count - sep.length);
+}
+
+function part(p) {
+  if (typeof p === 'string') return Buffer.from(p, 'utf8');
+  if (p.hex !== undefined) return hex(p.hex);
+  if (p.record) return record(p);
+  if (p.repeat !== undefined || p.repeatHex !== undefined) {
+    const unit = p.repeat !== undefined ? Buffer.from(p.repeat, 'utf8') : hex(p.repeatHex);
+    return repeat(unit, Buffer.from(p.sep ?? '', 'utf8'), p.count);
+  }
+  throw new Error(`unknown input part ${JSON.stringify(p)}`);
+}
+
+function bytes(spec) {
+  if (spec.text !== undefined) return Buffer.from(spec.text, 'utf8');
+  if (spec.hex !== undefined) return hex(spec.hex);
+  if (spec.json !== undefined) return Buffer.from(JSON.stringify(spec.json), 'utf8');
+  if (spec.parts) return Buffer.concat(spec.parts.map(part));
+  throw new Error(`unknown input spec ${JSON.stringify(spec).slice(0, 200)}`);
+}
+
+const VALID = { year: 2025, costs: '1000.00', alliance: ['BY', 'HE'] };
+const SMALL_GV = bytes(catalogue.cases.find((c) => c.name === 'gv100ad-small-valid').gv100ad);
+
+function deep(n, make) {
+  let v = 1;
+  for (let i = 0; i < n; i++) v = make(v);
+  return v;
+}
+
+// JS values that JSON text cannot express. A builder returns [request, dataset?].
+const requests = {
+  'nan-costs': () => [{ ...VALID, costs: NaN }],
+  'infinity-costs': () => [{ ...VALID, costs: Infinity }],
+  'minus-infinity-costs': () => [{ ...VALID, costs: -Infinity }],
+  'nan-year': () => [{ ...VALID, year: NaN }],
+  'minus-zero-costs': () => [{ ...VALID, costs: -0 }],
+  'float-costs': () => [{ ...VALID, costs: 0.1 + 0.2 }],
+  'bigint-year': () => [{ ...VALID, year: 2025n }],
+  'bigint-huge-costs': () => [{ ...VALID, costs: 10n ** 40n }],
+  'getter-throws': () => [{ ...VALID, get key() { throw new Error('boom'); } }],
+  'getter-throws-deep': () => [{ ...VALID, key: { mix: [{ weight: '1', get key() { throw new Error('deep'); } }] } }],
+  'proxy-ownkeys-throws': () => [new Proxy(VALID, { ownKeys() { throw new Error('ownKeys'); } })],
+  'proxy-get-throws': () => [new Proxy(VALID, { get() { throw new Error('get'); } })],
+  'revoked-proxy': () => { const { proxy, revoke } = Proxy.revocable({ ...VALID }, {}); revoke(); return [proxy]; },
+  cycle: () => { const r = { ...VALID }; r.key = r; return [r]; },
+  'cycle-deep': () => { const r = { ...VALID, costs: [{ amount: '1.00' }] }; r.costs[0].key = { mix: [{ key: r, weight: '1' }] }; return [r]; },
+  'deep-object-10000': () => [{ ...VALID, key: deep(10000, (v) => ({ a: v })) }],
+  'deep-array-100000': () => [{ ...VALID, alliance: deep(100000, (v) => [v]) }],
+  'symbol-costs': () => [{ ...VALID, costs: Symbol('x') }],
+  'function-costs': () => [{ ...VALID, costs: () => '1.00' }],
+  'undefined-model': () => [{ ...VALID, model: undefined }],
+  'date-costs': () => [{ ...VALID, costs: new Date(0) }],
+  'map-request': () => [new Map(Object.entries(VALID))],
+  'proto-literal': () => [{ __proto__: { model: 'fitko' }, ...VALID }],
+  'null-prototype': () => [Object.assign(Object.create(null), VALID)],
+  'class-instance': () => [new (class Req { constructor() { Object.assign(this, VALID); } })()],
+  frozen: () => [Object.freeze({ ...VALID, alliance: Object.freeze(['BY', 'HE']) })],
+  'tojson-huge': () => [{ toJSON() { return 'x'.repeat(10_000_000); } }],
+  'tojson-undefined': () => [{ toJSON() { return undefined; } }],
+  'string-object': () => [new String(JSON.stringify(VALID))],
+  'sparse-alliance': () => { const a = []; a[1_000_000] = 'BY'; return [{ ...VALID, alliance: a }]; },
+  'typed-array-alliance': () => [{ ...VALID, alliance: new Uint8Array(3) }],
+  'lone-surrogate-object': () => [{ ...VALID, alliance: ['\uD800'] }],
+  'lone-surrogate-text': () => [`{"year":2025,"alliance":["BY"],"costs":[{"category":"\uD800","amount":"1"}]}`],
+  'alliance-million': () => [{ ...VALID, alliance: new Array(1_000_000).fill('BY') }],
+  'many-keys': () => [{ ...VALID, key: { weights: Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, '1'])) } }],
+  'reentrant-getter': () => [{ ...VALID, get key() { allocate(VALID); return 'ks'; } }],
+  'dataset-fake-handle': () => [VALID, { handle: 1 }],
+  'dataset-string': () => [VALID, 'dataset'],
+  'dataset-throwing-proxy': () => [VALID, new Proxy({}, { get() { throw new Error('trap'); } })],
+  'dataset-freed': () => { const ds = loadGv100ad(SMALL_GV); ds.free(); return [VALID, ds]; },
+};
+
+// Inputs for loadGv100ad that no file spec can express.
+const loads = {
+  number: () => 42,
+  null: () => null,
+  arraybuffer: () => new Uint8Array(SMALL_GV).buffer,
+  uint16array: () => new Uint16Array(SMALL_GV.length),
+  dataview: () => new DataView(new Uint8Array(SMALL_GV).buffer),
+  'proxy-uint8array': () => new Proxy(new Uint8Array(SMALL_GV), {}),
+  'proxy-prototype-trap': () => new Proxy({}, { getPrototypeOf() { throw new Error('trap'); } }),
+  'string-100mb': () => ' '.repeat(100 * 1024 * 1024),
+  'node-buffer': () => Buffer.from(SMALL_GV),
+  subarray: () => { const b = new Uint8Array(SMALL_GV.length + 20); b.set(SMALL_GV, 10); return b.subarray(10, 10 + SMALL_GV.length); },
+};
+
+// ------------------------------------------------------------------------------------ doors
+
+/** Runs `f`; a thrown EfaError becomes `{error}` as the CLI prints it; anything else fails. */
+function answer(f) {
+  try {
+    return f();
+  } catch (e) {
+    assert.ok(e instanceof Error, `a thrown Error, not ${String(e)}`);
+    assert.equal(e.name, 'EfaError', `an EfaError with a code, not ${e.name}: ${e.message}`);
+    return { error: { code: e.code, path: e.path, message: e.messages } };
+  }
+}
+
+function withDataset(gvInput, f) {
+  const ds = loadGv100ad(gvInput);
+  try {
+    return f(ds);
+  } finally {
+    ds.free();
+  }
+}
+
+/** Returns a function that runs the case through one door (inputs are built once, outside the timing). */
+function prepare(c, door) {
+  const spec = c.request;
+  if (door === 'js-text') {
+    const text = utf8.decode(bytes(spec));
+    return () => answer(() => allocate(text));
+  }
+  if (door === 'js-object') {
+    if (spec.js) {
+      const build = requests[spec.js];
+      assert.ok(build, `builder ${spec.js}`);
+      // Built inside the timing: some values are cheap to make and costly to read, like a Proxy.
+      return () => { const [req, ds] = build(); return answer(() => (ds === undefined ? allocate(req) : allocate(req, ds))); };
+    }
+    const text = utf8.decode(bytes(spec)).replace(/^\uFEFF/, '');
+    const value = JSON.parse(text);
+    return () => answer(() => allocate(value));
+  }
+  const request = spec ? utf8.decode(bytes(spec)) : undefined;
+  if (door === 'js-bytes' || door === 'js-string') {
+    const raw = bytes(c.gv100ad);
+    const input = door === 'js-bytes' ? new Uint8Array(raw) : utf8.decode(raw);
+    return () => answer(() => withDataset(input, (ds) => allocate(request, ds)));
+  }
+  if (door === 'js-load') {
+    const make = loads[c.gv100ad.js];
+    assert.ok(make, `loader ${c.gv100ad.js}`);
+    const input = make();
+    return () => answer(() => withDataset(input, (ds) => allocate(request, ds)));
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------------------------ checks
+
+function units(s, decimals, what) {
+  assert.equal(typeof s, 'string', `${what} is a decimal string`);
+  const [int, frac = ''] = s.split('.');
+  assert.equal(frac.length, decimals, `${what} ${s}: the unit's decimals`);
+  return BigInt(int + frac);
+}
+
+function checkOk(name, r, expect) {
+  const decimals = (r.unit.split('.')[1] ?? '').length;
+  const amount = (s, what) => units(s, decimals, what);
+  const total = amount(r.total, 'total');
+  const sum = (xs, f) => xs.reduce((a, x) => a + f(x), 0n);
+  assert.equal(sum(r.payers, (p) => amount(p.amount, 'payer')), total, `${name}: payers add up to the total`);
+  for (const p of r.payers) assert.equal(sum(p.parts, (x) => amount(x.amount, 'part')), amount(p.amount, 'payer'), `${name}: ${p.id} parts`);
+  assert.equal(sum(r.items, (i) => amount(i.amount, 'item')), total, `${name}: items add up`);
+  if (expect.total !== undefined) assert.equal(r.total, expect.total, `${name}: total`);
+  if (expect.model !== undefined) assert.equal(r.model.id, expect.model, `${name}: model`);
+  for (const [id, a] of Object.entries(expect.payers ?? {})) assert.equal(r.payers.find((p) => p.id === id)?.amount, a, `${name}: payer ${id}`);
+  if (expect.kommunen) {
+    const k = r.kommunen;
+    if (expect.kommunen.rows !== undefined) assert.equal(k.rows.length, expect.kommunen.rows, `${name}: Kommune rows`);
+    if (expect.kommunen.nameContains) assert.ok(k.rows.some((row) => row.name.includes(expect.kommunen.nameContains)), `${name}: a row name contains ${expect.kommunen.nameContains}`);
+    assert.equal(sum(k.rows, (row) => amount(row.amount, 'row')) + amount(k.landKeeps, 'landKeeps'), amount(k.landAmount, 'landAmount'), `${name}: Kommunen add up`);
+  }
+}
+
+function check(name, door, got, expect) {
+  if (expect.ok) {
+    assert.ok(!got.error, `${name} [${door}]: expected a result, got ${JSON.stringify(got.error)}`);
+    checkOk(name, got, expect);
+    return;
+  }
+  assert.ok(got.error, `${name} [${door}]: expected the error ${expect.code}, got a result`);
+  assert.equal(got.error.code, expect.code, `${name} [${door}]: code (${JSON.stringify(got.error).slice(0, 300)})`);
+  if (expect.path !== undefined) assert.equal(got.error.path, expect.path, `${name} [${door}]: path`);
+  for (const lang of ['de', 'en']) {
+    const m = got.error.message?.[lang];
+    assert.ok(typeof m === 'string' && m.length > 0, `${name} [${door}]: ${lang} message`);
+    assert.ok([...m].length <= MAX_MESSAGE_CHARS, `${name} [${door}]: ${lang} message of ${[...m].length} characters`);
+  }
+}
+
+/** The module still works, its memory is bounded, and no prototype was touched. */
+function stillUsable(label) {
+  const r = allocate(VALID);
+  assert.equal(r.total, '1000.00', `${label}: a valid request afterwards`);
+  assert.equal(r.payers.reduce((a, p) => a + BigInt(p.amount.replace('.', '')), 0n), 100000n, `${label}: valid request adds up`);
+  const bytesNow = wasm.memory.buffer.byteLength;
+  assert.ok(bytesNow <= MAX_MEMORY, `${label}: WASM memory ${bytesNow} bytes`);
+  assert.equal({}.model, undefined, `${label}: Object.prototype untouched`);
+  assert.deepEqual(Object.keys(Object.prototype), [], `${label}: Object.prototype untouched`);
+}
+
+const timings = [];
+const JS_DOORS = ['js-text', 'js-object', 'js-bytes', 'js-string', 'js-load'];
+
+for (const c of catalogue.cases) {
+  const doors = c.doors.filter((d) => JS_DOORS.includes(d));
+  if (doors.length === 0) continue;
+  test(c.name, () => {
+    for (const door of doors) {
+      const label = `${c.name} [${door}]`;
+      const run = prepare(c, door);
+      const expect = c.expectByDoor?.[door] ?? c.expect;
+      let best = Infinity;
+      let got;
+      for (let attempt = 0; attempt < ATTEMPTS && best > BUDGET_MS; attempt++) {
+        const t0 = performance.now();
+        got = run();
+        best = Math.min(best, performance.now() - t0);
+        stillUsable(label);
+      }
+      timings.push([best, label]);
+      check(c.name, door, got, expect);
+      assert.ok(best <= BUDGET_MS, `${label}: ${best.toFixed(0)} ms in each of ${ATTEMPTS} attempts`);
+    }
+  });
+}
+
+test('a thrown JS exception never leaks the WASM stack (1,000 times each)', () => {
+  // Before the fix, each of these unwound through WASM frames without restoring the stack
+  // pointer; about 900 calls later the module trapped on every call.
+  for (const name of ['getter-throws', 'proxy-get-throws', 'cycle']) {
+    for (let i = 0; i < 1000; i++) {
+      const [req] = requests[name]();
+      assert.throws(() => allocate(req), (e) => e.name === 'EfaError');
+    }
+    stillUsable(name);
+  }
+  for (let i = 0; i < 1000; i++) assert.throws(() => loadGv100ad(loads['proxy-uint8array']()), (e) => e.name === 'EfaError');
+  stillUsable('proxy-uint8array');
+});
+
+test('slowest answers', () => {
+  timings.sort((a, b) => b[0] - a[0]);
+  for (const [ms, label] of timings.slice(0, 8)) console.log(`# ${ms.toFixed(1).padStart(7)} ms  ${label}`);
+  assert.ok(timings.length >= 40, 'at least 40 answers through the WASM door');
+});
