@@ -115,6 +115,7 @@ fn bench_allocate() {
         land_share: rust_decimal::Decimal::ZERO,
         key: efa_rechner::request::KommuneKey::Population,
         exempt_below: 0,
+        format: efa_rechner::request::KommunenFormat::Rows,
     };
     // The Land's amount over its Gemeinden, the split alone (rows with names included).
     bench("Gemeinde split Bayern (2,221 rows)", 500, || {

@@ -111,11 +111,9 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
                     }
                 };
                 let amounts = largest_remainder::split(tu, &weights.ints);
-                let sum = weights.ints.sum();
                 for (gi, (&payer, &amount)) in group.iter().zip(&amounts).enumerate() {
                     totals[payer] += amount;
                     appears[payer] = true;
-                    let w: BigUint = weights.ints.get(gi);
                     parts[payer].push(PartOut {
                         item: ii,
                         category: item.category.clone(),
@@ -123,10 +121,9 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
                         tranche: ti,
                         weight: weights.display[gi].clone(),
                         group_weight: weights.display_sum.clone(),
-                        exact: largest_remainder::exact_string(
+                        exact: weights.ints.exact_string(
                             tu,
-                            &w,
-                            &sum,
+                            gi,
                             unit.numerator(),
                             unit.decimals(),
                             EXACT_DECIMALS,

@@ -30,6 +30,8 @@ export interface KommunenRequest {
   landShare?: Decimal | number;
   key?: "population" | "equal";
   exemptBelow?: number;
+  /** Extension: "columns" returns `kommunen.columns` instead of `rows` (cheaper for thousands). */
+  format?: "rows" | "columns";
 }
 
 export interface Request {
@@ -60,9 +62,14 @@ export interface Source { id: string; title: string; licence?: string; reference
 export interface Messages { de: string; en: string }
 export interface Warning { code: string; path: string; message: Messages }
 export interface KommuneRow { ags: string; name: string; population: number; amount: Decimal; exempt: boolean }
+export interface KommuneColumns { ags: string[]; name: string[]; population: number[]; amount: Decimal[]; exempt: boolean[] }
 export interface KommunenResult {
   land: string; level: "kreis" | "gemeinde"; landAmount: Decimal; landShare: Decimal; landKeeps: Decimal;
-  key: "population" | "equal"; exemptBelow: number; gebietsstand: string; source: Source; rows: KommuneRow[];
+  key: "population" | "equal"; exemptBelow: number; gebietsstand: string; source: Source;
+  /** Present unless the request asked for `format: "columns"`. */
+  rows?: KommuneRow[];
+  /** Present with `format: "columns"`: entry i of every list is one Kommune. */
+  columns?: KommuneColumns;
 }
 export interface Response {
   contractVersion: 1; year: number; currency: "EUR"; unit: Decimal; total: Decimal;

@@ -10,8 +10,8 @@ use crate::kommunen_data::{Kommune, KommunenDataset};
 use crate::laender::LAENDER;
 use crate::largest_remainder::{self, Weights};
 use crate::money::{self, Unit};
-use crate::request::{KommuneKey, KommunenSpec, Level};
-use crate::response::{KommuneRow, KommunenOut};
+use crate::request::{KommuneKey, KommunenFormat, KommunenSpec, Level};
+use crate::response::{KommuneColumns, KommuneRow, KommunenOut};
 use num_bigint::BigUint;
 use rust_decimal::Decimal;
 
@@ -83,18 +83,34 @@ pub fn allocate<'a>(
     let (keeps, pass_on) = (split[0], split[1]);
     let amounts = largest_remainder::split(pass_on, &Weights::Small(weights.clone()));
 
-    let rows = kommunen
-        .iter()
-        .zip(amounts)
-        .zip(&weights)
-        .map(|((k, amount), &w)| KommuneRow {
-            ags: &k.ags,
-            name: &k.name,
-            population: k.population,
-            amount: unit.format(amount),
-            exempt: w == 0,
-        })
-        .collect();
+    let (mut rows, mut columns) = (None, None);
+    match spec.format {
+        KommunenFormat::Rows => {
+            rows = Some(
+                kommunen
+                    .iter()
+                    .zip(amounts)
+                    .zip(&weights)
+                    .map(|((k, amount), &w)| KommuneRow {
+                        ags: &k.ags,
+                        name: &k.name,
+                        population: k.population,
+                        amount: unit.format(amount),
+                        exempt: w == 0,
+                    })
+                    .collect(),
+            )
+        }
+        KommunenFormat::Columns => {
+            columns = Some(KommuneColumns {
+                ags: kommunen.iter().map(|k| k.ags.as_str()).collect(),
+                name: kommunen.iter().map(|k| k.name.as_str()).collect(),
+                population: kommunen.iter().map(|k| k.population).collect(),
+                amount: amounts.into_iter().map(|a| unit.format(a)).collect(),
+                exempt: weights.iter().map(|&w| w == 0).collect(),
+            })
+        }
+    }
     Ok(KommunenOut {
         land: land.code,
         level: spec.level.id(),
@@ -106,5 +122,6 @@ pub fn allocate<'a>(
         gebietsstand: data.gebietsstand.clone(),
         source: data.source.clone(),
         rows,
+        columns,
     })
 }

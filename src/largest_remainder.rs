@@ -56,6 +56,39 @@ impl Weights {
         }
     }
 
+    /// The exact share of part `i` in `units` (see [`exact_string`]); 128-bit arithmetic when it
+    /// cannot overflow, arbitrary precision otherwise.
+    pub fn exact_string(
+        &self,
+        units: u128,
+        i: usize,
+        unit_num: u64,
+        unit_scale: u32,
+        decimals: u32,
+    ) -> String {
+        if let Weights::Small(w) = self {
+            let sum: u128 = w.iter().map(|&x| u128::from(x)).sum();
+            let num = units
+                .checked_mul(u128::from(w[i]))
+                .and_then(|x| x.checked_mul(u128::from(unit_num)))
+                .and_then(|x| x.checked_mul(10u128.checked_pow(decimals)?));
+            let den = 10u128
+                .checked_pow(unit_scale)
+                .and_then(|p| sum.checked_mul(p));
+            if let Some(q) = num.zip(den).and_then(|(n, d)| n.checked_div(d)) {
+                return crate::money::with_point(&q.to_string(), decimals);
+            }
+        }
+        exact_string(
+            units,
+            &self.get(i),
+            &self.sum(),
+            unit_num,
+            unit_scale,
+            decimals,
+        )
+    }
+
     pub fn sum(&self) -> BigUint {
         match self {
             Weights::Small(w) => BigUint::from(w.iter().map(|&x| u128::from(x)).sum::<u128>()),
@@ -198,6 +231,17 @@ mod tests {
     #[test]
     fn zero_weights_get_nothing() {
         assert_eq!(split(7, &small(&[0, 1, 0, 1])), [0, 4, 0, 3]);
+    }
+
+    #[test]
+    fn exact_fast_and_slow_paths_agree() {
+        let w = Weights::Small(vec![340_578, 260_343, 0, 95_379]);
+        for units in [0u128, 1, 99, 50_000_000, 1 << 60] {
+            for i in 0..4 {
+                let slow = exact_string(units, &w.get(i), &w.sum(), 5, 2, 12);
+                assert_eq!(w.exact_string(units, i, 5, 2, 12), slow);
+            }
+        }
     }
 
     #[test]

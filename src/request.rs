@@ -119,6 +119,17 @@ pub struct KommunenSpec {
     pub key: KommuneKey,
     /// Kommunen with fewer inhabitants pay nothing.
     pub exempt_below: u64,
+    /// How the response lists the Kommunen (extension: `"rows"` or `"columns"`).
+    pub format: KommunenFormat,
+}
+
+/// Rows (`[{ags, name, population, amount, exempt}]`, the contract's form) or columns (one list
+/// per field: much cheaper to hand across the WASM boundary for thousands of Gemeinden).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KommunenFormat {
+    #[default]
+    Rows,
+    Columns,
 }
 
 const TOP_FIELDS: [&str; 8] = [
@@ -430,7 +441,7 @@ fn parse_kommunen(v: &Json) -> Result<KommunenSpec> {
     let f = Fields::new(
         v,
         "kommunen",
-        &["land", "level", "landShare", "key", "exemptBelow"],
+        &["land", "level", "landShare", "key", "exemptBelow", "format"],
         ("kommunen", "kommunen"),
     )?;
     let land = reader::land(f.require("land")?, "kommunen.land")?;
@@ -481,11 +492,25 @@ fn parse_kommunen(v: &Json) -> Result<KommunenSpec> {
             })?
         }
     };
+    let format = match f.get("format") {
+        None => KommunenFormat::Rows,
+        Some(Json::String(s)) if s == "rows" => KommunenFormat::Rows,
+        Some(Json::String(s)) if s == "columns" => KommunenFormat::Columns,
+        Some(_) => {
+            return Err(Error::new(
+                ErrorCode::InvalidRequest,
+                "kommunen.format",
+                "Das Format ist \"rows\" (Zeilen) oder \"columns\" (Spalten)",
+                "the format is \"rows\" or \"columns\"",
+            ))
+        }
+    };
     Ok(KommunenSpec {
         land,
         level,
         land_share,
         key,
         exempt_below,
+        format,
     })
 }

@@ -122,7 +122,22 @@ pub struct KommunenOut<'a> {
     pub exempt_below: u64,
     pub gebietsstand: String,
     pub source: Source,
-    pub rows: Vec<KommuneRow<'a>>,
+    /// The Kommunen as rows (default); absent with `format: "columns"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<KommuneRow<'a>>>,
+    /// The same as one list per field, with `format: "columns"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub columns: Option<KommuneColumns<'a>>,
+}
+
+/// The Kommunen column by column: entry `i` of every list belongs to the same Kommune.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct KommuneColumns<'a> {
+    pub ags: Vec<&'a str>,
+    pub name: Vec<&'a str>,
+    pub population: Vec<u64>,
+    pub amount: Vec<String>,
+    pub exempt: Vec<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -239,8 +239,9 @@ struct Run {
     took: Duration,
 }
 
-fn tmp_dir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("efa-hostile-{}", std::process::id()));
+/// A fresh temporary directory for one test.
+fn tmp_dir(test: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("efa-hostile-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
     d
 }
@@ -335,7 +336,7 @@ fn timed(mut f: impl FnMut() -> Run) -> (Run, usize) {
 fn hostile_catalogue() {
     let cases = catalogue();
     assert!(cases.len() >= 40, "at least 40 hostile cases");
-    let dir = tmp_dir();
+    let dir = tmp_dir("catalogue");
     let mut timings: Vec<(Duration, String)> = Vec::new();
     let mut failures: Vec<String> = Vec::new();
     let default_gv_request = br#"{"year":2025,"costs":"1000.00","alliance":"all","kommunen":{"land":"SH","level":"gemeinde"}}"#;
@@ -440,4 +441,51 @@ fn json_from_serde_is_limited() {
             ("x".into(), Json::Array(vec![Json::Null, Json::Bool(true)])),
         ])
     );
+}
+
+/// Files that are not regular files: endless devices, directories, missing files. The CLI reads
+/// at most its limit from a stream and answers with a coded error within the budget.
+#[cfg(target_os = "linux")]
+#[test]
+fn cli_special_files() {
+    let dir = tmp_dir("special");
+    let request = dir.join("request.json");
+    std::fs::write(
+        &request,
+        br#"{"year":2025,"costs":"1.00","alliance":["BY"]}"#,
+    )
+    .unwrap();
+    let request = request.display().to_string();
+    let missing = dir.join("missing.json").display().to_string();
+    let dir_s = dir.display().to_string();
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["allocate", "/dev/zero"], "limit_exceeded", ""),
+        (
+            &["allocate", &request, "--gv100ad", "/dev/zero"],
+            "limit_exceeded",
+            "gv100ad",
+        ),
+        (&["allocate", &dir_s], "invalid_request", ""),
+        (&["allocate", &missing], "invalid_request", ""),
+        (
+            &["allocate", &request, "--gv100ad", &missing],
+            "invalid_gv100ad",
+            "gv100ad",
+        ),
+    ];
+    for (args, code, path) in cases {
+        let start = Instant::now();
+        let out = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
+            .args(args)
+            .arg("--compact")
+            .output()
+            .unwrap();
+        let took = start.elapsed();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {v}");
+        assert_eq!(v["error"]["code"], code, "{args:?}: {v}");
+        assert_eq!(v["error"]["path"], path, "{args:?}: {v}");
+        assert!(took < 2 * BUDGET, "{args:?}: {} ms", took.as_millis());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -220,10 +220,19 @@ proptest! {
                 let k = res.kommunen.as_ref().unwrap();
                 let land_amount = res.payers.iter().find(|p| p.id == CODES[land]).unwrap().amount.clone();
                 prop_assert_eq!(k.land_amount.clone(), land_amount.clone());
-                let rows: i128 = k.rows.iter().map(|row| cents_of(&row.amount)).sum();
-                prop_assert_eq!(rows + cents_of(&k.land_keeps), cents_of(&land_amount));
-                prop_assert!(k.rows.windows(2).all(|w| w[0].ags < w[1].ags));
-                prop_assert!(k.rows.iter().all(|row| !row.exempt || cents_of(&row.amount) == 0));
+                let rows = k.rows.as_ref().unwrap();
+                let sum: i128 = rows.iter().map(|row| cents_of(&row.amount)).sum();
+                prop_assert_eq!(sum + cents_of(&k.land_keeps), cents_of(&land_amount));
+                prop_assert!(rows.windows(2).all(|w| w[0].ags < w[1].ags));
+                prop_assert!(rows.iter().all(|row| !row.exempt || cents_of(&row.amount) == 0));
+                // The columnar layout carries exactly the same Kommunen and cents.
+                let mut c = r.clone();
+                c["kommunen"]["format"] = json!("columns");
+                let cols = allocate_json(c.to_string().as_bytes(), None).unwrap();
+                let cols = cols.kommunen.as_ref().unwrap().columns.clone().unwrap();
+                prop_assert_eq!(cols.ags, rows.iter().map(|r| r.ags).collect::<Vec<_>>());
+                prop_assert_eq!(cols.amount, rows.iter().map(|r| r.amount.clone()).collect::<Vec<_>>());
+                prop_assert_eq!(cols.exempt, rows.iter().map(|r| r.exempt).collect::<Vec<_>>());
             }
             // Every Kreis exempt is a coded error, never a wrong sum.
             Err(e) => prop_assert_eq!(e.code, efa_rechner::ErrorCode::ZeroWeights),

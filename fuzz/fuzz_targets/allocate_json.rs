@@ -15,8 +15,15 @@ fn units(s: &str, decimals: usize, what: &str) -> u128 {
         Some((i, f)) => (i, f),
         None => (s, ""),
     };
-    assert_eq!(frac.len(), decimals, "{what} {s:?} must have {decimals} decimals");
-    assert!(!int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()), "{what} {s:?}");
+    assert_eq!(
+        frac.len(),
+        decimals,
+        "{what} {s:?} must have {decimals} decimals"
+    );
+    assert!(
+        !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()),
+        "{what} {s:?}"
+    );
     assert!(frac.bytes().all(|b| b.is_ascii_digit()), "{what} {s:?}");
     format!("{int}{frac}").parse().expect("amount fits in u128")
 }
@@ -30,7 +37,12 @@ fn check(r: &Response) {
     assert_eq!(payers, total, "payers must add up to the total");
     for p in &r.payers {
         let parts: u128 = p.parts.iter().map(|x| amount(&x.amount, "part")).sum();
-        assert_eq!(parts, amount(&p.amount, p.id), "{}: parts must add up", p.id);
+        assert_eq!(
+            parts,
+            amount(&p.amount, p.id),
+            "{}: parts must add up",
+            p.id
+        );
     }
 
     let items: u128 = r.items.iter().map(|i| amount(&i.amount, "item")).sum();
@@ -42,19 +54,34 @@ fn check(r: &Response) {
             .filter(|t| t.item == item.index)
             .map(|t| amount(&t.amount, "tranche"))
             .sum();
-        assert_eq!(tranches, amount(&item.amount, "item"), "item {}", item.index);
+        assert_eq!(
+            tranches,
+            amount(&item.amount, "item"),
+            "item {}",
+            item.index
+        );
     }
 
     if let Some(k) = &r.kommunen {
-        let land = r.payers.iter().find(|p| p.id == k.land).expect("Kommune Land pays");
-        assert_eq!(k.land_amount, land.amount, "landAmount is the Land's amount");
+        let land = r
+            .payers
+            .iter()
+            .find(|p| p.id == k.land)
+            .expect("Kommune Land pays");
+        assert_eq!(
+            k.land_amount, land.amount,
+            "landAmount is the Land's amount"
+        );
         let rows: u128 = k.rows.iter().map(|row| amount(&row.amount, "row")).sum();
         assert_eq!(
             rows + amount(&k.land_keeps, "landKeeps"),
             amount(&k.land_amount, "landAmount"),
             "Kommunen plus what the Land keeps must add up to the Land's amount"
         );
-        assert!(k.rows.windows(2).all(|w| w[0].ags < w[1].ags), "rows by AGS");
+        assert!(
+            k.rows.windows(2).all(|w| w[0].ags < w[1].ags),
+            "rows by AGS"
+        );
     }
     // The response must serialise (the CLI and the WASM door both do).
     serde_json::to_vec(r).expect("response serialises");

@@ -20,7 +20,10 @@ fuzz_target!(|data: &[u8]| {
                     assert!(k.ags.bytes().all(|b| b.is_ascii_digit()));
                     assert!(!k.name.trim().is_empty());
                 }
-                assert!(list.windows(2).all(|w| w[0].ags < w[1].ags), "sorted, unique");
+                assert!(
+                    list.windows(2).all(|w| w[0].ags < w[1].ags),
+                    "sorted, unique"
+                );
             }
             for kreis in &d.kreise {
                 let sum: u64 = gemeinden
@@ -36,7 +39,11 @@ fuzz_target!(|data: &[u8]| {
                 matches!(e.code, ErrorCode::InvalidGv100ad | ErrorCode::LimitExceeded),
                 "{e}"
             );
-            assert!(e.path == "gv100ad" || e.path.starts_with("gv100ad:"), "{}", e.path);
+            assert!(
+                e.path == "gv100ad" || e.path.starts_with("gv100ad:"),
+                "{}",
+                e.path
+            );
         }
     }
 });

@@ -15,8 +15,9 @@ const request: Request = {
 try {
   const response: Response = allocate(request, undefined);
   const cents: string[] = response.payers.map((p) => p.amount);
-  const rows = response.kommunen?.rows.map((r) => `${r.ags} ${r.amount}`);
-  console.log(cents, rows);
+  const rows = response.kommunen?.rows?.map((r) => `${r.ags} ${r.amount}`);
+  const amounts: string[] | undefined = response.kommunen?.columns?.amount;
+  console.log(cents, rows, amounts);
 } catch (e) {
   if (e instanceof EfaError) console.log(e.code, e.path, e.messages.de);
 }
