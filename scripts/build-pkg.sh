@@ -2,30 +2,93 @@
 # Builds the npm package in pkg/: the engine as WebAssembly (wasm-pack, --target web), optimised
 # with binaryen's wasm-opt from npm (Debian's 108 breaks modern rustc output), plus the
 # <efa-rechner> element, TypeScript types, package.json, README and licence.
+#
+#   bash scripts/build-pkg.sh             # everything
+#   bash scripts/build-pkg.sh --element   # only pkg/element/, after a change in www/element/
+#                                         # (the engine in pkg/ must exist already)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
+element_only=false
+[ "${1:-}" = "--element" ] && element_only=true
+
+if ! $element_only; then
 wasm-pack build --target web --release --out-dir pkg --out-name efa_rechner --no-pack 2>&1 \
   | grep -v -e '^\[INFO\]: Optional field missing' -e 'wasm-opt' || true
 test -f pkg/efa_rechner_bg.wasm || { echo "build-pkg: wasm-pack produced no module" >&2; exit 1; }
 
 # Features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
 before=$(stat -c %s pkg/efa_rechner_bg.wasm)
-wasm-opt -O2 --strip-debug --strip-producers \
+wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   pkg/efa_rechner_bg.wasm -o pkg/efa_rechner_bg.wasm
 after=$(stat -c %s pkg/efa_rechner_bg.wasm)
 gz=$(gzip -9 -c pkg/efa_rechner_bg.wasm | wc -c)
 echo "build-pkg: efa_rechner_bg.wasm $before → $after bytes ($gz gzip)"
+fi
 
-# The element, with its engine import pointed at the package root.
+# The element. www/element/ is the source: plain ES modules, which also run as they are (the
+# browser tests' harness page loads them). pkg/element/ gets the element as shipped: bundled and
+# minified with rolldown, its stylesheet minified with lightningcss. The entry module
+# efa-rechner.js holds everything the first result needs; each part that the source imports
+# dynamically becomes a chunk of its own (efa-<name>-<hash>.js), loaded on demand. The engine
+# stays outside the bundle: "../../pkg/" in engine.js becomes "../" (in the package the engine
+# sits one folder up from the element), so the page, the element and a trap recovery all use the
+# one module pkg/efa_rechner.js.
 if [ -d www/element ]; then
-  rm -rf pkg/element
-  cp -r www/element pkg/element
-  # In the published package the engine sits one folder up from the element.
-  sed 's#\.\./\.\./pkg/#../#g' www/element/engine.js > pkg/element/engine.js
+  test -f pkg/efa_rechner.js || { echo "build-pkg: pkg/efa_rechner.js is missing; run the whole build first" >&2; exit 1; }
+  node --input-type=module - <<'JS'
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { rolldown } from 'rolldown';
+import { transform as cssTransform } from 'lightningcss';
+
+const SRC = 'www/element';
+const OUT = 'pkg/element';
+const plugins = [
+  {
+    name: 'efa-engine-paths',
+    transform(code, id) {
+      if (!id.endsWith(`/${SRC}/engine.js`)) return null;
+      return { code: code.replaceAll('../../pkg/', '../'), map: null };
+    },
+    resolveId(id) {
+      return /^\.\.\/efa_rechner(_bg)?\.(js|wasm)(\?.*)?$/.test(id) ? { id, external: true } : null;
+    },
+  },
+  {
+    name: 'efa-minify-css',
+    transform(code, id) {
+      if (!id.endsWith(`/${SRC}/styles.js`)) return null;
+      let n = 0;
+      const next = code.replace(/String\.raw`([^`]*)`/g, (m, css) => {
+        n++;
+        return JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString());
+      });
+      if (n !== 1) throw new Error(`build-pkg: expected one String.raw stylesheet in styles.js, found ${n}`);
+      return { code: next, map: null };
+    },
+  },
+];
+const bundle = await rolldown({ input: { 'efa-rechner': `${SRC}/efa-rechner.js` }, platform: 'browser', preserveEntrySignatures: 'allow-extension', plugins });
+fs.rmSync(OUT, { recursive: true, force: true });
+const { output } = await bundle.write({ dir: OUT, format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'efa-[name]-[hash].js' });
+await bundle.close();
+fs.copyFileSync(`${SRC}/README.md`, `${OUT}/README.md`);
+const gz = (s) => zlib.gzipSync(s, { level: 9 }).length;
+for (const c of output) {
+  if (c.type !== 'chunk') continue;
+  if (c.code.includes('../../pkg/')) throw new Error(`build-pkg: element/${c.fileName} still points at ../../pkg/`);
+  console.log(`build-pkg: element/${c.fileName} ${c.code.length} bytes, ${gz(c.code)} gzip${c.isEntry ? ' (entry)' : ''}`);
+}
+JS
+fi
+
+if $element_only; then
+  echo "build-pkg: pkg/element/ ready"
+  exit 0
 fi
 
 rm -f pkg/.gitignore  # wasm-pack writes "*", which npm pack would honour

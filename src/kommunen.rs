@@ -54,7 +54,19 @@ pub fn allocate<'a>(
         .collect();
 
     let kommunen_share = Decimal::ONE - spec.land_share;
-    if kommunen_share > Decimal::ZERO && weights.iter().all(|&w| w == 0) {
+    // Land first, so a tie goes to the Land.
+    let scale = spec.land_share.scale().max(kommunen_share.scale());
+    let as_int = |d: Decimal| -> BigUint {
+        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::from(10u32).pow(scale - d.scale())
+    };
+    let split = largest_remainder::split(
+        land_units,
+        &Weights::from_big(vec![as_int(spec.land_share), as_int(kommunen_share)]),
+    );
+    let (keeps, pass_on) = (split[0], split[1]);
+    // Nobody left to pay is an error only when there is something to pay: splitting nothing
+    // over nobody is fine (all rows 0).
+    if pass_on > 0 && weights.iter().all(|&w| w == 0) {
         return Err(Error::new(
             ErrorCode::ZeroWeights,
             "kommunen.exemptBelow",
@@ -71,16 +83,6 @@ pub fn allocate<'a>(
         ));
     }
 
-    // Land first, so a tie goes to the Land.
-    let scale = spec.land_share.scale().max(kommunen_share.scale());
-    let as_int = |d: Decimal| -> BigUint {
-        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::from(10u32).pow(scale - d.scale())
-    };
-    let split = largest_remainder::split(
-        land_units,
-        &Weights::from_big(vec![as_int(spec.land_share), as_int(kommunen_share)]),
-    );
-    let (keeps, pass_on) = (split[0], split[1]);
     let amounts = largest_remainder::split(pass_on, &Weights::Small(weights.clone()));
 
     let (mut rows, mut columns) = (None, None);

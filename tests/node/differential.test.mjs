@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runDifferential } from '../reference/differential-runner.mjs';
+import { parseGv100ad } from '../reference/gv100ad.mjs';
 
 const root = new URL('../../', import.meta.url);
 const pkgJs = new URL('pkg/efa_rechner.js', root);
@@ -32,7 +33,16 @@ test(`differential: ${N} random requests from seed ${SEED}, engine (pkg/) vs ref
     + 'or set DIFF_ALLOW_MISSING_PKG=1 to skip this test');
   const engine = await import(pkgJs.href);
   engine.initSync({ module: readFileSync(pkgWasm) });
-  const { mismatches } = runDifferential(engine.allocate, { n: N, seed: SEED, outDir });
+  // The Gemeinde level needs the real Gemeindeverzeichnis; without ../shared only Kreise are compared.
+  const gvFile = new URL('../shared/data/gv100ad/GV100AD_30112025.txt', root);
+  let gemeinde = null;
+  if (existsSync(gvFile)) {
+    const text = readFileSync(gvFile, 'utf8');
+    gemeinde = { engine: engine.loadGv100ad(text), reference: parseGv100ad(text) };
+  } else {
+    console.log('# Gemeinde level not compared: ../shared/data/gv100ad is not present');
+  }
+  const { mismatches } = runDifferential(engine.allocate, { n: N, seed: SEED, outDir, gemeinde });
   assert.equal(mismatches.length, 0,
     `${mismatches.length} of ${N} requests differ (seeds ${mismatches.slice(0, 20).map((m) => m.seed).join(', ')}`
     + `${mismatches.length > 20 ? ', ...' : ''}); requests in ${fileURLToPath(outDir)}`);

@@ -63,15 +63,19 @@ function describeDiff(a, b) {
  * reference. Mismatching requests go to `outDir` (a file URL) as mismatch-<seed>.json.
  * Returns { checked, mismatches: [{ seed, file, lines }] }.
  */
-export function runDifferential(engineAllocate, { n, seed, outDir, log = console.log }) {
+export function runDifferential(engineAllocate, { n, seed, outDir, log = console.log, gemeinde = null }) {
   const mismatches = [];
   for (let s = seed; s < seed + n; s++) {
     if (n >= 10_000 && s > seed && (s - seed) % 10_000 === 0) log(`differential: ${s - seed}/${n} checked`);
     const request = generateRequest(s);
+    // With a GV100AD file, every fourth Kommune block asks for the Gemeinde level; each side
+    // reads the file with its own reader.
+    const useFile = gemeinde && request.kommunen && s % 4 === 0;
+    if (useFile) request.kommunen.level = 'gemeinde';
     const json = JSON.stringify(request);
     // Each side gets its own copy, so neither can see what the other did to the request.
-    const a = project(() => engineAllocate(JSON.parse(json)));
-    const b = project(() => referenceAllocate(JSON.parse(json)));
+    const a = project(() => engineAllocate(JSON.parse(json), useFile ? gemeinde.engine : undefined));
+    const b = project(() => referenceAllocate(JSON.parse(json), useFile ? { kommunen: gemeinde.reference } : {}));
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     const lines = describeDiff(a, b);
     let file = null;

@@ -82,3 +82,11 @@ test('the default Kreis data has 401 Kreise with 5-digit AGS', () => {
   assert.equal(new Set(kreise.map((k) => k.ags)).size, 401);
   for (const land of LAENDER) assert.ok(kreise.some((k) => k.ags.startsWith(land.ags)), land.code);
 });
+
+test('the reference GV100AD reader builds AGS from positions 11-18 (Gemeinden in a Verband)', { skip: !existsSync(new URL('../../../shared/data/gv100ad/GV100AD_30112025.txt', import.meta.url)) && '../shared is not present' }, () => {
+  const text = readFileSync(new URL('../../../shared/data/gv100ad/GV100AD_30112025.txt', import.meta.url), 'utf8');
+  const { gemeinden } = parseGv100ad(text);
+  const ags = new Set(gemeinden.map((g) => g.ags));
+  assert.equal(ags.size, gemeinden.length, 'every Gemeinde has its own AGS');
+  assert.ok(ags.has('09171114'), 'Emmerting (in a Verwaltungsgemeinschaft) is 09171114');
+});

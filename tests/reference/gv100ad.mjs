@@ -31,7 +31,9 @@ export function parseGv100ad(text) {
       if (!/^\d{5}$/.test(ags)) bad();
       kreise.push({ ags, name, population: 0 });
     } else if (satzart === '60') {
-      const ags = field(line, 11, 15) + field(line, 20, 22);
+      // The Datensatzbeschreibung puts the Gemeinde digits at 16-18 (Verband 19-22): the AGS is
+      // positions 11-18 (efa-financing.md's "Gemeinde 20-22" is wrong).
+      const ags = field(line, 11, 18);
       const pop = field(line, 140, 150).trim();
       if (!/^\d{8}$/.test(ags) || !/^\d*$/.test(pop)) bad();
       gemeinden.push({ ags, name, population: pop === '' ? 0 : Number(pop) });
