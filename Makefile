@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup data build test demo bench soak fuzz-smoke lint test-rust test-wasm test-node test-e2e clean
+.PHONY: setup data build test demo bench soak fuzz-smoke hostile lint test-rust test-wasm test-node test-e2e clean
 
 setup:
 	@bash scripts/setup.sh
@@ -52,6 +52,16 @@ bench: build
 # 100,000 random requests through the WASM engine and the independent JS implementation.
 soak: build
 	DIFF_N=100000 node tests/node/differential.test.mjs
+
+# Both cargo-fuzz targets for 30 s each (installs cargo-fuzz if missing; FUZZ_SECONDS=600 for a
+# long run). CI runs it after make test.
+fuzz-smoke: data
+	bash scripts/fuzz-smoke.sh
+
+# The hostile-input catalogue through the CLI and library, then through the WASM door.
+hostile: build
+	cargo test --locked --test hostile
+	node --test tests/node/hostile.test.mjs
 
 clean:
 	cargo clean

@@ -30,13 +30,16 @@ echo "build-pkg: efa_rechner_bg.wasm $before → $after bytes ($gz gzip)"
 fi
 
 # The element. www/element/ is the source: plain ES modules, which also run as they are (the
-# browser tests' harness page loads them). pkg/element/ gets the element as shipped: bundled and
-# minified with rolldown, its stylesheet minified with lightningcss. The entry module
-# efa-rechner.js holds everything the first result needs; each part that the source imports
-# dynamically becomes a chunk of its own (efa-<name>-<hash>.js), loaded on demand. The engine
-# stays outside the bundle: "../../pkg/" in engine.js becomes "../" (in the package the engine
-# sits one folder up from the element), so the page, the element and a trap recovery all use the
-# one module pkg/efa_rechner.js.
+# browser tests' harness page loads them). pkg/element/ gets the element as shipped, bundled and
+# minified with rolldown (its stylesheet with lightningcss):
+# - efa-core.js: element.js and everything it imports statically, i.e. all that the first result
+#   needs;
+# - efa-<name>-<hash>.js: each module that the source imports dynamically (parts loaded on
+#   demand), with what only they need; they import efa-core.js by that name;
+# - efa-rechner.js: the entry, small: it defines the element.
+# The engine stays outside the bundle: "../../pkg/" in engine.js becomes "../" (in the package the
+# engine sits one folder up from the element), so the page, the element and a trap recovery all
+# use the one module pkg/efa_rechner.js.
 if [ -d www/element ]; then
   test -f pkg/efa_rechner.js || { echo "build-pkg: pkg/efa_rechner.js is missing; run the whole build first" >&2; exit 1; }
   node --input-type=module - <<'JS'
@@ -47,15 +50,25 @@ import { transform as cssTransform } from 'lightningcss';
 
 const SRC = 'www/element';
 const OUT = 'pkg/element';
+// The glue's own static imports (wasm-bindgen snippets), relative to OUT: engine.js fetches them
+// together with the glue (GLUE_IMPORTS).
+const glue = fs.readFileSync('pkg/efa_rechner.js', 'utf8');
+const glueImports = [...glue.matchAll(/^import\b[^'"]*from\s*['"]\.\/([^'"]+)['"]/gm)].map((m) => `../${m[1]}`);
+for (const f of glueImports) if (!fs.existsSync(`pkg/${f.slice(3)}`)) throw new Error(`build-pkg: pkg/${f.slice(3)} is missing`);
+const ENGINE = /^\.\.\/efa_rechner(_bg)?\.(js|wasm)(\?.*)?$/;
+const MARKER = 'const GLUE_IMPORTS = [];';
+
 const plugins = [
   {
-    name: 'efa-engine-paths',
+    name: 'efa-engine',
+    resolveId(id) {
+      return ENGINE.test(id) ? { id, external: true } : null;
+    },
     transform(code, id) {
       if (!id.endsWith(`/${SRC}/engine.js`)) return null;
+      if (!code.includes(MARKER)) throw new Error(`build-pkg: engine.js has no "${MARKER}"`);
+      code = code.replace(MARKER, `const GLUE_IMPORTS = ${JSON.stringify(glueImports)};`);
       return { code: code.replaceAll('../../pkg/', '../'), map: null };
-    },
-    resolveId(id) {
-      return /^\.\.\/efa_rechner(_bg)?\.(js|wasm)(\?.*)?$/.test(id) ? { id, external: true } : null;
     },
   },
   {
@@ -72,16 +85,28 @@ const plugins = [
     },
   },
 ];
-const bundle = await rolldown({ input: { 'efa-rechner': `${SRC}/efa-rechner.js` }, platform: 'browser', preserveEntrySignatures: 'allow-extension', plugins });
+const bundle = await rolldown({ input: { 'efa-rechner': `${SRC}/efa-rechner.js` }, platform: 'browser', plugins });
 fs.rmSync(OUT, { recursive: true, force: true });
-const { output } = await bundle.write({ dir: OUT, format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'efa-[name]-[hash].js' });
+const { output } = await bundle.write({
+  dir: OUT,
+  format: 'esm',
+  minify: true,
+  entryFileNames: '[name].js',
+  chunkFileNames: (c) => (c.name === 'efa-core' ? '[name].js' : 'efa-[name]-[hash].js'),
+  codeSplitting: { groups: [{ name: 'efa-core', test: (id) => id.endsWith(`/${SRC}/element.js`) }] },
+});
 await bundle.close();
 fs.copyFileSync(`${SRC}/README.md`, `${OUT}/README.md`);
 const gz = (s) => zlib.gzipSync(s, { level: 9 }).length;
-for (const c of output) {
-  if (c.type !== 'chunk') continue;
+const chunks = output.filter((c) => c.type === 'chunk');
+const core = chunks.find((c) => c.fileName === 'efa-core.js');
+const entry = chunks.find((c) => c.isEntry);
+if (!core || !core.moduleIds.some((id) => id.endsWith(`/${SRC}/form.js`))) throw new Error('build-pkg: efa-core.js is missing or incomplete');
+if (entry.code.length > 1024) throw new Error(`build-pkg: the entry efa-rechner.js has ${entry.code.length} bytes; the element's code belongs in efa-core.js`);
+for (const c of chunks) {
   if (c.code.includes('../../pkg/')) throw new Error(`build-pkg: element/${c.fileName} still points at ../../pkg/`);
-  console.log(`build-pkg: element/${c.fileName} ${c.code.length} bytes, ${gz(c.code)} gzip${c.isEntry ? ' (entry)' : ''}`);
+  if (c !== entry && c.imports.some((f) => f === entry.fileName)) throw new Error(`build-pkg: element/${c.fileName} imports the entry`);
+  console.log(`build-pkg: element/${c.fileName} ${c.code.length} bytes, ${gz(c.code)} gzip`);
 }
 JS
 fi

@@ -202,7 +202,8 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
         contract_version: CONTRACT_VERSION,
         year: req.year,
         currency: "EUR",
-        unit: money::display(unit.to_decimal()),
+        // With the decimals the amounts carry (`"0.10"` stays `"0.10"`), so a client can rely on it.
+        unit: unit.to_decimal().to_string(),
         total: unit.format(req.total_units()),
         key: KeyOut {
             id: req.key.id(),

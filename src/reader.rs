@@ -7,9 +7,16 @@ use crate::money;
 use rust_decimal::Decimal;
 
 /// Appends a field name to a path: `""` + `year` → `year`; `costs[1]` + `amount` → `costs[1].amount`.
+/// A field name longer than 64 characters is shortened (a path must point, not echo a 900 KB
+/// name back).
 pub fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
+    let name = if name.chars().count() > 64 {
+        truncate(name)
+    } else {
         name.to_string()
+    };
+    if path.is_empty() {
+        name
     } else {
         format!("{path}.{name}")
     }
