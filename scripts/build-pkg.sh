@@ -36,7 +36,9 @@ fi
 #   needs;
 # - efa-<name>-<hash>.js: each module that the source imports dynamically (parts loaded on
 #   demand), with what only they need; they import efa-core.js by that name;
-# - efa-rechner.js: the entry, small: it defines the element.
+# - efa-rechner.js: the entry, small: it defines the element. It also imports the engine glue's
+#   own imports (wasm-bindgen snippets), so that they download in parallel with efa-core.js, not
+#   one round trip after the glue (which the element imports when it starts).
 # The engine stays outside the bundle: "../../pkg/" in engine.js becomes "../" (in the package the
 # engine sits one folder up from the element), so the page, the element and a trap recovery all
 # use the one module pkg/efa_rechner.js.
@@ -50,13 +52,11 @@ import { transform as cssTransform } from 'lightningcss';
 
 const SRC = 'www/element';
 const OUT = 'pkg/element';
-// The glue's own static imports (wasm-bindgen snippets), relative to OUT: engine.js fetches them
-// together with the glue (GLUE_IMPORTS).
+// The glue's own static imports (wasm-bindgen snippets), relative to OUT.
 const glue = fs.readFileSync('pkg/efa_rechner.js', 'utf8');
 const glueImports = [...glue.matchAll(/^import\b[^'"]*from\s*['"]\.\/([^'"]+)['"]/gm)].map((m) => `../${m[1]}`);
 for (const f of glueImports) if (!fs.existsSync(`pkg/${f.slice(3)}`)) throw new Error(`build-pkg: pkg/${f.slice(3)} is missing`);
-const ENGINE = /^\.\.\/efa_rechner(_bg)?\.(js|wasm)(\?.*)?$/;
-const MARKER = 'const GLUE_IMPORTS = [];';
+const ENGINE = /^\.\.\/(efa_rechner(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
 
 const plugins = [
   {
@@ -65,23 +65,22 @@ const plugins = [
       return ENGINE.test(id) ? { id, external: true } : null;
     },
     transform(code, id) {
-      if (!id.endsWith(`/${SRC}/engine.js`)) return null;
-      if (!code.includes(MARKER)) throw new Error(`build-pkg: engine.js has no "${MARKER}"`);
-      code = code.replace(MARKER, `const GLUE_IMPORTS = ${JSON.stringify(glueImports)};`);
-      return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith(`/${SRC}/engine.js`)) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith(`/${SRC}/efa-rechner.js`)) return { code: glueImports.map((f) => `import ${JSON.stringify(f)};\n`).join('') + code, map: null };
+      return null;
     },
   },
   {
+    // the stylesheets: `export const CSS = String.raw\`…\`` in styles.js and in some parts
     name: 'efa-minify-css',
     transform(code, id) {
-      if (!id.endsWith(`/${SRC}/styles.js`)) return null;
       let n = 0;
-      const next = code.replace(/String\.raw`([^`]*)`/g, (m, css) => {
+      const next = code.replace(/\bCSS = String\.raw`([^`]*)`/g, (m, css) => {
         n++;
-        return JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString());
+        return `CSS = ${JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString())}`;
       });
-      if (n !== 1) throw new Error(`build-pkg: expected one String.raw stylesheet in styles.js, found ${n}`);
-      return { code: next, map: null };
+      if (id.endsWith(`/${SRC}/styles.js`) && n !== 1) throw new Error(`build-pkg: expected the stylesheet in styles.js, found ${n}`);
+      return n ? { code: next, map: null } : null;
     },
   },
 ];

@@ -1,11 +1,28 @@
-// The one place the element imports the engine from. The packaging script copies www/element/
-// into pkg/element/ and rewrites only this file, so that every engine path points one folder up
-// ('../efa_rechner.js'). Keep all engine paths here in the form below.
-export * from '../../pkg/efa_rechner.js';
-export { default } from '../../pkg/efa_rechner.js';
+// The one place the element refers to the engine. The packaging script (scripts/build-pkg.sh)
+// bundles www/element/ into pkg/element/ and rewrites every "../../pkg/" in this file to "../",
+// because in the published package the engine sits one folder up from the element. Keep all
+// engine paths here, in the form below.
 
 /**
- * A fresh, initialised instance of the engine, separate from the static one above and from every
+ * Loads and initialises the engine; resolves to its module namespace (the same module object
+ * that `import('…/pkg/efa_rechner.js')` gives anyone else on the page). The .wasm download starts
+ * at once, in parallel with the import of the wasm-bindgen glue (not only after the glue has
+ * arrived), and compiles while it streams in. A page can start both even earlier:
+ *   <link rel="preload" href="…/efa_rechner_bg.wasm" as="fetch" crossorigin>
+ *   <link rel="modulepreload" href="…/efa_rechner.js">
+ * (the fetch below is a same-origin CORS-mode request, which is what such a preload matches).
+ */
+export function loadModule() {
+  const wasm = fetch(new URL('../../pkg/efa_rechner_bg.wasm', import.meta.url));
+  wasm.catch(() => {}); // a failure surfaces through init below; never as an unhandled rejection
+  return import('../../pkg/efa_rechner.js').then(async (m) => {
+    await m.default({ module_or_path: wasm });
+    return m;
+  });
+}
+
+/**
+ * A fresh, initialised instance of the engine, separate from the one above and from every
  * other instance: the glue module is imported again under a distinct URL (?instance=n), so it
  * gets its own WebAssembly instance and memory. Used after a WebAssembly trap, when the old
  * instance must be considered dead. Same-origin, so a strict CSP (script-src 'self'

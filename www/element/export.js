@@ -1,5 +1,6 @@
 // CSV (German Excel: ";" with decimal comma and a UTF-8 BOM, or plain "," with decimal point)
-// and JSON exports, and a download helper that never leaves the page's origin (blob: URLs).
+// and JSON exports (the element's toCSV() and toJSON(), so always loaded). The export panel with
+// its download buttons is in panel.js, loaded on demand.
 
 import { t } from './i18n.js';
 import { percentOf } from './decimal.js';
@@ -60,18 +61,4 @@ export function kommunenCsv(res, names, variant = 'excel') {
 
 export function resultJson(request, res) {
   return JSON.stringify({ request, response: res }, null, 2) + '\n';
-}
-
-/** Offers text as a file download. */
-export function download(host, name, text, type) {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  host.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

@@ -1,6 +1,7 @@
 // The input form: builds the controls from the engine's metadata, writes a contract request into
-// them, reads them back into a request (with validation messages in both languages), and shows
-// errors at the fields (aria-describedby) and in a GOV.UK-style error summary.
+// them and reads them back into a request (with validation messages in both languages). Showing
+// errors at the fields (aria-describedby) and in a GOV.UK-style error summary, and keeping the
+// typed text across a language switch, are in form-more.js, loaded on demand.
 
 import { h, clear } from './dom.js';
 import { t, both } from './i18n.js';
@@ -188,30 +189,21 @@ export class EfaForm {
     gKey.append(c.kvBox);
     fc.append(gKey);
 
-    // Membership (joining / leaving)
+    // Membership (joining / leaving): its rows are built by buildMembership()
     c.from = {};
     c.to = {};
     c.memberRows = {};
-    const memberRows = this.laender.map((l) => {
-      const fid = `f-from-${l.id}`;
-      const tid = `f-to-${l.id}`;
-      c.from[l.id] = h('input', { type: 'date', id: fid, name: fid, class: 'w-date', 'aria-describedby': 'h-membership' });
-      c.to[l.id] = h('input', { type: 'date', id: tid, name: tid, class: 'w-date', 'aria-describedby': 'h-membership' });
-      const gFrom = h('div', {}, h('label', { for: fid, text: L('memberFrom') }), c.from[l.id]);
-      const gTo = h('div', {}, h('label', { for: tid, text: L('memberTo') }), c.to[l.id]);
-      const fs = h('fieldset', { class: 'member group' }, h('legend', { text: l.name[this.lang] || l.name.de }), h('div', { class: 'row2' }, gFrom, gTo));
-      c.memberRows[l.id] = fs;
-      this.register(`from:${l.id}`, fs, [c.from[l.id]], c.from[l.id], 'h-membership');
-      this.register(`to:${l.id}`, fs, [c.to[l.id]], c.to[l.id], 'h-membership');
-      return fs;
-    });
     c.noMembers = h('p', { class: 'note', text: L('noMembers') });
+    c.memberBox = h('div', { class: 'rows' });
+    const memberSummary = h('summary', { text: L('membershipSummary') });
     c.membership = h(
       'details',
       { class: 'membership' },
-      h('summary', { text: L('membershipSummary') }),
-      h('div', { class: 'details-body' }, h('p', { class: 'hint', id: 'h-membership', text: L('membershipHint') }), c.noMembers, h('div', { class: 'rows' }, memberRows)),
+      memberSummary,
+      h('div', { class: 'details-body' }, h('p', { class: 'hint', id: 'h-membership', text: L('membershipHint') }), c.noMembers, c.memberBox),
     );
+    memberSummary.addEventListener('click', () => this.buildMembership()); // before it opens
+    c.membership.addEventListener('toggle', () => this.buildMembership()); // opened some other way
     fc.append(c.membership);
 
     // Kommunen
@@ -274,6 +266,31 @@ export class EfaForm {
     return form;
   }
 
+  /**
+   * The membership rows: a Land's dates of joining and leaving. Their 32 date inputs are slow to
+   * create and start hidden in a closed <details>, so they are built when it opens, or when a
+   * request brings dates (write) or a snapshot has them (restore).
+   */
+  buildMembership() {
+    const c = this.c;
+    if (c.memberBox.hasChildNodes()) return;
+    const L = (k, v) => t(this.lang, k, v);
+    for (const l of this.laender) {
+      const fid = `f-from-${l.id}`;
+      const tid = `f-to-${l.id}`;
+      c.from[l.id] = h('input', { type: 'date', id: fid, name: fid, class: 'w-date', 'aria-describedby': 'h-membership' });
+      c.to[l.id] = h('input', { type: 'date', id: tid, name: tid, class: 'w-date', 'aria-describedby': 'h-membership' });
+      const gFrom = h('div', {}, h('label', { for: fid, text: L('memberFrom') }), c.from[l.id]);
+      const gTo = h('div', {}, h('label', { for: tid, text: L('memberTo') }), c.to[l.id]);
+      const fs = h('fieldset', { class: 'member group' }, h('legend', { text: l.name[this.lang] || l.name.de }), h('div', { class: 'row2' }, gFrom, gTo));
+      c.memberRows[l.id] = fs;
+      this.register(`from:${l.id}`, fs, [c.from[l.id]], c.from[l.id], 'h-membership');
+      this.register(`to:${l.id}`, fs, [c.to[l.id]], c.to[l.id], 'h-membership');
+      c.memberBox.append(fs);
+    }
+    this.syncVisibility();
+  }
+
   fillModelOptions(current) {
     const L = (k, v) => t(this.lang, k, v);
     const sel = this.c.model;
@@ -325,12 +342,13 @@ export class EfaForm {
     c.kvBox.hidden = !table;
     const allKv = c.model.value === '__custom';
     for (const l of this.laender) c.kvRows[l.id].hidden = !(allKv || members.has(l.id));
-    for (const l of this.laender) c.memberRows[l.id].hidden = !members.has(l.id);
+    for (const l of this.laender) if (c.memberRows[l.id]) c.memberRows[l.id].hidden = !members.has(l.id);
     c.noMembers.hidden = members.size > 0;
     const y = parseNumber(c.year.value, this.lang, { integer: true });
     const year = y.value && y.value.length === 4 ? y.value : null;
     for (const l of this.laender) {
       for (const input of [c.from[l.id], c.to[l.id]]) {
+        if (!input) continue; // (rows not built yet)
         if (year) {
           input.min = `${year}-01-01`;
           input.max = `${year}-12-31`;
@@ -426,10 +444,7 @@ export class EfaForm {
       this.fillKeyOptions('__custom');
     }
 
-    for (const l of this.laender) {
-      c.from[l.id].value = '';
-      c.to[l.id].value = '';
-    }
+    for (const input of [...Object.values(c.from), ...Object.values(c.to)]) input.value = '';
     let anyMembership = false;
     for (const [land, m] of Object.entries(r.membership || {})) {
       const id = this.landId(land);
@@ -437,6 +452,7 @@ export class EfaForm {
         (this.extras.membership ||= {})[land] = m;
         continue;
       }
+      this.buildMembership();
       if (m?.from) c.from[id].value = m.from;
       if (m?.to) c.to[id].value = m.to;
       anyMembership = true;
@@ -467,19 +483,31 @@ export class EfaForm {
 
   // ---- controls -> request ------------------------------------------------------------------
 
-  /** Returns { request, errors }. Errors: { field, code, path, messages: {de, en}, required }. */
+  /**
+   * Returns { request, errors }. Errors: { field, code, path, messages: {de, en}, required }.
+   * `messages` is worked out when it is read: read it only after loadLang('en') (the English
+   * texts are loaded on demand).
+   */
   read() {
     const c = this.c;
     const errors = [];
-    const label = (key) => ({ de: t('de', key), en: t('en', key) });
+    const label = (key) => (lang) => t(lang, key);
+    // a value in vars: a string, { de, en }, or a function of the language
     const push = (field, code, path, msgKey, vars = {}, extra = {}) => {
-      const de = {};
-      const en = {};
-      for (const [k, v] of Object.entries(vars)) {
-        de[k] = typeof v === 'object' ? v.de : v;
-        en[k] = typeof v === 'object' ? v.en : v;
-      }
-      errors.push({ field, code, path, messages: both(msgKey, de, en), ...extra });
+      const fill = (lang) => {
+        const out = {};
+        for (const [k, v] of Object.entries(vars)) out[k] = typeof v === 'function' ? v(lang) : typeof v === 'object' ? v[lang] : v;
+        return out;
+      };
+      errors.push({
+        field,
+        code,
+        path,
+        get messages() {
+          return both(msgKey, fill('de'), fill('en'));
+        },
+        ...extra,
+      });
     };
     const unit = this.extras.rounding?.unit;
     const maxDecimals = typeof unit === 'string' && /^\d+(\.\d+)?$/.test(unit) ? (unit.split('.')[1] || '').length : 2;
@@ -549,10 +577,11 @@ export class EfaForm {
     for (const id of members) {
       const entry = {};
       for (const [which, input] of [['from', c.from[id]], ['to', c.to[id]]]) {
+        if (!input) continue; // (rows not built: no dates)
         if (input.validity && input.validity.badInput) {
           const l = this.laender.find((x) => x.id === id);
           push(`${which}:${id}`, 'invalid_date', `membership.${id}.${which}`, 'errDate', {
-            field: { de: `${l.name.de}, ${t('de', which === 'from' ? 'memberFrom' : 'memberTo')}`, en: `${l.name.en || l.name.de}, ${t('en', which === 'from' ? 'memberFrom' : 'memberTo')}` },
+            field: (lang) => `${l.name[lang] || l.name.de}, ${t(lang, which === 'from' ? 'memberFrom' : 'memberTo')}`,
           });
         } else if (input.value) entry[which] = input.value;
       }
@@ -579,172 +608,6 @@ export class EfaForm {
     return { request: req, errors };
   }
 
-  // ---- engine paths -> fields ---------------------------------------------------------------
-
-  fieldForError(err, request) {
-    const path = String(err.path || '');
-    const code = err.code;
-    if (code === 'missing_gv100ad' || code === 'invalid_gv100ad' || path.startsWith('gv100ad')) return 'kfile';
-    if (!path) return null;
-    if (path === 'year') return 'year';
-    let m = /^costs(?:\[(\d+)\])?/.exec(path);
-    if (m) {
-      if (Array.isArray(request?.costs)) {
-        const item = m[1] !== undefined ? request.costs[Number(m[1])] : null;
-        if (item && this.fields[`item:${item.category}`]) {
-          if (/\.(model|key)/.test(path)) return 'model';
-          return `item:${item.category}`;
-        }
-        return 'items';
-      }
-      return 'costs';
-    }
-    m = /^alliance\[(\d+)\]/.exec(path);
-    if (m && Array.isArray(request?.alliance)) {
-      const id = this.landId(request.alliance[Number(m[1])]);
-      return id ? `land:${id}` : 'alliance';
-    }
-    if (path.startsWith('alliance')) return 'alliance';
-    if (path.startsWith('model')) return 'model';
-    m = /^key\.(usage|targetGroup|weights)\.([^.[]+)/.exec(path);
-    if (m) {
-      const id = this.landId(m[2]);
-      if (id && this.fields[`keyval:${id}`] && !this.c.kvRows[id].hidden) return `keyval:${id}`;
-      return 'key';
-    }
-    if (path.startsWith('key')) return 'key';
-    m = /^membership\.([^.]+)(?:\.(from|to))?/.exec(path);
-    if (m) {
-      const id = this.landId(m[1]);
-      if (id) return `${m[2] || 'from'}:${id}`;
-      return 'alliance';
-    }
-    m = /^kommunen(?:\.(\w+))?/.exec(path);
-    if (m) return { land: 'kland', level: 'klevel', landShare: 'kshare', key: 'kkey', exemptBelow: 'kexempt' }[m[1]] || 'kland';
-    return null;
-  }
-
-  // ---- showing errors -------------------------------------------------------------------
-
-  clearErrors() {
-    for (const el of this.form.querySelectorAll('.error-message')) el.remove();
-    for (const el of this.form.querySelectorAll('.has-error')) el.classList.remove('has-error');
-    for (const el of this.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
-    for (const f of Object.values(this.fields)) {
-      for (const el of f.targets) {
-        const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && !x.startsWith('e-'));
-        if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
-        else el.removeAttribute('aria-describedby');
-      }
-    }
-    this.summary.hidden = true;
-    clear(this.summary);
-  }
-
-  /** errors: [{ field, messages }]; returns the list of shown errors (deduplicated). */
-  showErrors(errors) {
-    this.clearErrors();
-    if (!errors.length) return [];
-    const L = (k, v) => t(this.lang, k, v);
-    const list = h('ul', {});
-    const seen = new Set();
-    let n = 0;
-    for (const e of errors) {
-      const msg = e.messages?.[this.lang] || e.messages?.de || e.message || String(e.code || 'error');
-      const f = e.field ? this.fields[e.field] : null;
-      const dedupe = `${e.field}|${msg}`;
-      if (seen.has(dedupe)) continue;
-      seen.add(dedupe);
-      n++;
-      if (f) {
-        const id = `e-${n}`;
-        const p = h('p', { class: 'error-message', id }, h('span', { class: 'visually-hidden', text: `${L('errorPrefix')} ` }), msg);
-        // place the message after the label/legend and hint, before the control
-        // a message inside a closed <details> must be visible
-        for (let d = f.group.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
-        const anchorEl = f.group.querySelector(':scope > .hint') || f.group.querySelector(':scope > label, :scope > legend');
-        if (anchorEl) anchorEl.after(p);
-        else f.group.prepend(p);
-        f.group.classList.add('has-error');
-        const targets = e.field.startsWith('land:') ? [this.fields.alliance.targets[0]] : f.targets;
-        for (const el of targets) {
-          const ids = (el.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
-          ids.push(id);
-          el.setAttribute('aria-describedby', ids.join(' '));
-          if (el.tagName === 'INPUT' || el.tagName === 'SELECT') el.setAttribute('aria-invalid', 'true');
-        }
-        const link = h('a', { href: `#${f.focus.id}`, text: msg });
-        link.addEventListener('click', (ev) => {
-          ev.preventDefault();
-          this.focusField(e.field);
-        });
-        list.append(h('li', {}, link));
-      } else {
-        list.append(h('li', { text: msg }));
-      }
-    }
-    this.summary.append(h('h3', { id: 'error-summary-title', text: L('errorSummaryTitle') }), list);
-    this.summary.hidden = false;
-    return [...seen];
-  }
-
-  focusField(key) {
-    const f = this.fields[key];
-    if (!f) return;
-    if (key.startsWith('from:') || key.startsWith('to:')) this.c.membership.open = true;
-    if (['kland', 'klevel', 'kshare', 'kkey', 'kexempt', 'kfile'].includes(key)) {
-      this.c.kOn.checked = true;
-      this.syncVisibility();
-    }
-    f.focus.focus();
-    f.group.scrollIntoView?.({ block: 'center' });
-  }
-
-  focusSummary() {
-    if (!this.summary.hidden) this.summary.focus();
-  }
-
-  // ---- language switch without losing typed text ---------------------------------------------
-
-  snapshot() {
-    const out = {};
-    for (const el of this.form.querySelectorAll('input, select, details')) {
-      if (!el.id) continue;
-      if (el.tagName === 'DETAILS') out[el.id] = { open: el.open };
-      else if (el.type === 'checkbox' || el.type === 'radio') out[el.id] = { checked: el.checked };
-      else if (el.type !== 'file') out[el.id] = { value: el.value, field: el.dataset.field };
-    }
-    if (this.c.membership) out.__membership = { open: this.c.membership.open };
-    return { controls: out, extras: this.extras, itemExtras: this.itemExtras, touched: this.touched, submitted: this.submitted, oldLang: this.lang };
-  }
-
-  restore(snap) {
-    this.extras = snap.extras;
-    this.itemExtras = snap.itemExtras;
-    this.touched = snap.touched;
-    this.submitted = snap.submitted;
-    this.fillModelOptions(snap.controls['f-model']?.value);
-    this.fillKeyOptions(snap.controls['f-key']?.value);
-    for (const [id, st] of Object.entries(snap.controls)) {
-      if (id === '__membership') {
-        this.c.membership.open = st.open;
-        continue;
-      }
-      const el = this.form.querySelector(`#${CSS.escape(id)}`);
-      if (!el) continue;
-      if ('checked' in st) el.checked = st.checked;
-      else if ('open' in st) el.open = st.open;
-      else if (el.tagName === 'SELECT') {
-        if ([...el.options].some((o) => o.value === st.value)) el.value = st.value;
-      } else {
-        let v = st.value;
-        if (el.type === 'text' && v && st.field && st.field !== 'year') {
-          const r = parseNumber(v, snap.oldLang, {});
-          if (r.value !== undefined) v = forInput(this.lang, r.value);
-        }
-        el.value = v;
-      }
-    }
-    this.syncVisibility();
-  }
+  /** No error is on screen until form-more.js has been loaded: that module replaces this. */
+  clearErrors() {}
 }

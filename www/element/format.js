@@ -1,5 +1,8 @@
-// Locale formatting (Intl.NumberFormat with decimal strings, which Intl formats exactly) and the
-// parser for what people type: German "1.234.567,89" and English "1,234,567.89" both work.
+// Locale formatting and the parser for what people type: German "1.234.567,89" and English
+// "1,234,567.89" both work. Amounts are decimal strings; they are written out digit by digit, in
+// exactly the form Intl.NumberFormat gives for de-DE and en-GB (the first NumberFormat of a page
+// costs some 20 ms for its locale data, on the way to the first result). Anything else (not a
+// plain decimal string) goes to Intl, which formats decimal strings exactly too.
 
 import { parse as parseDec, normalize } from './decimal.js';
 
@@ -17,8 +20,29 @@ function nf(lang, opts) {
   return f;
 }
 
-/** "1234.5" -> "1.234,50 €" (de) / "€1,234.50" (en). Exact: the string goes to Intl as is. */
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+/**
+ * A plain decimal string ("-1234.50") in the notation of lang, as Intl.NumberFormat writes it with
+ * minimumFractionDigits `min` and a maximumFractionDigits that keeps all its decimals: grouped
+ * ("1.234" / "1,234"), trailing zeros beyond `min` dropped. Null for anything else.
+ */
+function plain(lang, s, min, grouping = true) {
+  const m = PLAIN.exec(s);
+  if (!m) return null;
+  const en = locale(lang) === 'en-GB';
+  let int = m[2].replace(/^0+(?=\d)/, '');
+  if (grouping) int = int.replace(/\B(?=(\d{3})+$)/g, en ? ',' : '.');
+  const frac = (m[3] || '').replace(/0+$/, '').padEnd(min, '0');
+  return { en, neg: m[1] === '-', zero: !/[1-9]/.test(m[2] + (m[3] || '')), num: frac ? `${int}${en ? '.' : ','}${frac}` : int };
+}
+
+/** "1234.5" -> "1.234,50 €" (de) / "€1,234.50" (en). Exact: never rounded. */
 export function money(lang, s, { signed = false } = {}) {
+  const p = plain(lang, String(s), 2);
+  if (p) {
+    const sign = p.neg && !(signed && p.zero) ? '-' : signed && !p.zero ? '+' : '';
+    return p.en ? `${sign}€${p.num}` : `${sign}${p.num}\u00a0€`;
+  }
   const scale = Math.max(2, (String(s).split('.')[1] || '').length);
   return nf(lang, {
     style: 'currency',
@@ -32,6 +56,8 @@ export function money(lang, s, { signed = false } = {}) {
 /** A decimal string with exactly its own decimals: "7.43709" -> "7,43709". */
 export function decimal(lang, s, { grouping = true, minFraction } = {}) {
   const f = (String(s).split('.')[1] || '').length;
+  const p = plain(lang, String(s), minFraction ?? f, grouping);
+  if (p) return (p.neg ? '-' : '') + p.num;
   return nf(lang, {
     useGrouping: grouping,
     minimumFractionDigits: minFraction ?? f,
@@ -39,8 +65,9 @@ export function decimal(lang, s, { grouping = true, minFraction } = {}) {
   }).format(String(s));
 }
 
+/** A whole number (a count): 2221 -> "2.221" / "2,221". */
 export function integer(lang, n) {
-  return nf(lang, { maximumFractionDigits: 0 }).format(n);
+  return decimal(lang, Object.is(n, -0) ? '-0' : String(n));
 }
 
 /** A percent given as a decimal string of percent points: "25" -> "25 %" / "25%". */
@@ -57,9 +84,17 @@ export function share(lang, ratio) {
   return percentPoints(lang, normalize(pp.startsWith('.') ? `0${pp}` : pp));
 }
 
+/**
+ * "2025-12-31" -> "31.12.2025" (de) / "31/12/2025" (en): what Intl.DateTimeFormat gives for de-DE
+ * and en-GB with { day: '2-digit', month: '2-digit', year: 'numeric' }, written out, because the
+ * first DateTimeFormat of a page costs some 15 ms (its locale data). The engine's dates are ISO
+ * dates; anything else is shown as it is.
+ */
 export function date(lang, iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(lang), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  const m = /^(\d{4})-(\d\d?)-(\d\d?)$/.exec(iso);
+  if (!m) return String(iso);
+  const [, y, mm, dd] = m.map((x) => x.padStart(2, '0'));
+  return locale(lang) === 'en-GB' ? `${dd}/${mm}/${y}` : `${dd}.${mm}.${y}`;
 }
 
 /**

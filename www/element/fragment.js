@@ -32,9 +32,3 @@ export function writeFragment(req) {
   if (frag !== location.hash) history.replaceState(history.state, '', frag);
   return location.href;
 }
-
-export function shareUrl(req) {
-  const u = new URL(location.href);
-  u.hash = fragmentFor(req, u.hash).slice(1);
-  return u.href;
-}

@@ -3,8 +3,23 @@
 // scroll position survive every update.
 
 import { h, clear } from './dom.js';
-import { t } from './i18n.js';
+import { t, addStrings } from './i18n.js';
+import partStrings from './i18n-parts.js';
 import { money, integer, share as fmtShare, date as fmtDate } from './format.js';
+
+addStrings(partStrings);
+
+/** This part's styles (adopted into the element's shadow root with adoptStyles). */
+export const CSS = String.raw`
+th button.sort { background: none; border: 0; box-shadow: none; color: var(--_link); padding: .125rem 0; min-height: 0; font-weight: 700; text-decoration: underline; text-underline-offset: .15em; display: inline-flex; gap: .25rem; text-align: inherit; }
+th button.sort:active { transform: none; }
+.sort-icon { text-decoration: none; display: inline-block; min-width: 1ch; }
+.pager { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 1rem; }
+.pager .page-info { margin: 0 .5rem; }
+.tools { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: flex-end; margin: 0 0 1rem; }
+.tools > div { min-width: 0; }
+.tools select { min-width: 6rem; }
+`;
 
 const fold = (x) => String(x).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const cmpDec = (a, b) => (a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0);

@@ -1,10 +1,12 @@
 // The results: summary, the payer table with tranche breakdown, a table by cost category,
-// the SVG bar chart with its text alternative, the explanation in words, notes and sources.
+// the SVG bar chart with its text alternative, the explanation in words (its sentences come from
+// explain.js, loaded on demand), notes and sources.
 
 import { h, s } from './dom.js';
 import { t } from './i18n.js';
 import { money, decimal, share as fmtShare, date as fmtDate } from './format.js';
 import { sum, percentOf, isZero } from './decimal.js';
+import { parts, loadPart } from './parts.js';
 
 /** Sums of a payer's parts, by tranche index and by item. */
 export function breakdown(res) {
@@ -148,46 +150,30 @@ export function renderChart({ lang, names, res }) {
   return h('figure', { part: 'chart' }, h('figcaption', { text: L('chartTitle') }), svg, legend);
 }
 
+// The explanation is long (a sentence for every part of every payer) and starts closed, so its
+// sentences (explain.js, loaded on demand) are built once the first result has been shown:
+// fillDeferred() does it, and so does opening it.
+const deferred = new WeakMap(); // details element -> fill()
+
+/** Builds the deferred contents below `root` (after a result is shown, before printing). */
+export function fillDeferred(root) {
+  for (const d of root.querySelectorAll('details')) deferred.get(d)?.();
+}
+
 export function renderExplanation({ lang, names, res }) {
-  const L = (k, v) => t(lang, k, v);
-  // amount of each tranche in each item and period: the sum over all payers' parts
-  const groupAmount = new Map();
-  for (const p of res.payers) for (const part of p.parts || []) {
-    const k = `${part.item}|${part.period}|${part.tranche}`;
-    groupAmount.set(k, [...(groupAmount.get(k) || []), part.amount]);
-  }
-  const periods = res.periods || [];
-  const multiItem = res.items.length > 1;
-  const multiPeriod = periods.length > 1;
-  const items = res.payers.map((p) => {
-    const sentences = (p.parts || []).map((part) => {
-      const tr = res.tranches.find((x) => x.item === part.item && x.index === part.tranche) || {};
-      let prefix = '';
-      if (multiItem) prefix += L('itemPrefix', { category: names.category(part.category) });
-      if (multiPeriod) {
-        const per = periods[part.period];
-        if (per) prefix += L('periodPrefix', { from: fmtDate(lang, per.from), to: fmtDate(lang, per.to) });
-      }
-      const trancheAmount = money(lang, sum(groupAmount.get(`${part.item}|${part.period}|${part.tranche}`) || ['0']));
-      if (p.kind === 'bund' || tr.payers === 'bund') {
-        return L('explainBund', { prefix, share: fmtShare(lang, tr.share ?? '0'), trancheAmount, amount: money(lang, part.amount) });
-      }
-      const group = tr.payers === 'alliance' ? L('groupAlliance') : tr.payers === 'all' ? L('groupAll') : L('groupList', { list: Array.isArray(tr.payers) ? tr.payers.join(', ') : '' });
-      return L('explainLand', {
-        prefix,
-        name: names.payer(p),
-        weight: decimal(lang, part.weight),
-        groupWeight: decimal(lang, part.groupWeight),
-        group,
-        share: fmtShare(lang, tr.share ?? '0'),
-        trancheAmount,
-        byKey: L('byKey', { key: names.key(tr.key ?? res.key?.id) }),
-        amount: money(lang, part.amount),
-      });
-    });
-    return h('li', {}, h('strong', { text: `${names.payer(p)}: ${money(lang, p.amount)}` }), h('ul', {}, sentences.map((x) => h('li', {}, h('p', { text: x })))));
-  });
-  return h('details', { class: 'explain' }, h('summary', { text: L('explainSummary') }), h('div', { class: 'details-body' }, h('ul', {}, items)));
+  const list = h('ul', {});
+  const summary = h('summary', { text: t(lang, 'explainSummary') });
+  const details = h('details', { class: 'explain' }, summary, h('div', { class: 'details-body' }, list));
+  const fill = () => {
+    if (!deferred.delete(details)) return;
+    const build = (m) => list.append(...m.explanationItems({ lang, names, res }));
+    if (parts.explain) build(parts.explain); // (the usual case: fetched while the engine loaded)
+    else loadPart('explain').then(build, () => list.append(h('li', { text: t(lang, 'loadFailed', { message: 'explain.js' }) })));
+  };
+  deferred.set(details, fill);
+  summary.addEventListener('click', fill); // before it opens (also for Enter and Space)
+  details.addEventListener('toggle', fill); // opened some other way
+  return details;
 }
 
 export function renderSources({ lang, res, extra = [] }) {

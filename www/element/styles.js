@@ -1,5 +1,6 @@
 // The element's styles, adopted into its shadow root as a constructed stylesheet (no <style>
-// element and no style attribute, so the strict CSP page needs no 'unsafe-inline').
+// element and no style attribute, so the strict CSP page needs no 'unsafe-inline'). The parts
+// loaded on demand bring their own few rules (their CSS export), adopted the same way.
 // Theme with CSS custom properties on the element or any ancestor, for example:
 //   efa-rechner { --efa-accent: #00507a; --efa-font: "Your Sans", sans-serif; }
 // The defaults meet WCAG 2.1 AA contrast (text 4.5:1, UI parts 3:1) on white.
@@ -175,16 +176,6 @@ table.payers tbody th { white-space: nowrap; }
 table.payers tr > :first-child { position: sticky; left: 0; background: var(--_bg); z-index: 1; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--_focus-ring); border-bottom: 0; }
 tbody th { font-weight: 400; }
-.diff-pos { color: var(--_error); }
-.diff-neg { color: var(--_positive); }
-th button.sort { background: none; border: 0; box-shadow: none; color: var(--_link); padding: .125rem 0; min-height: 0; font-weight: 700; text-decoration: underline; text-underline-offset: .15em; display: inline-flex; gap: .25rem; text-align: inherit; }
-th button.sort:active { transform: none; }
-.sort-icon { text-decoration: none; display: inline-block; min-width: 1ch; }
-.pager { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 0 0 1rem; }
-.pager .page-info { margin: 0 .5rem; }
-.tools { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: flex-end; margin: 0 0 1rem; }
-.tools > div { min-width: 0; }
-.tools select { min-width: 6rem; }
 
 figure { margin: 0 0 1.5rem; }
 figcaption { font-weight: 700; margin: 0 0 .5rem; }
@@ -203,8 +194,6 @@ svg.chart .track { fill: var(--_bar-track); }
 .sources { font-size: .9375rem; color: var(--_muted); }
 .sources ul { padding-inline-start: 1.25rem; margin: 0; }
 .warnings { border-inline-start: 5px solid #8a6d00; padding: .5rem .75rem; background: #fff7d6; }
-.share-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
-.share-row input { flex: 1 1 14rem; min-width: 0; }
 .note { color: var(--_muted); }
 .panel { border-top: 2px solid var(--_rule); padding-top: .25rem; margin-top: 1.5rem; }
 
@@ -226,12 +215,17 @@ svg.chart .track { fill: var(--_bar-track); }
 }
 `;
 
-let sheet;
-/** Adopts the stylesheet into a shadow root (one shared CSSStyleSheet for all instances). */
-export function adoptStyles(root) {
+const sheets = new Map(); // CSS text -> CSSStyleSheet, shared by all instances
+/**
+ * Adopts a stylesheet into a shadow root, once: the element's (CSS), or that of a part loaded on
+ * demand (its own CSS export, adopted when it is first shown).
+ */
+export function adoptStyles(root, css = CSS) {
+  let sheet = sheets.get(css);
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
   }
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

@@ -2,9 +2,18 @@
 // difference for every payer.
 
 import { h, clear } from './dom.js';
-import { t } from './i18n.js';
+import { t, addStrings } from './i18n.js';
+import partStrings from './i18n-parts.js';
 import { money } from './format.js';
 import { sub, isZero, cmp } from './decimal.js';
+
+addStrings(partStrings);
+
+/** This part's styles (adopted into the element's shadow root with adoptStyles). */
+export const CSS = String.raw`
+.diff-pos { color: var(--_error); }
+.diff-neg { color: var(--_positive); }
+`;
 
 export class WhatIf {
   constructor({ allocate, meta }) {

@@ -1,0 +1,69 @@
+// Loading a GV100AD file (the kommunen-src attribute, the form's file input) into the engine, for
+// an <efa-rechner> element. Loaded on demand (EfaRechner._withDataset).
+
+import { t, loadLang, addStrings } from './i18n.js';
+import partStrings from './i18n-parts.js';
+import { freeDataset, errorObject } from './element.js';
+
+addStrings(partStrings);
+
+export async function loadFromUrl(el, src) {
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    url = null;
+  }
+  if (!url || url.origin !== location.origin) {
+    await loadLang('en').catch(() => {});
+    el._datasetError({ code: 'invalid_gv100ad', path: 'gv100ad', messages: { de: t('de', 'errFileOrigin', { src }), en: t('en', 'errFileOrigin', { src }) } });
+    return;
+  }
+  const p = (async () => {
+    const r = await fetch(url, { credentials: 'same-origin' });
+    if (!r.ok) await loadLang('en').catch(() => {});
+    if (!r.ok) throw { code: 'invalid_gv100ad', path: 'gv100ad', messages: { de: t('de', 'errFileLoad', { status: r.status }), en: t('en', 'errFileLoad', { status: r.status }) } };
+    return new Uint8Array(await r.arrayBuffer());
+  })();
+  await useDataset(el, p);
+}
+
+export async function loadFromFile(el, file) {
+  el._form?.updateFileStatus(t(el.lang, 'kFileLoading'));
+  await useDataset(el, file.arrayBuffer().then((b) => new Uint8Array(b)));
+}
+
+async function useDataset(el, bytesPromise) {
+  const loading = (async () => {
+    const bytes = await bytesPromise;
+    return el._engine(
+      (api, _none, state) => {
+        const ds = api.loadGv100ad(bytes);
+        try {
+          return { ds, gen: state.gen, bytes, info: { gebietsstand: ds.gebietsstand, kreise: ds.kreise, gemeinden: ds.gemeinden } };
+        } catch (e) {
+          freeDataset(ds);
+          throw e;
+        }
+      },
+      { dataset: false },
+    );
+  })();
+  el._datasetLoading = loading;
+  try {
+    const d = await loading;
+    if (el._datasetLoading !== loading) {
+      freeDataset(d.ds);
+      return;
+    }
+    const old = el._dataset;
+    el._dataset = d;
+    el._datasetLoading = null;
+    el._form?.updateFileStatus();
+    if (old) freeDataset(old.ds); // every engine call fetches the handle anew (_datasetIn)
+    el._compute();
+  } catch (e) {
+    if (el._datasetLoading === loading) el._datasetLoading = null;
+    el._datasetError(errorObject(e));
+  }
+}

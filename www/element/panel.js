@@ -1,0 +1,89 @@
+// The export panel under the results: CSV, JSON and print buttons, and the share link. Loaded on
+// demand (not needed for the first result). Downloads are blob: URLs, so nothing leaves the page's
+// origin.
+
+import { h } from './dom.js';
+import { t, addStrings } from './i18n.js';
+import partStrings from './i18n-parts.js';
+import { payersCsv, kommunenCsv, resultJson } from './export.js';
+import { fragmentFor } from './fragment.js';
+
+addStrings(partStrings);
+
+/** This part's styles (adopted into the element's shadow root with adoptStyles). */
+export const CSS = String.raw`
+.share-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+.share-row input { flex: 1 1 14rem; min-width: 0; }
+`;
+
+/** The page's URL with the request in its fragment. */
+function shareUrl(req) {
+  const u = new URL(location.href);
+  u.hash = fragmentFor(req, u.hash).slice(1);
+  return u.href;
+}
+
+/** Offers text as a file download. */
+export function download(host, name, text, type) {
+  const blob = new Blob([text], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  host.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * The panel for the current result. ctx: { root (the shadow root, where the download link goes),
+ * lang, names, result() and request() (the element's current ones, read at click time) }.
+ */
+export function renderExport({ root, lang, names, result, request }) {
+  const L = (k, v) => t(lang, k, v);
+  const res = result();
+  const year = res.year;
+  const btn = (label, fn, cls = 'secondary') => {
+    const b = h('button', { type: 'button', class: cls, text: label });
+    b.addEventListener('click', fn);
+    return b;
+  };
+  const status = h('p', { class: 'note', role: 'status' });
+  const offer = (name, text, type) => {
+    download(root, name, text, type);
+    status.textContent = L('downloaded', { name });
+  };
+  const csv = 'text/csv;charset=utf-8';
+  const buttons = h(
+    'div',
+    { class: 'buttons' },
+    btn(L('csvExcel'), () => offer(`efa-rechner-${year}-excel.csv`, payersCsv(result(), names, 'excel'), csv)),
+    btn(L('csvPlain'), () => offer(`efa-rechner-${year}.csv`, payersCsv(result(), names, 'plain'), csv)),
+    btn(L('json'), () => offer(`efa-rechner-${year}.json`, resultJson(request(), result()), 'application/json')),
+    res.kommunen ? btn(L('kommunenCsv'), () => offer(`efa-kommunen-${res.kommunen.land}-${year}-excel.csv`, kommunenCsv(result(), names, 'excel'), csv)) : null,
+    btn(L('print'), () => window.print()),
+  );
+  const shareInput = h('input', { type: 'text', id: 'efa-share', readonly: true, value: shareUrl(request()), 'aria-describedby': 'efa-share-status' });
+  shareInput.addEventListener('focus', () => shareInput.select());
+  const shareStatus = h('p', { class: 'note', id: 'efa-share-status', role: 'status' });
+  const copy = btn(L('copyLink'), async () => {
+    try {
+      await navigator.clipboard.writeText(shareInput.value);
+      shareStatus.textContent = L('copied');
+    } catch {
+      shareInput.focus();
+      shareInput.select();
+      shareStatus.textContent = L('copyFailed');
+    }
+  });
+  return h(
+    'section',
+    { class: 'panel export no-print', 'aria-labelledby': 'export-h' },
+    h('h3', { id: 'export-h', text: L('exportHeading') }),
+    buttons,
+    status,
+    h('div', { class: 'group' }, h('label', { for: 'efa-share', text: L('shareLabel') }), h('div', { class: 'share-row' }, shareInput, copy), shareStatus),
+  );
+}
