@@ -287,3 +287,28 @@ pub fn duplicate_land(path: &str, code: &str) -> Error {
         format!("the Land {code} is given twice"),
     )
 }
+
+/// Reads one of a few named options (`"kreis"` or `"gemeinde"`), `default` when absent; anything
+/// else fails with `code`, naming the options.
+pub fn choice<T: Copy>(
+    v: Option<&Json>,
+    path: &str,
+    default: T,
+    options: &[(&str, T)],
+    code: ErrorCode,
+    what: (&str, &str),
+) -> Result<T> {
+    let Some(v) = v else { return Ok(default) };
+    if let Json::String(s) = v {
+        if let Some((_, t)) = options.iter().find(|(name, _)| name == s) {
+            return Ok(*t);
+        }
+    }
+    let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+    Err(Error::new(
+        code,
+        path,
+        format!("{} ist {}", what.0, names.join(" oder ")),
+        format!("{} is {}", what.1, names.join(" or ")),
+    ))
+}

@@ -445,36 +445,29 @@ fn parse_kommunen(v: &Json) -> Result<KommunenSpec> {
         ("kommunen", "kommunen"),
     )?;
     let land = reader::land(f.require("land")?, "kommunen.land")?;
-    let level = match f.get("level") {
-        None => Level::Kreis,
-        Some(Json::String(s)) if s == "kreis" => Level::Kreis,
-        Some(Json::String(s)) if s == "gemeinde" => Level::Gemeinde,
-        Some(_) => {
-            return Err(Error::new(
-                ErrorCode::InvalidRequest,
-                "kommunen.level",
-                "Die Ebene ist \"kreis\" oder \"gemeinde\"",
-                "the level is \"kreis\" or \"gemeinde\"",
-            ))
-        }
-    };
+    let level = reader::choice(
+        f.get("level"),
+        "kommunen.level",
+        Level::Kreis,
+        &[("kreis", Level::Kreis), ("gemeinde", Level::Gemeinde)],
+        ErrorCode::InvalidRequest,
+        ("Die Ebene", "the level"),
+    )?;
     let land_share = match f.get("landShare") {
         Some(s) => reader::ratio(s, "kommunen.landShare")?,
         None => Decimal::ZERO,
     };
-    let key = match f.get("key") {
-        None => KommuneKey::Population,
-        Some(Json::String(s)) if s == "population" => KommuneKey::Population,
-        Some(Json::String(s)) if s == "equal" => KommuneKey::Equal,
-        Some(_) => {
-            return Err(Error::new(
-                ErrorCode::UnknownKey,
-                "kommunen.key",
-                "Der Schlüssel für Kommunen ist \"population\" oder \"equal\"",
-                "the key for Kommunen is \"population\" or \"equal\"",
-            ))
-        }
-    };
+    let key = reader::choice(
+        f.get("key"),
+        "kommunen.key",
+        KommuneKey::Population,
+        &[
+            ("population", KommuneKey::Population),
+            ("equal", KommuneKey::Equal),
+        ],
+        ErrorCode::UnknownKey,
+        ("Der Schlüssel für Kommunen", "the key for Kommunen"),
+    )?;
     let exempt_below = match f.get("exemptBelow") {
         None => 0,
         Some(v) => {
@@ -492,19 +485,17 @@ fn parse_kommunen(v: &Json) -> Result<KommunenSpec> {
             })?
         }
     };
-    let format = match f.get("format") {
-        None => KommunenFormat::Rows,
-        Some(Json::String(s)) if s == "rows" => KommunenFormat::Rows,
-        Some(Json::String(s)) if s == "columns" => KommunenFormat::Columns,
-        Some(_) => {
-            return Err(Error::new(
-                ErrorCode::InvalidRequest,
-                "kommunen.format",
-                "Das Format ist \"rows\" (Zeilen) oder \"columns\" (Spalten)",
-                "the format is \"rows\" or \"columns\"",
-            ))
-        }
-    };
+    let format = reader::choice(
+        f.get("format"),
+        "kommunen.format",
+        KommunenFormat::Rows,
+        &[
+            ("rows", KommunenFormat::Rows),
+            ("columns", KommunenFormat::Columns),
+        ],
+        ErrorCode::InvalidRequest,
+        ("Das Format", "the format"),
+    )?;
     Ok(KommunenSpec {
         land,
         level,
