@@ -24,6 +24,7 @@ lint: data
 	node scripts/check-licences.mjs
 
 test-rust: data
+	@[ -d ../shared ] || echo "make test: ../shared is not present beside the repository: the tests that read its contract examples and GV100AD files skip (the project's own fixtures still run)"
 	cargo test --locked
 
 # The engine's WASM door in headless Chromium (Debian's chromium + chromedriver; webdriver.json).
