@@ -75,6 +75,12 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
     // A key's weights depend only on the key and the payer group: weigh each pair once, not once
     // per item, period and tranche (a nested mix key is costly to weigh).
     let mut weighed: HashMap<(*const Key, Vec<usize>), GroupWeights> = HashMap::new();
+    // The Bund alone carries its whole tranche.
+    let bund_weights = GroupWeights {
+        ints: Weights::Small(vec![1]),
+        display: vec!["1".into()],
+        display_sum: "1".into(),
+    };
 
     let mut totals = [0u128; N_LAENDER + 1];
     let mut appears = [false; N_LAENDER + 1];
@@ -98,16 +104,13 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
                     TrancheKey::Inherit => key,
                     TrancheKey::Fixed(k) => k,
                 };
-                let weights = if group == [BUND] {
-                    GroupWeights {
-                        ints: Weights::Small(vec![1]),
-                        display: vec!["1".into()],
-                        display_sum: "1".into(),
-                    }
+                // Borrowed from the cache, never copied: this runs for every tranche and period.
+                let weights: &GroupWeights = if group == [BUND] {
+                    &bund_weights
                 } else {
                     match weighed.entry((std::ptr::from_ref(tkey), group.clone())) {
-                        Entry::Occupied(e) => e.get().clone(),
-                        Entry::Vacant(e) => e.insert(tkey.weigh(&group)?).clone(),
+                        Entry::Occupied(e) => e.into_mut(),
+                        Entry::Vacant(e) => e.insert(tkey.weigh(&group)?),
                     }
                 };
                 let amounts = largest_remainder::split(tu, &weights.ints);
