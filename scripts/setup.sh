@@ -26,18 +26,27 @@ if have rustup; then
   done
 fi
 
-# 2. Chromium and ChromeDriver from Debian (browser tests). Runs in the
-#    background while the cargo installs below compile.
+# 2. Browsers and their drivers from Debian, in the background while the cargo installs below
+#    compile: Chromium + ChromeDriver, Firefox ESR, WebKitGTK's WebDriver + MiniBrowser, and
+#    Xvfb (WebKitGTK needs a display even when headless).
+mkdir -p target
 apt_pid=""
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+apt_pkgs=()
+[ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
+[ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
+[ -x /usr/bin/firefox-esr ] || apt_pkgs+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || apt_pkgs+=(webkit2gtk-driver)
+[ -x /usr/bin/xvfb-run ] || apt_pkgs+=(xvfb)
+[ -x /usr/bin/xauth ] || apt_pkgs+=(xauth)
+if [ ${#apt_pkgs[@]} -gt 0 ]; then
   if have apt-get; then
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    say "installing Debian's chromium and chromium-driver (background)"
-    ( $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver ) \
+    say "installing Debian's ${apt_pkgs[*]} (background)"
+    ( $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_pkgs[@]}" ) \
       > target/setup-apt.log 2>&1 &
     apt_pid=$!
   else
-    echo "setup: no apt-get: install Chromium and ChromeDriver at /usr/bin/chromium and /usr/bin/chromedriver" >&2
+    echo "setup: no apt-get: install ${apt_pkgs[*]} (Debian names) yourself" >&2
   fi
 fi
 
@@ -55,7 +64,13 @@ if ! have wasm-pack; then
   cargo install wasm-pack --locked
 fi
 
-# 5. npm development dependencies (Playwright core, axe-core, binaryen's
+# 5. geckodriver (Firefox's WebDriver) from crates.io: the npm package downloads a binary.
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" = "" ]; then
+  say "installing geckodriver (about 8 minutes on 2 cores)"
+  cargo install geckodriver --locked
+fi
+
+# 6. npm development dependencies (Playwright core, axe-core, binaryen's
 #    wasm-opt, benchmark baselines, the default Kreis data).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm development dependencies"
@@ -63,10 +78,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ -n "$apt_pid" ]; then
-  say "waiting for the Chromium install"
+  say "waiting for the browser installs"
   if ! wait "$apt_pid"; then
     cat target/setup-apt.log >&2
-    echo "setup: installing chromium failed (see above)" >&2
+    echo "setup: installing the browsers failed (see above)" >&2
     exit 1
   fi
 fi

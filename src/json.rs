@@ -9,6 +9,10 @@
 //! by the WASM door, so both doors validate one representation.
 
 use crate::error::{Error, ErrorCode, Result};
+
+/// The largest JSON value the reader builds, as text or from another serde format: the request
+/// limit lives here, in the lowest module that enforces it, so no reader reaches up for it.
+pub const MAX_BYTES: usize = 1 << 20;
 use std::cell::Cell;
 use std::fmt;
 
@@ -334,13 +338,13 @@ impl Parser<'_> {
 
 /// Builds [`Json`] from any serde data format with the limits of the text reader: at most
 /// [`MAX_DEPTH`] levels of nesting (deeper input would overflow the stack, a cyclic one never
-/// ends) and a size budget of [`crate::request::MAX_REQUEST_BYTES`], counting one per value plus
+/// ends) and a size budget of [`MAX_BYTES`], counting one per value plus
 /// the bytes of every string and field name (what the same value needs at least as JSON text).
 /// Binary floats are written in their shortest round-trip decimal form (`0.1` stays `0.1`).
 impl<'de> serde::Deserialize<'de> for Json {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let limits = Limits {
-            budget: Cell::new(crate::request::MAX_REQUEST_BYTES),
+            budget: Cell::new(MAX_BYTES),
         };
         serde::de::DeserializeSeed::deserialize(
             Seed {
@@ -367,7 +371,7 @@ impl Limits {
             }
             None => Err(E::custom(format!(
                 "the value is larger than a JSON request of {} bytes may be",
-                crate::request::MAX_REQUEST_BYTES
+                MAX_BYTES
             ))),
         }
     }

@@ -12,7 +12,7 @@ use crate::reader::{self, Fields};
 use rust_decimal::Decimal;
 
 /// Largest request text the engine reads (a real request is a few kilobytes).
-pub const MAX_REQUEST_BYTES: usize = 1 << 20;
+pub const MAX_REQUEST_BYTES: usize = crate::json::MAX_BYTES;
 /// Most cost items in one request.
 pub const MAX_ITEMS: usize = 1000;
 /// Most parts in one response (one per cost item, period, tranche and payer): 1,000 items under
