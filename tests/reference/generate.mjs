@@ -16,7 +16,7 @@ const UNITS = [['0.01', 2], ['1', 0], ['0.05', 2], ['0.0001', 4], ['100', 0]]; /
 
 // ---------------------------------------------------------------- PRNG
 
-class Rng {
+export class Rng {
   constructor(seed) {
     this.state = Number(BigInt.asUintN(32, BigInt(seed) * 2654435761n + 0x9e3779b9n));
   }
@@ -68,7 +68,7 @@ class Rng {
 // ---------------------------------------------------------------- small makers
 
 /** A Land's name in a random spelling: code, ISO or AGS, in random case. */
-function landName(rng, code) {
+export function landName(rng, code) {
   const base = rng.pick([code, `DE-${code}`, AGS_OF[code]]);
   return rng.weighted([
     [5, base],
