@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/: the engine as WebAssembly (wasm-pack, --target web), optimised
 # with binaryen's wasm-opt from npm (Debian's 108 breaks modern rustc output), plus the
-# <efa-rechner> element, TypeScript types, package.json, README and licence.
+# <efa-rechner> and <efa-plan> elements, TypeScript types, package.json, README and licence.
 #
 #   bash scripts/build-pkg.sh             # everything
-#   bash scripts/build-pkg.sh --element   # only pkg/element/, after a change in www/element/
+#   bash scripts/build-pkg.sh --element   # only pkg/element/ and pkg/plan/, after a change in
+#                                         # www/element/ or www/plan/
 #                                         # (the engine in pkg/ must exist already)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,8 +111,51 @@ for (const c of chunks) {
 JS
 fi
 
+# The plan element <efa-plan> (www/plan/), its own entry for the pages that use it: one file,
+# pkg/plan/efa-plan.js, with the pieces it shares with the calculator's source (dom, format,
+# decimal, i18n core, styles, engine loading, CSV cells from www/element/) bundled in, so that the
+# calculator's critical path (pkg/element/) is untouched. The engine stays external as above
+# ("../../pkg/" -> "../": pkg/plan/ is one folder below the engine too), and so does the calculator
+# an entry opens: "../element/efa-rechner.js" is the shipped pkg/element/efa-rechner.js.
+if [ -d www/plan ]; then
+  node --input-type=module - <<'JS'
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { rolldown } from 'rolldown';
+import { transform as cssTransform } from 'lightningcss';
+
+const OUT = 'pkg/plan';
+const ENGINE = /^\.\.\/(efa_rechner(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
+const plugins = [
+  {
+    name: 'efa-plan-externals',
+    resolveId(id) {
+      if (ENGINE.test(id)) return { id, external: true };
+      if (id === '../element/efa-rechner.js') return { id, external: true };
+      return null;
+    },
+    transform(code, id) {
+      if (id.endsWith('/www/element/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      const next = code.replace(/\bCSS = String\.raw`([^`]*)`/g, (m, css) => `CSS = ${JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString())}`);
+      return next === code ? null : { code: next, map: null };
+    },
+  },
+];
+const bundle = await rolldown({ input: { 'efa-plan': 'www/plan/efa-plan.js' }, platform: 'browser', plugins });
+fs.rmSync(OUT, { recursive: true, force: true });
+const { output } = await bundle.write({ dir: OUT, format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'efa-plan-[name]-[hash].js' });
+await bundle.close();
+fs.copyFileSync('www/plan/README.md', `${OUT}/README.md`);
+for (const c of output.filter((x) => x.type === 'chunk')) {
+  if (c.code.includes('../../pkg/')) throw new Error(`build-pkg: plan/${c.fileName} still points at ../../pkg/`);
+  if (c.moduleIds.some((id) => id.endsWith('/www/element/element.js'))) throw new Error(`build-pkg: plan/${c.fileName} bundles the calculator's element.js`);
+  console.log(`build-pkg: plan/${c.fileName} ${c.code.length} bytes, ${zlib.gzipSync(c.code, { level: 9 }).length} gzip`);
+}
+JS
+fi
+
 if $element_only; then
-  echo "build-pkg: pkg/element/ ready"
+  echo "build-pkg: pkg/element/ and pkg/plan/ ready"
   exit 0
 fi
 

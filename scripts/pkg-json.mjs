@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 const cargo = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 const hasElement = existsSync(new URL('../pkg/element/efa-rechner.js', import.meta.url));
+const hasPlan = existsSync(new URL('../pkg/plan/efa-plan.js', import.meta.url));
 
 const pkg = {
   name: 'efa-rechner',
@@ -18,6 +19,7 @@ const pkg = {
     '.': { types: './efa_rechner.d.ts', default: './efa_rechner.js' },
     './efa_rechner_bg.wasm': './efa_rechner_bg.wasm',
     ...(hasElement ? { './element': './element/efa-rechner.js', './element/*': './element/*' } : {}),
+    ...(hasPlan ? { './plan': './plan/efa-plan.js', './plan/*': './plan/*' } : {}),
     './package.json': './package.json',
   },
   files: [
@@ -27,10 +29,11 @@ const pkg = {
     'efa_rechner_bg.wasm.d.ts',
     'snippets/',
     ...(hasElement ? ['element/'] : []),
+    ...(hasPlan ? ['plan/'] : []),
     'README.md',
     'LICENSE',
   ],
-  sideEffects: hasElement ? ['./element/efa-rechner.js'] : false,
+  sideEffects: hasElement || hasPlan ? [...(hasElement ? ['./element/efa-rechner.js'] : []), ...(hasPlan ? ['./plan/efa-plan.js'] : [])] : false,
   keywords: ['efa', 'ozg', 'königsteiner-schlüssel', 'allocation', 'wasm', 'web-component'],
   engines: { node: '>=20' },
 };

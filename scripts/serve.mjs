@@ -8,8 +8,9 @@
 //   served, and no path can leave the root (no directory traversal);
 // - `/shared-data/...` maps to `../shared/data/...` when that folder exists (the real GV100AD
 //   files, offered same-origin by the demo); `/shared-data/` answers a JSON list of its files;
-// - `/www/strict-csp.html` is sent with a strict Content-Security-Policy header (with Trusted
-//   Types), the same header a hardened portal would send;
+// - `/www/strict-csp.html` and `/www/plan-strict-csp.html` are sent with a strict
+//   Content-Security-Policy header (with Trusted Types), the same header a hardened portal would
+//   send;
 // - every response carries `X-Content-Type-Options: nosniff` and correct MIME types, including
 //   `application/wasm` (needed by WebAssembly.instantiateStreaming).
 
@@ -28,7 +29,10 @@ export const STRICT_CSP =
   "require-trusted-types-for 'script'";
 
 /** Pages that get the strict policy as an HTTP header (path as requested, after decoding). */
-const CSP_PAGES = new Map([['/www/strict-csp.html', STRICT_CSP]]);
+const CSP_PAGES = new Map([
+  ['/www/strict-csp.html', STRICT_CSP],
+  ['/www/plan-strict-csp.html', STRICT_CSP],
+]);
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',

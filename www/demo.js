@@ -1,7 +1,8 @@
-// Demo page behaviour (no inline script): language switch for the page and the element,
+// Demo page behaviour (no inline script): language switch for the page and the elements,
 // copy button for the embed snippet, and the real GV100AD file when the server offers it.
 
 const el = document.querySelector('efa-rechner');
+const elements = document.querySelectorAll('efa-rechner, efa-plan');
 const switcher = document.querySelector('[data-lang-switch]');
 
 function setLang(lang) {
@@ -11,7 +12,7 @@ function setLang(lang) {
     if (node.hasAttribute('data-attr')) node.setAttribute(node.dataset.attr, text);
     else node.textContent = text;
   }
-  if (el && el.getAttribute('lang') !== lang) el.setAttribute('lang', lang);
+  for (const e of elements) if (e.getAttribute('lang') !== lang) e.setAttribute('lang', lang);
   if (switcher) {
     const other = lang === 'de' ? 'en' : 'de';
     switcher.textContent = other === 'en' ? 'English' : 'Deutsch';

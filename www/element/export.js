@@ -1,29 +1,12 @@
-// CSV (German Excel: ";" with decimal comma and a UTF-8 BOM, or plain "," with decimal point)
-// and JSON exports (the element's toCSV() and toJSON(), so always loaded). The export panel with
-// its download buttons is in panel.js, loaded on demand.
+// CSV (German Excel or plain; cells and lines are written by csv.js) and JSON exports (the
+// element's toCSV() and toJSON(), so always loaded). The export panel with its download buttons
+// is in panel.js, loaded on demand.
 
 import { t } from './i18n.js';
 import { percentOf } from './decimal.js';
 import { breakdown, trancheColumns } from './results.js';
 import { Names } from './names.js';
-
-const BOM = '\ufeff';
-
-function cell(v, sep) {
-  let s = v === null || v === undefined ? '' : String(v);
-  // spreadsheet formula injection: text starting with = + - @ (or a control char) stays text
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+([.,]\d+)?$/.test(s)) s = `'${s}`;
-  if (s.includes(sep) || /["\r\n]/.test(s)) s = `"${s.replace(/"/g, '""')}"`;
-  return s;
-}
-
-function lines(rows, variant) {
-  const sep = variant === 'excel' ? ';' : ',';
-  const text = rows.map((r) => r.map((v) => cell(v, sep)).join(sep)).join('\r\n') + '\r\n';
-  return variant === 'excel' ? BOM + text : text;
-}
-
-const num = (s, variant) => (s === '' || s === null || s === undefined ? '' : variant === 'excel' ? String(s).replace('.', ',') : String(s));
+import { lines, num } from './csv.js';
 
 /** The payer table as CSV. variant: "excel" (de, ";", decimal comma, BOM) or "plain". */
 export function payersCsv(res, names, variant = 'excel') {
