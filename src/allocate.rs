@@ -236,11 +236,15 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
     })
 }
 
-/// Fails with `limit_exceeded` when the response would hold more than
-/// [`request::MAX_PARTS`] parts (one per item, period, tranche and payer): a 30 KB request of
-/// 1,000 items, 33 membership periods and 32 tranches otherwise asks for 17 million parts
-/// (minutes and gigabytes).
-fn check_parts(req: &Request, periods: &[Period]) -> Result<()> {
+/// How many parts (one per item, period, tranche and payer) the response to `req` holds: the
+/// measure of its cost, checked here and by plans across their entries.
+pub fn count_parts(req: &Request) -> usize {
+    let periods = periods::periods(req.year, req.alliance.as_deref(), &req.memberships);
+    parts_in(req, &periods, usize::MAX)
+}
+
+/// Parts of the response, counted item by item and stopped as soon as `stop` is passed.
+fn parts_in(req: &Request, periods: &[Period], stop: usize) -> usize {
     let mut parts = 0usize;
     for item in &req.items {
         let model = item.model.as_ref().unwrap_or(&req.model);
@@ -254,22 +258,33 @@ fn check_parts(req: &Request, periods: &[Period]) -> Result<()> {
                 };
             }
         }
-        if parts > request::MAX_PARTS {
-            return Err(Error::new(
-                ErrorCode::LimitExceeded,
-                "costs",
-                format!(
-                    "Die Anfrage ergäbe mehr als {} Teilbeträge (Kostenposten × Zeiträume × \
-                     Tranchen × Zahler); bitte in mehrere Anfragen aufteilen",
-                    request::MAX_PARTS
-                ),
-                format!(
-                    "the request would produce more than {} parts (cost items × periods × \
-                     tranches × payers); please split it into several requests",
-                    request::MAX_PARTS
-                ),
-            ));
+        if parts > stop {
+            break;
         }
+    }
+    parts
+}
+
+/// Fails with `limit_exceeded` when the response would hold more than
+/// [`request::MAX_PARTS`] parts (one per item, period, tranche and payer): a 30 KB request of
+/// 1,000 items, 33 membership periods and 32 tranches otherwise asks for 17 million parts
+/// (minutes and gigabytes).
+fn check_parts(req: &Request, periods: &[Period]) -> Result<()> {
+    if parts_in(req, periods, request::MAX_PARTS) > request::MAX_PARTS {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            "costs",
+            format!(
+                "Die Anfrage ergäbe mehr als {} Teilbeträge (Kostenposten × Zeiträume × \
+                 Tranchen × Zahler); bitte in mehrere Anfragen aufteilen",
+                request::MAX_PARTS
+            ),
+            format!(
+                "the request would produce more than {} parts (cost items × periods × \
+                 tranches × payers); please split it into several requests",
+                request::MAX_PARTS
+            ),
+        ));
     }
     Ok(())
 }

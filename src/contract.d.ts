@@ -1,4 +1,5 @@
-// The allocation contract, version 1 (../shared/contract/README.md), as TypeScript types.
+// The allocation contract, version 1, and its plans, version 1.1 (../shared/contract/README.md),
+// as TypeScript types.
 // Hand-checked against the contract; tests/types/ compiles a sample request and rejects a wrong field.
 
 /** Money and exact decimals cross every boundary as decimal strings ("1234.56"). */
@@ -84,13 +85,16 @@ export type ErrorCode =
   | "invalid_alliance" | "empty_alliance" | "unknown_model" | "invalid_payers" | "invalid_ratio"
   | "shares_do_not_sum_to_one" | "unknown_key" | "invalid_weight" | "zero_weights" | "not_a_member"
   | "invalid_date" | "date_outside_year" | "empty_period" | "not_a_payer" | "missing_gv100ad"
-  | "invalid_gv100ad" | "invalid_unit" | "limit_exceeded";
+  | "invalid_gv100ad" | "invalid_unit" | "limit_exceeded"
+  // Plans (contract 1.1).
+  | "invalid_plan" | "invalid_line" | "invalid_csv";
 
 /** Thrown by every export on bad input; the module stays usable. */
 export declare class EfaError extends Error {
   name: "EfaError";
   code: ErrorCode;
-  /** The offending field: "costs[1].amount", "membership.HE.from", "gv100ad:17". */
+  /** The offending field: "costs[1].amount", "membership.HE.from", "gv100ad:17",
+   *  "plan.entries[3].costs", "csv:4:2" (CSV line and column, 1-based). */
   path: string;
   messages: Messages;
 }
@@ -106,4 +110,69 @@ export interface Metadata {
   kommunenDefault: { level: "kreis"; referenceDate: string; source: string; licence: string | null; count: number };
   populationSource: string;
   errorCodes: ErrorCode[];
+}
+
+// Plans, contract version 1.1: many services over several Wirtschaftsjahre.
+
+export type NamedModel = "alliance" | "itplr-2023-35" | "fitko";
+/** The budget lines of IT-PLR Beschluss 2023/43. */
+export type Line = "fokus" | "foederal";
+
+/** A version-1 request without `kommunen`, plus the service and its budget line. */
+export interface PlanEntry extends Omit<Request, "kommunen"> {
+  /** 1..64 characters. */
+  service: string;
+  line?: Line;
+}
+export interface Plan {
+  /** 1..120 characters. */
+  title?: string;
+  /** Every entry is computed again with this model. */
+  compare?: NamedModel;
+  /** Default 15000000.00 each. */
+  ceilings?: { fokus?: Decimal | number; foederal?: Decimal | number };
+  /** 1..500 entries. */
+  entries: PlanEntry[];
+}
+export interface PlanRequest { plan: Plan }
+/** Set by the caller; they replace the plan's own `compare` and `title` (a CSV plan has none). */
+export interface PlanOptions { compare?: NamedModel; title?: string }
+
+/** Amounts by year: {"2025": "84371.01", "2026": "0.00"}, every plan year. */
+export type YearAmounts = Record<string, Decimal>;
+export interface PlanPayer {
+  id: string; kind: "land" | "bund"; name: string; ags?: string;
+  years: YearAmounts; total: Decimal;
+  /** Present when the plan has `compare`; `difference` is total minus compare total. */
+  compare?: { years: YearAmounts; total: Decimal; difference: Decimal };
+}
+export interface PlanService {
+  service: string; years: YearAmounts; total: Decimal;
+  /** Extension: each payer's amounts for this service. */
+  payers: { id: string; years: YearAmounts; total: Decimal }[];
+}
+export interface PlanEntryResult {
+  index: number; service: string; line?: Line; year: number;
+  /** Extension: the model and key ids of the entry. */
+  model: string; key: string;
+  total: Decimal;
+  payers: { id: string; amount: Decimal }[];
+  compare?: { model: NamedModel; total: Decimal; payers: { id: string; amount: Decimal }[] };
+  /** Extension: the version-1 request the entry was allocated as (for a CSV line too). */
+  request: Omit<Request, "kommunen">;
+}
+export interface PlanLine { line: Line; year: number; amount: Decimal; ceiling: Decimal; exceeded: boolean }
+export interface PlanWarning extends Warning {
+  /** Extension: the entries that gave this warning (absent for `ceiling_exceeded`). */
+  entries?: number[];
+}
+export interface PlanResponse {
+  contractVersion: "1.1"; title?: string; currency: "EUR";
+  /** Extension: the comparison model, when the plan has one. */
+  compare?: NamedModel;
+  years: number[]; total: Decimal;
+  /** Extension: the plan's total per year. */
+  yearTotals: YearAmounts;
+  payers: PlanPayer[]; services: PlanService[]; entries: PlanEntryResult[]; lines: PlanLine[];
+  sources: Source[]; warnings: PlanWarning[];
 }

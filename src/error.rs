@@ -4,8 +4,8 @@
 use serde::Serialize;
 use std::fmt;
 
-/// The error codes of contract version 1, plus the extensions documented in the README
-/// (`invalid_unit`, `limit_exceeded`, `invalid_kommunen_data`).
+/// The error codes of contract version 1 and of plans (version 1.1), plus the extensions
+/// documented in the README (`invalid_unit`, `limit_exceeded`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -38,6 +38,12 @@ pub enum ErrorCode {
     InvalidUnit,
     /// Extension: a documented size limit (request bytes, list length, file size) was exceeded.
     LimitExceeded,
+    /// Plans (1.1): not a plan object, no entries, more than 500 entries, a bad title or service.
+    InvalidPlan,
+    /// Plans (1.1): an entry's `line` is not `fokus` or `foederal`.
+    InvalidLine,
+    /// Plans (1.1): a CSV plan that cannot be read (path `csv:LINE:COLUMN`).
+    InvalidCsv,
 }
 
 impl ErrorCode {
@@ -71,11 +77,14 @@ impl ErrorCode {
             InvalidGv100ad => "invalid_gv100ad",
             InvalidUnit => "invalid_unit",
             LimitExceeded => "limit_exceeded",
+            InvalidPlan => "invalid_plan",
+            InvalidLine => "invalid_line",
+            InvalidCsv => "invalid_csv",
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 27] = {
+    pub const ALL: [ErrorCode; 30] = {
         use ErrorCode::*;
         [
             InvalidJson,
@@ -105,6 +114,9 @@ impl ErrorCode {
             InvalidGv100ad,
             InvalidUnit,
             LimitExceeded,
+            InvalidPlan,
+            InvalidLine,
+            InvalidCsv,
         ]
     };
 }

@@ -336,6 +336,43 @@ impl Parser<'_> {
     }
 }
 
+/// Writes [`Json`] back (plans echo each entry's request). A number stays a JSON number when it
+/// is an integer; any other number is written as the exact decimal string it means (`12.50` →
+/// `"12.50"`, `1.25e2` → `"125"`), which every money, share and weight field reads the same way.
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Number(n) => {
+                if let Ok(i) = n.parse::<i64>() {
+                    s.serialize_i64(i)
+                } else if let Some(d) = crate::money::parse_json_number(n) {
+                    s.serialize_str(&d.to_string())
+                } else {
+                    s.serialize_str(n)
+                }
+            }
+            Json::String(v) => s.serialize_str(v),
+            Json::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(fields) => {
+                let mut map = s.serialize_map(Some(fields.len()))?;
+                for (k, v) in fields {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
 /// Builds [`Json`] from any serde data format with the limits of the text reader: at most
 /// [`MAX_DEPTH`] levels of nesting (deeper input would overflow the stack, a cyclic one never
 /// ends) and a size budget of [`MAX_BYTES`], counting one per value plus

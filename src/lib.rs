@@ -12,7 +12,10 @@
 //! - the largest-remainder arithmetic: [`largest_remainder`];
 //! - membership periods: [`periods`]; the Kommune level: [`kommunen`], its data in
 //!   [`kommunen_data`], [`kreise_default`] and the GV100AD reader [`gv100ad`];
-//! - the orchestration: [`allocate`].
+//! - the orchestration: [`allocate`];
+//! - plans (contract 1.1: many services over several years, comparison, 2023/43 ceilings):
+//!   [`plan`], read from JSON or CSV by [`plan_input`] and [`plan_csv`], answered in
+//!   [`plan_response`], exported for German Excel by [`plan_export`].
 
 pub mod allocate;
 pub mod error;
@@ -28,6 +31,11 @@ pub mod metadata;
 pub mod models;
 pub mod money;
 pub mod periods;
+pub mod plan;
+pub mod plan_csv;
+pub mod plan_export;
+pub mod plan_input;
+pub mod plan_response;
 pub mod reader;
 pub mod request;
 pub mod response;
@@ -38,4 +46,7 @@ pub mod wasm;
 pub use allocate::{allocate, allocate_json, allocate_value};
 pub use error::{Error, ErrorCode};
 pub use kommunen_data::KommunenDataset;
+pub use plan::{allocate_plan, Plan, PlanOptions};
+pub use plan_input::{allocate_plan_text, allocate_plan_value};
+pub use plan_response::PlanResponse;
 pub use response::Response;

@@ -2,9 +2,11 @@
 //!
 //! `efa-rechner allocate REQUEST.json [--gv100ad FILE]` prints the response JSON and exits 0;
 //! on bad input it prints `{"error": {...}}` on standard output and exits 2 (the contract).
+//! `efa-rechner plan FILE [--compare MODEL] [--title TEXT] [--format json|csv]` does the same for
+//! a plan (contract 1.1), given as JSON or as CSV (told apart by content).
 
 use efa_rechner::error::{Error, ErrorCode, ErrorEnvelope};
-use efa_rechner::{allocate_json, gv100ad, metadata};
+use efa_rechner::{allocate_json, allocate_plan_text, gv100ad, metadata, plan_export, PlanOptions};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -15,6 +17,11 @@ Usage:
   efa-rechner allocate REQUEST.json [--gv100ad FILE] [--compact]
         REQUEST.json '-' reads standard input. Prints the response JSON (exit 0) or
         {\"error\": {...}} (exit 2). --gv100ad loads a Destatis GV100AD file for the Kommune level.
+  efa-rechner plan PLAN.json|PLAN.csv [--compare MODEL] [--title TEXT] [--format json|csv] [--compact]
+        A plan of many services and years (contract 1.1), JSON or CSV (detected by content: JSON
+        starts with '{'); '-' reads standard input. --compare alliance|itplr-2023-35|fitko
+        computes every entry again with that model; --format csv writes payers x years for
+        German Excel (UTF-8 BOM, ';', decimal comma). Exit codes as for allocate.
   efa-rechner metadata      Länder, key editions, models, categories and sources as JSON
   efa-rechner --version
   efa-rechner --help";
@@ -23,11 +30,14 @@ Usage:
 const MAX_FILE_BYTES: u64 = 64 << 20;
 /// Largest request file the CLI reads: the engine's own limit, so a huge file is never read whole.
 const MAX_REQUEST_FILE_BYTES: u64 = efa_rechner::request::MAX_REQUEST_BYTES as u64;
+/// Largest plan file the CLI reads: the engine's plan limit.
+const MAX_PLAN_FILE_BYTES: u64 = efa_rechner::plan::MAX_PLAN_BYTES as u64;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("allocate") => run_allocate(&args[1..]),
+        Some("plan") => run_plan(&args[1..]),
         Some("metadata") => {
             print_json(&metadata::metadata(), false);
             ExitCode::SUCCESS
@@ -78,6 +88,54 @@ fn run_allocate(args: &[String]) -> ExitCode {
     match result {
         Ok(text) => {
             print_text(&text);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            print_json(&ErrorEnvelope { error: &error }, compact);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_plan(args: &[String]) -> ExitCode {
+    let mut path = None;
+    let mut options = PlanOptions::default();
+    let mut csv = false;
+    let mut compact = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--compare" => match it.next() {
+                Some(m) => options.compare = Some(m.clone()),
+                None => return usage_error("--compare needs a model"),
+            },
+            "--title" => match it.next() {
+                Some(t) => options.title = Some(t.clone()),
+                None => return usage_error("--title needs a text"),
+            },
+            "--format" => match it.next().map(String::as_str) {
+                Some("json") => csv = false,
+                Some("csv") => csv = true,
+                _ => return usage_error("--format is json or csv"),
+            },
+            "--compact" => compact = true,
+            _ if path.is_none() => path = Some(a.clone()),
+            _ => return usage_error(&format!("unexpected argument {a}")),
+        }
+    }
+    let Some(path) = path else {
+        return usage_error("missing PLAN.json or PLAN.csv (or - for standard input)");
+    };
+    let result = read_file(&path, "", MAX_PLAN_FILE_BYTES)
+        .and_then(|text| allocate_plan_text(&text, &options));
+    match result {
+        Ok(response) if csv => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(plan_export::to_excel_csv(&response).as_bytes());
+            ExitCode::SUCCESS
+        }
+        Ok(response) => {
+            print_json(&response, compact);
             ExitCode::SUCCESS
         }
         Err(error) => {

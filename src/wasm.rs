@@ -72,13 +72,19 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
+/// A JS argument as JSON text: a string as it is, anything else through `requestJson`. `limit`
+/// refuses an oversized text before it is copied into WASM memory (UTF-8 needs at least one
+/// byte per UTF-16 unit).
+fn js_text(
+    value: JsValue,
+    limit: fn(usize) -> crate::error::Result<()>,
+) -> Result<String, JsValue> {
     // A JSON text keeps numbers exactly as written; an object is turned into JSON text by
     // `requestJson`, so both take the same reader with the same limits (size, depth).
-    let text = if request.is_string() {
-        request
+    let text = if value.is_string() {
+        value
     } else {
-        request_json(&request).unwrap_or(JsValue::NULL)
+        request_json(&value).unwrap_or(JsValue::NULL)
     };
     let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
         let field = |name: &str| js_sys::Reflect::get(&text, &JsValue::from_str(name)).ok();
@@ -100,10 +106,54 @@ fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
             )
         }));
     };
-    // UTF-8 needs at least one byte per UTF-16 unit, so an oversized text is refused before it is
-    // copied into WASM memory.
-    crate::allocate::check_request_size(text.length() as usize).map_err(|e| to_js_error(&e))?;
-    crate::allocate::read_json(String::from(text).as_bytes()).map_err(|e| to_js_error(&e))
+    limit(text.length() as usize).map_err(|e| to_js_error(&e))?;
+    Ok(String::from(text))
+}
+
+fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
+    let text = js_text(request, crate::allocate::check_request_size)?;
+    crate::allocate::read_json(text.as_bytes()).map_err(|e| to_js_error(&e))
+}
+
+/// A plan from JS: a plan object, its JSON text or CSV text; options `{compare, title}`.
+fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<crate::plan::Plan, JsValue> {
+    let options = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
+        None => crate::plan::PlanOptions::default(),
+        Some(options) => {
+            let text = js_text(options, crate::plan::check_size)?;
+            crate::json::parse(&text)
+                .and_then(|v| crate::plan::parse_options(&v))
+                .map_err(|e| to_js_error(&e))?
+        }
+    };
+    let text = js_text(input, crate::plan::check_size)?;
+    crate::plan_input::read(text.as_bytes(), &options).map_err(|e| to_js_error(&e))
+}
+
+/// Allocates a plan (contract 1.1): a plan object `{plan: {...}}`, its JSON text, or CSV text as
+/// a spreadsheet exports it. `options.compare` (a named model) and `options.title` replace the
+/// plan's own; a CSV plan has no other place for them.
+#[wasm_bindgen(js_name = allocatePlan, unchecked_return_type = "PlanResponse")]
+pub fn allocate_plan(
+    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let plan = plan_from_js(input, options)?;
+    let response = crate::plan::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
+    to_js(&response)
+}
+
+/// The same plan as `allocatePlan`, as CSV for German Excel (UTF-8 BOM, `;`, decimal comma,
+/// `\r\n`; text cells that would run as formulas are neutralised): what `efa-rechner plan
+/// --format csv` writes.
+#[wasm_bindgen(js_name = allocatePlanCsv)]
+pub fn allocate_plan_csv(
+    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let plan = plan_from_js(input, options)?;
+    let response = crate::plan::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
+    Ok(crate::plan_export::to_excel_csv(&response))
 }
 
 /// Allocates a request (the contract's request object, or its JSON text). `dataset` is a loaded

@@ -108,10 +108,37 @@ fn every_code_is_reached_with_its_path() {
     assert_eq!(e.code, ErrorCode::InvalidGv100ad);
     assert_eq!(e.path, "gv100ad:1");
 
+    // The plan codes (contract 1.1) are reached through the plan reader (tests/plan.rs has them
+    // all with their paths).
+    let plan_cases = [
+        (
+            ErrorCode::InvalidPlan,
+            "plan.entries",
+            r#"{"plan": {"entries": []}}"#,
+        ),
+        (
+            ErrorCode::InvalidLine,
+            "plan.entries[0].line",
+            r#"{"plan": {"entries": [{"service": "x", "line": "fokusleistung", "year": 2025, "costs": "1", "alliance": ["BY"]}]}}"#,
+        ),
+        (
+            ErrorCode::InvalidCsv,
+            "csv:2:1",
+            "Dienst;Jahr;Kosten\n\"x;2025;1\n",
+        ),
+    ];
+    for (code, path, text) in plan_cases {
+        let err =
+            efa_rechner::allocate_plan_text(text.as_bytes(), &Default::default()).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), (code, path), "{text}");
+        assert_ne!(err.message.de, err.message.en);
+    }
+
     let reached: std::collections::HashSet<_> = cases
         .iter()
         .map(|c| c.0)
         .chain([ErrorCode::InvalidGv100ad])
+        .chain(plan_cases.iter().map(|c| c.0))
         .collect();
     for code in ErrorCode::ALL {
         assert!(reached.contains(&code), "no test reaches {code}");

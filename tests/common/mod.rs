@@ -108,3 +108,57 @@ pub fn check_expected(name: &str, got: &Value, expected: &Value) {
         assert_eq!(rows(g), rows(k), "{name}: Kommune rows");
     }
 }
+
+/// Checks that every field `expected` names is in `got` with the same value (lists: same length,
+/// same order, element by element). Returns the differences, empty when `got` matches.
+pub fn subset_differences(expected: &Value, got: &Value, path: &str) -> Vec<String> {
+    match expected {
+        Value::Object(fields) => {
+            let Some(g) = got.as_object() else {
+                return vec![format!("{path}: expected an object, got {got}")];
+            };
+            fields
+                .iter()
+                .flat_map(|(k, v)| match g.get(k) {
+                    Some(gv) => subset_differences(v, gv, &format!("{path}.{k}")),
+                    None => vec![format!("{path}.{k}: missing")],
+                })
+                .collect()
+        }
+        Value::Array(items) => match got.as_array() {
+            Some(g) if g.len() == items.len() => items
+                .iter()
+                .zip(g)
+                .enumerate()
+                .flat_map(|(i, (e, g))| subset_differences(e, g, &format!("{path}[{i}]")))
+                .collect(),
+            _ => vec![format!("{path}: expected {} items, got {got}", items.len())],
+        },
+        _ if expected == got => Vec::new(),
+        _ => vec![format!("{path}: expected {expected}, got {got}")],
+    }
+}
+
+/// Plan examples as (name, plan path, expected path): `*.json` and `*.csv` with an
+/// `.expected.json` beside them, sorted by name.
+pub fn plan_examples_in(dir: &Path) -> Vec<(String, PathBuf, PathBuf)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            let name = p.file_name()?.to_str()?.to_string();
+            let stem = name
+                .strip_suffix(".json")
+                .or_else(|| name.strip_suffix(".csv"))?;
+            if stem.ends_with(".expected") {
+                return None;
+            }
+            let expected = dir.join(format!("{stem}.expected.json"));
+            expected
+                .is_file()
+                .then(|| (stem.to_string(), p.clone(), expected))
+        })
+        .collect();
+    out.sort();
+    out
+}
