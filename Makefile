@@ -10,25 +10,28 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 setup:
 	@bash scripts/setup.sh
 
-# The embedded default Kreis data, generated from the npm package landkreise-deutschland.
-data: setup
-	@node scripts/gen-kreise-data.mjs
+# The built-in data tables src/data/kreise.tsv and src/data/gemeinden.tsv, made from a Destatis
+# GV100AD file (same file, same bytes). They are committed: building never needs this step.
+GV100AD ?= ../shared/data/gv100ad/GV100AD_30112025.txt
+data:
+	@[ -f "$(GV100AD)" ] || { echo "make data: $(GV100AD) not found; give the file: make data GV100AD=path/to/GV100AD_DDMMYYYY.txt" >&2; exit 1; }
+	cargo run --locked --quiet --example gen-data -- "$(GV100AD)"
 
-build: data
+build: setup
 	cargo build --release --locked
 	bash scripts/build-pkg.sh
 
-lint: data
+lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
 	node scripts/check-licences.mjs
 
-test-rust: data
+test-rust: setup
 	@[ -d ../shared ] || echo "make test: ../shared is not present beside the repository: the tests that read its contract examples and GV100AD files skip (the project's own fixtures still run)"
 	cargo test --locked
 
 # The engine's WASM door in headless Chromium (Debian's chromium + chromedriver; webdriver.json).
-test-wasm: data
+test-wasm: setup
 	node scripts/gen-wasm-test-data.mjs
 	wasm-pack test --headless --chrome -- --test wasm
 
@@ -56,7 +59,7 @@ soak: build
 
 # Both cargo-fuzz targets for 30 s each (installs cargo-fuzz if missing; FUZZ_SECONDS=600 for a
 # long run). CI runs it after make test.
-fuzz-smoke: data
+fuzz-smoke: setup
 	bash scripts/fuzz-smoke.sh
 
 # The hostile-input catalogue through the CLI and library, then through the WASM door.

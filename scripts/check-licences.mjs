@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 const ALLOWED = new Set([
   'MIT', 'Apache-2.0', 'Apache-2.0 WITH LLVM-exception', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC',
   'Zlib', 'Unicode-3.0', 'Unicode-DFS-2016', 'Unlicense', 'CC0-1.0', '0BSD', 'MPL-2.0', 'BSL-1.0',
-  'EUPL-1.2', 'CC-BY-4.0', 'Python-2.0', 'BlueOak-1.0.0',
+  'EUPL-1.2', 'Python-2.0', 'BlueOak-1.0.0',
 ]);
 
 // An SPDX expression is fine when at least one OR-alternative has all of its AND-parts allowed.

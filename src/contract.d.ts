@@ -107,7 +107,7 @@ export interface Metadata {
   models: { id: string; name: Messages; description: Messages; source: string;
             tranches: { share: Decimal; payers: "alliance" | "all" | "bund" | string[]; key: string | null }[] }[];
   categories: { id: string; name: Messages; source?: string }[];
-  kommunenDefault: { level: "kreis"; referenceDate: string; source: string; licence: string | null; count: number };
+  kommunenDefault: { level: "kreis"; referenceDate: string; source: string; licence: string | null; count: number; edition: string; populationDate: string; gemeinden: number; sourceLine: string };
   populationSource: string;
   errorCodes: ErrorCode[];
 }

@@ -16,8 +16,8 @@ use num_bigint::BigUint;
 use rust_decimal::Decimal;
 
 /// Splits `land_units` (the Land's whole amount) over the Land and its Kommunen.
-/// `loaded` is a GV100AD data set, if the caller has one; level `kreis` falls back to the
-/// embedded default data.
+/// `loaded` is a GV100AD data set, if the caller has one; without it both levels use the
+/// built-in edition.
 pub fn allocate<'a>(
     spec: &KommunenSpec,
     land_units: u128,
@@ -28,14 +28,15 @@ pub fn allocate<'a>(
     let data = match (spec.level, loaded) {
         (_, Some(d)) if spec.level == Level::Kreis || d.gemeinden.is_some() => d,
         (Level::Kreis, _) => crate::kreise_default::dataset(),
-        (Level::Gemeinde, _) => {
-            return Err(Error::new(
+        (Level::Gemeinde, _) => crate::gemeinden_default::dataset().ok_or_else(|| {
+            // Only in a WASM module whose page has not handed it the package's Gemeinde table.
+            Error::new(
                 ErrorCode::MissingGv100ad,
                 "kommunen.level",
-                "Für die Ebene \"gemeinde\" wird ein Gemeindeverzeichnis (GV100AD-Datei) gebraucht; ohne Datei ist nur \"kreis\" möglich",
-                "level \"gemeinde\" needs a Gemeindeverzeichnis (GV100AD file); without one only \"kreis\" is available",
-            ))
-        }
+                "Für die Ebene \"gemeinde\" ist die Gemeindetabelle noch nicht geladen (loadGemeinden mit der Datei gemeinden.tsv des Pakets) und keine GV100AD-Datei angegeben",
+                "level \"gemeinde\" needs the Gemeinde table, which is not loaded yet (loadGemeinden with the package's gemeinden.tsv), or a GV100AD file",
+            )
+        })?,
     };
     let kommunen: &[Kommune] = match spec.level {
         Level::Kreis => data.kreise_of(land.ags),

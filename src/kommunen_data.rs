@@ -1,6 +1,6 @@
 //! The Kommune-level data set: Kreise (and, from a GV100AD file, Gemeinden) with population.
-//! Filled either from the embedded default (`crate::kreise_default`) or from a GV100AD file
-//! (`crate::gv100ad`).
+//! Filled either from the built-in edition (`crate::kreise_default`, `crate::gemeinden_default`)
+//! or from a GV100AD file (`crate::gv100ad`).
 
 use crate::sources::Source;
 
@@ -17,13 +17,13 @@ pub struct Kommune {
 pub struct KommunenDataset {
     /// Where the data comes from, with licence and reference date (Gebietsstand).
     pub source: Source,
-    /// Gebietsstand as ISO date, e.g. `2025-11-30` (GV100AD) or `2018-12-31` (default data).
+    /// Gebietsstand as ISO date, e.g. `2025-11-30`.
     pub gebietsstand: String,
     /// Kreise and kreisfreie Städte (5-digit AGS). From GV100AD: population is the sum of the
     /// Kreis's Gemeinden.
     pub kreise: Vec<Kommune>,
     /// Gemeinden incl. gemeindefreie Gebiete (8-digit AGS, GV100AD Satzart 60); `None` for the
-    /// embedded default, which is Kreis-level only.
+    /// built-in Kreis table alone.
     pub gemeinden: Option<Vec<Kommune>>,
 }
 

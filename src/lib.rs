@@ -11,14 +11,18 @@
 //! - the Länder data with sources: [`laender`];
 //! - the largest-remainder arithmetic: [`largest_remainder`];
 //! - membership periods: [`periods`]; the Kommune level: [`kommunen`], its data in
-//!   [`kommunen_data`], [`kreise_default`] and the GV100AD reader [`gv100ad`];
+//!   [`kommunen_data`], the built-in edition [`edition`] ([`kreise_default`],
+//!   [`gemeinden_default`], table format [`data_table`]) and the GV100AD reader [`gv100ad`];
 //! - the orchestration: [`allocate`];
 //! - plans (contract 1.1: many services over several years, comparison, 2023/43 ceilings):
 //!   [`plan`], read from JSON or CSV by [`plan_input`] and [`plan_csv`], answered in
 //!   [`plan_response`], exported for German Excel by [`plan_export`].
 
 pub mod allocate;
+pub mod data_table;
+pub mod edition;
 pub mod error;
+pub mod gemeinden_default;
 pub mod gv100ad;
 pub mod json;
 pub mod keys;

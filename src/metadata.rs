@@ -71,7 +71,14 @@ pub struct KommunenDefault {
     pub reference_date: String,
     pub source: String,
     pub licence: Option<String>,
+    /// Number of Kreise.
     pub count: usize,
+    /// Extension: the built-in edition (`gv100ad-2025-11-30`), its population date and number
+    /// of Gemeinden (level `gemeinde` works without a file too).
+    pub edition: &'static str,
+    pub population_date: &'static str,
+    pub gemeinden: usize,
+    pub source_line: &'static str,
 }
 
 fn msg(de: &str, en: &str) -> Messages {
@@ -183,6 +190,10 @@ pub fn metadata() -> Metadata {
             source: kreise.source.title.clone(),
             licence: kreise.source.licence.clone(),
             count: kreise.kreise.len(),
+            edition: crate::edition::ID,
+            population_date: crate::edition::POPULATION_DATE,
+            gemeinden: crate::edition::GEMEINDEN_ROWS.parse().unwrap_or(0),
+            source_line: crate::edition::SOURCE_LINE,
         },
         population_source: laender::POPULATION_SOURCE,
         error_codes: ErrorCode::ALL.iter().map(|c| c.as_str()).collect(),

@@ -26,6 +26,15 @@ fn run_library(name: &str, request: &Path, expected: &Path) {
         Err(e) => serde_json::json!({ "error": e }),
     };
     check_expected(name, &got, &read_json(expected));
+    if data.is_some() {
+        // The built-in Gemeinde table is the same edition: no file, the same cents.
+        let builtin = serde_json::to_value(allocate_json(&bytes, None).unwrap()).unwrap();
+        check_expected(
+            &format!("{name} without a file"),
+            &builtin,
+            &read_json(expected),
+        );
+    }
 }
 
 #[test]

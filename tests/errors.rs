@@ -75,7 +75,6 @@ fn cases() -> Vec<(ErrorCode, &'static str, String)> {
         (EmptyPeriod, "membership.BY", req(r#""alliance": ["BY"], "membership": {"BY": {"from": "2025-07-01", "to": "2025-06-30"}}"#)),
         (EmptyPeriod, "membership", req(r#""alliance": ["BY"], "membership": {"BY": {"from": "2025-07-01"}}"#)),
         (NotAPayer, "kommunen.land", req(r#""alliance": ["BY"], "kommunen": {"land": "HE"}"#)),
-        (MissingGv100ad, "kommunen.level", req(r#""alliance": ["BY"], "kommunen": {"land": "BY", "level": "gemeinde"}"#)),
         (InvalidUnit, "rounding.unit", req(r#""alliance": ["BY"], "rounding": {"unit": "0"}"#)),
         (InvalidUnit, "rounding.unit", req(r#""alliance": ["BY"], "rounding": {"unit": "0.0000001"}"#)),
         (LimitExceeded, "", format!("{{\"year\": 2025, \"costs\": \"1.00\", \"alliance\": [\"BY\"], \"pad\": \"{}\"}}", "x".repeat(2 << 20))),
@@ -134,10 +133,12 @@ fn every_code_is_reached_with_its_path() {
         assert_ne!(err.message.de, err.message.en);
     }
 
+    // missing_gv100ad: the native library and the CLI embed the Gemeinde table, so only a WASM
+    // module that has not been given the package's table yet reports it (tests/wasm.rs).
     let reached: std::collections::HashSet<_> = cases
         .iter()
         .map(|c| c.0)
-        .chain([ErrorCode::InvalidGv100ad])
+        .chain([ErrorCode::InvalidGv100ad, ErrorCode::MissingGv100ad])
         .chain(plan_cases.iter().map(|c| c.0))
         .collect();
     for code in ErrorCode::ALL {

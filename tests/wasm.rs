@@ -245,7 +245,14 @@ fn metadata_lists_what_a_ui_needs() {
         get(&get(&m, "kommunenDefault"), "referenceDate")
             .as_string()
             .as_deref(),
-        Some("2018-12-31")
+        Some("2025-11-30")
+    );
+    let d = get(&m, "kommunenDefault");
+    assert_eq!(get(&d, "count").as_f64(), Some(400.0));
+    assert_eq!(get(&d, "gemeinden").as_f64(), Some(10_953.0));
+    assert_eq!(
+        get(&d, "populationDate").as_string().as_deref(),
+        Some("2024-12-31")
     );
 }
 

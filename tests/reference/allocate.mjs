@@ -4,7 +4,7 @@
 
 import { LAENDER } from './laender.mjs';
 import { readRequest } from './request.mjs';
-import { defaultKreise } from './kreise-default.mjs';
+import { defaultGemeinden, defaultKreise } from './kreise-default.mjs';
 import {
   fail, rat, add, mul, div, sum, isZero, ZERO, ONE, sub, largestRemainder, formatScaled,
 } from './exact.mjs';
@@ -89,8 +89,7 @@ function splitItems(plan) {
 function splitKommunen(units, spec, dataset) {
   let all;
   if (spec.level === 'gemeinde') {
-    if (!dataset?.gemeinden) fail('missing_gv100ad', 'kommunen.level');
-    all = dataset.gemeinden;
+    all = dataset?.gemeinden ?? defaultGemeinden();
   } else {
     all = dataset?.kreise ?? defaultKreise();
   }
@@ -117,7 +116,7 @@ function splitKommunen(units, spec, dataset) {
 /**
  * allocate(request, { kommunen }) → response, or throws a ContractError { code, path }.
  * `kommunen` is an optional dataset { kreise: [{ ags, name, population }], gemeinden: [...] | null };
- * without it the Kreis level uses the default data (npm landkreise-deutschland).
+ * without it both levels use the built-in tables (src/data/, Destatis GV100AD 30.11.2025).
  */
 export function allocate(request, { kommunen: dataset } = {}) {
   const plan = readRequest(request);

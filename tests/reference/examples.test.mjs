@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { allocate } from './allocate.mjs';
 import { parseGv100ad } from './gv100ad.mjs';
-import { defaultKreise } from './kreise-default.mjs';
+import { defaultGemeinden, defaultKreise } from './kreise-default.mjs';
 import { LAENDER, KS_EDITIONS } from './laender.mjs';
 
 const shared = new URL('../../../shared/', import.meta.url);
@@ -49,6 +49,10 @@ for (const name of exampleNames) {
       return;
     }
     assert.deepEqual(project(allocate(request, options), Boolean(expected.kommunen)), expected);
+    if (request.kommunen?.level === 'gemeinde') {
+      // The built-in Gemeinde table is the same edition: no file, same cents.
+      assert.deepEqual(project(allocate(request), true), expected, 'without a file');
+    }
   });
 }
 
@@ -76,11 +80,17 @@ test('GV100AD 30.11.2025 reads to the published per-Land figures', { skip: noSha
   LAENDER.forEach((land, i) => assert.equal(gemeinden.filter((g) => g.ags.startsWith(land.ags)).length, records[i], land.code));
 });
 
-test('the default Kreis data has 401 Kreise with 5-digit AGS', () => {
+test('the built-in tables: 400 Kreise and 10,953 Gemeinden, every Land summing to its population', () => {
   const kreise = defaultKreise();
-  assert.equal(kreise.length, 401);
-  assert.equal(new Set(kreise.map((k) => k.ags)).size, 401);
-  for (const land of LAENDER) assert.ok(kreise.some((k) => k.ags.startsWith(land.ags)), land.code);
+  const gemeinden = defaultGemeinden();
+  assert.equal(kreise.length, 400);
+  assert.equal(new Set(kreise.map((k) => k.ags)).size, 400);
+  assert.equal(gemeinden.length, 10_953);
+  for (const land of LAENDER) {
+    const sum = (rows) => rows.filter((k) => k.ags.startsWith(land.ags)).reduce((s, k) => s + k.population, 0);
+    assert.equal(sum(kreise), Number(land.population), land.code);
+    assert.equal(sum(gemeinden), Number(land.population), land.code);
+  }
 });
 
 test('the reference GV100AD reader builds AGS from positions 11-18 (Gemeinden in a Verband)', { skip: !existsSync(new URL('../../../shared/data/gv100ad/GV100AD_30112025.txt', import.meta.url)) && '../shared is not present' }, () => {

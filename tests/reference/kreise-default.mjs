@@ -1,25 +1,61 @@
-// The default Kreis-level data: npm landkreise-deutschland 3.0.0 (Destatis, Stand 31.12.2018,
-// 401 Kreise and kreisfreie Städte). The engine embeds data generated from the same package.
-// Its AGS field is a string for most rows but a number for others (leading zero lost, e.g.
-// 10041), so it is normalised to 5 digits here.
+// The built-in Kreis- and Gemeinde-level data: the committed tables src/data/kreise.tsv and
+// src/data/gemeinden.tsv (made by `make data` from the Destatis GV100AD file, edition
+// 30.11.2025, population 31.12.2024). Read here with a reader of its own (not the engine's), and
+// checked against the row count, population sum and FNV-1a 64 checksum each table records.
 
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
-const require = createRequire(import.meta.url);
-let cache = null;
+const DIR = new URL('../../src/data/', import.meta.url);
+const cache = new Map();
 
-/** [{ ags: '01001', name, population }] in ascending AGS order. */
-export function defaultKreise() {
-  if (!cache) {
-    const rows = require('landkreise-deutschland/data/districts.json');
-    cache = rows
-      .map((d) => ({ ags: String(d.AGS).padStart(5, '0'), name: d.name, population: d.population }))
-      .sort((a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0));
-    for (const k of cache) {
-      if (!/^\d{5}$/.test(k.ags) || !Number.isSafeInteger(k.population) || k.population < 0) {
-        throw new Error(`landkreise-deutschland: unexpected row ${JSON.stringify(k)}`);
-      }
+function fnv1a64(bytes) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
+}
+
+/** { meta: { key: value }, rows: [{ ags, name, population: number }] } of one table, checked. */
+export function readTable(file) {
+  if (cache.has(file)) return cache.get(file);
+  const bytes = readFileSync(new URL(file, DIR));
+  const text = bytes.toString('utf8');
+  const meta = {};
+  const rows = [];
+  let dataStart = -1;
+  let kreis = null;
+  let offset = 0;
+  for (const line of text.split('\n').slice(0, -1)) {
+    const at = offset;
+    offset += Buffer.byteLength(line) + 1;
+    if (line.startsWith('# ')) {
+      const m = /^# ([a-z-]+): (.*)$/.exec(line);
+      if (m) meta[m[1]] = m[2];
+      continue;
     }
+    if (dataStart < 0) dataStart = at;
+    const f = line.split('\t');
+    if (f.length === 1 && /^\d{5}$/.test(f[0])) { kreis = f[0]; continue; }
+    if (f.length !== 3) throw new Error(`${file}: bad line ${JSON.stringify(line)}`);
+    const ags = meta.table === 'gemeinden' ? kreis + f[0] : f[0];
+    if (!/^\d{5}(\d{3})?$/.test(ags) || !/^\d+$/.test(f[2])) throw new Error(`${file}: bad row ${line}`);
+    rows.push({ ags, name: f[1], population: Number(f[2]) });
   }
-  return cache;
+  const sum = rows.reduce((s, r) => s + r.population, 0);
+  const checksum = `fnv1a64:${fnv1a64(bytes.subarray(dataStart))}`;
+  if (String(rows.length) !== meta.rows || String(sum) !== meta.population || checksum !== meta.checksum) {
+    throw new Error(`${file}: rows/population/checksum do not match its header`);
+  }
+  const table = { meta, rows };
+  cache.set(file, table);
+  return table;
+}
+
+/** [{ ags: '01001', name, population }] in ascending AGS order: the 400 built-in Kreise. */
+export function defaultKreise() {
+  return readTable('kreise.tsv').rows;
+}
+
+/** [{ ags: '01001000', name, population }]: the 10,953 built-in Gemeinden. */
+export function defaultGemeinden() {
+  return readTable('gemeinden.tsv').rows;
 }
