@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Browser tests for <efa-rechner> and the demo pages (run by `make test-e2e`).
+// Browser tests for <efa-rechner>, <efa-plan> (plan.mjs) and the demo pages (run by
+// `make test-e2e`).
 //
 // Starts scripts/serve.mjs on a free port, drives Debian's Chromium through playwright-core and
 // checks the element against the contract example, the form, the URL fragment, keyboard use,
@@ -18,6 +19,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { start } from '../../scripts/serve.mjs';
+import { registerPlanTests } from './plan.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -50,6 +52,17 @@ if (!fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner.js'))) {
     process.exit(1);
   }
 }
+// The same for the plan element: pkg/plan/ is built from www/plan/ (and the shared www/element/).
+{
+  const built = path.join(ROOT, 'pkg', 'plan', 'efa-plan.js');
+  const srcs = ['plan', 'element'].flatMap((d) => fs.readdirSync(path.join(ROOT, 'www', d)).map((f) => path.join(ROOT, 'www', d, f)));
+  const newer = fs.existsSync(built) ? srcs.filter((f) => fs.statSync(f).mtimeMs > fs.statSync(built).mtimeMs).map((f) => path.relative(ROOT, f)) : ['(pkg/plan/ is missing)'];
+  if (newer.length) {
+    console.error(`e2e: pkg/plan/ is older than its sources (${newer.join(', ')}): run \`make build\` or \`bash scripts/build-pkg.sh --element\`.`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 if (!fs.existsSync(CHROMIUM)) {
   console.error(`e2e: ${CHROMIUM} is missing: run \`make setup\` (apt-get install chromium).`);
   console.log('0 passed, 1 failed');
@@ -75,8 +88,8 @@ async function openPage({ width = 1280, height = 900, url = '/www/index.html', l
   await context.addInitScript(() => {
     window.__events = [];
     window.__csp = [];
-    for (const type of ['efa-result', 'efa-error']) {
-      document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail && (type === 'efa-error' ? { code: e.detail.code, path: e.detail.path, messages: e.detail.messages } : e.detail) }), true);
+    for (const type of ['efa-result', 'efa-error', 'efa-plan-result', 'efa-plan-error']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail && (type.endsWith('error') ? { code: e.detail.code, path: e.detail.path, messages: e.detail.messages } : e.detail) }), true);
     }
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile, line: e.lineNumber }), true);
     window.__cls = 0;
@@ -1121,6 +1134,8 @@ test('engine trap: all elements on a page share the switch to the fresh engine',
   assert.equal(await page.evaluate(() => window.__events.filter((e) => e.type === 'efa-error').length), 0);
   await assertClean(page);
 });
+
+registerPlanTests({ test, openPage, runAxe, assertClean, poll, ROOT, ART, AXE_SOURCE, AXE_TAGS, getOrigin: () => origin });
 
 test('no request outside the page origin, no console warnings or errors, in any test', async () => {
   assert.ok(allRequests.length > 20, `requests recorded: ${allRequests.length}`);
