@@ -22,7 +22,7 @@ export function moneyToDecimal(text, lang = 'de') {
   return (m[1] === '-' ? '-' : '') + digits;
 }
 
-export function registerPlanTests({ test, openPage, runAxe, assertClean, poll, ROOT, ART, AXE_SOURCE, AXE_TAGS, getOrigin }) {
+export function registerPlanTests({ test, openPage, runAxe, assertClean, poll, ROOT, ART, AXE_SOURCE, AXE_TAGS, getOrigin, killEngine, assertKilled, watchOf }) {
   const FIX = path.join(ROOT, 'tests', 'fixtures', 'plan');
   const EXPECTED_11 = JSON.parse(fs.readFileSync(path.join(FIX, '11-plan-portfolio.expected.json'), 'utf8'));
   const EXPECTED_12 = JSON.parse(fs.readFileSync(path.join(FIX, '12-plan-german.expected.json'), 'utf8'));
@@ -397,6 +397,19 @@ export function registerPlanTests({ test, openPage, runAxe, assertClean, poll, R
     assert.equal(await page.evaluate(() => document.querySelector('efa-plan').toCSV({ table: 'land' }).split('\r\n').at(-2)), 'Summe;273107,00;384301,17;657408,17;1017217,55;-359809,38;Entlastung');
     await page.evaluate(() => document.querySelector('efa-plan').setAttribute('land', 'XX'));
     await poll(page, () => !document.querySelector('efa-plan').shadowRoot.querySelector('#plan-sentence'), null, { what: 'no sentence for an unknown Land' });
+    await assertClean(page);
+  });
+
+  test('plan: engine trap: the plan switches to a fresh engine instance and computes again', async () => {
+    const page = await openPlanPage();
+    assertKilled(await killEngine(page));
+    const n = await planEvents(page);
+    await page.evaluate(() => document.querySelector('efa-plan').setAttribute('compare', 'fitko'));
+    const res = await waitPlan(page, n);
+    assert.equal(res.total, EXPECTED_11.total);
+    assert.ok(res.payers.every((p) => p.compare), 'computed with the comparison');
+    assert.deepEqual(watchOf(page).requests.filter((u) => /\/pkg\/efa_rechner\.js\?instance=/.test(u)).map((u) => new URL(u).search), ['?instance=plan-1']);
+    assert.equal(await text(page, '#plan-sentence').then((s) => s.startsWith('Hessen trägt 2025–2026 insgesamt 313.924,88 €; nach dem Modell')), true);
     await assertClean(page);
   });
 

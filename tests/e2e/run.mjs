@@ -1135,7 +1135,7 @@ test('engine trap: all elements on a page share the switch to the fresh engine',
   await assertClean(page);
 });
 
-registerPlanTests({ test, openPage, runAxe, assertClean, poll, ROOT, ART, AXE_SOURCE, AXE_TAGS, getOrigin: () => origin });
+registerPlanTests({ test, openPage, runAxe, assertClean, poll, ROOT, ART, AXE_SOURCE, AXE_TAGS, getOrigin: () => origin, killEngine, assertKilled, watchOf });
 
 test('no request outside the page origin, no console warnings or errors, in any test', async () => {
   assert.ok(allRequests.length > 20, `requests recorded: ${allRequests.length}`);
