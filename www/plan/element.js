@@ -91,11 +91,13 @@ export class EfaPlan extends HTMLElement {
   /** Sets the plan: a plan object ({ plan: {...} }), its JSON text or CSV text. */
   set plan(value) {
     const input = typeof value === 'string' ? value : structuredClone(value);
-    const plan = typeof value === 'string' ? planObject(value) : value?.plan ?? null;
+    const plan = typeof input === 'string' ? planObject(input) : input?.plan ?? null;
     this._open({ input, plan, name: '' }, { focus: false });
   }
+  /** The plan last computed: the plan object ({ plan: {...} }) of a JSON plan, else its CSV text. */
   get plan() {
-    return this._source ? structuredClone(this._source.plan ?? this._source.input) : null;
+    if (!this._source) return null;
+    return this._source.plan ? { plan: structuredClone(this._source.plan) } : this._source.input;
   }
 
   /** CSV (German Excel) of a table: "payers" (default), "services", "land" (needs `land`), "entries". */

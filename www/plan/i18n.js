@@ -14,12 +14,10 @@ const de = {
   'plan.openHeading': 'Plan öffnen',
   'plan.fileLabel': 'Plan-Datei (CSV oder JSON)',
   'plan.fileHint': 'CSV wie aus der Tabellenkalkulation (Semikolon, Dezimalkomma, UTF-8) oder JSON nach dem Vertrag, Version 1.1. Sie können die Datei auch hierher ziehen.',
-  'plan.dropHere': 'Datei hier ablegen',
   'plan.landLabel': 'Land hervorheben',
   'plan.landNone': '– kein Land –',
   'plan.compareLabel': 'Vergleichen mit',
   'plan.compareNone': '– kein Vergleich –',
-  'plan.comparePlan': 'wie im Plan angegeben',
   'plan.reading': 'Die Datei {name} wird gelesen …',
   'plan.status': 'Plan berechnet: {total} für {years}, {entries} Einträge, {payers} Zahler.',
   'plan.staleNotice': 'Der Plan konnte nicht berechnet werden. Angezeigt wird weiter das letzte gültige Ergebnis.',
@@ -82,7 +80,6 @@ const de = {
   'plan.colOpen': 'Im Rechner',
   'plan.open': 'Öffnen',
   'plan.openLabel': 'Eintrag {n} ({service} {year}) im Rechner öffnen',
-  'plan.openNoCalc': 'Für diesen Eintrag liegt die Anfrage nicht vor.',
   'plan.calcHeading': 'Eintrag {n} im Rechner',
   'plan.opened': 'Eintrag {n} ist im Rechner geöffnet.',
   'plan.exportHeading': 'Exportieren',
@@ -115,12 +112,10 @@ const en = {
   'plan.openHeading': 'Open a plan',
   'plan.fileLabel': 'Plan file (CSV or JSON)',
   'plan.fileHint': 'CSV as a spreadsheet exports it (semicolon, decimal comma, UTF-8) or JSON following the contract, version 1.1. You can also drag the file here.',
-  'plan.dropHere': 'Drop the file here',
   'plan.landLabel': 'Highlight a Land',
   'plan.landNone': '– no Land –',
   'plan.compareLabel': 'Compare with',
   'plan.compareNone': '– no comparison –',
-  'plan.comparePlan': 'as stated in the plan',
   'plan.reading': 'Reading {name} …',
   'plan.status': 'Plan computed: {total} for {years}, {entries} entries, {payers} payers.',
   'plan.staleNotice': 'The plan could not be computed. The last valid result is still shown.',
@@ -183,7 +178,6 @@ const en = {
   'plan.colOpen': 'In the calculator',
   'plan.open': 'Open',
   'plan.openLabel': 'Open entry {n} ({service} {year}) in the calculator',
-  'plan.openNoCalc': 'The request of this entry is not available.',
   'plan.calcHeading': 'Entry {n} in the calculator',
   'plan.opened': 'Entry {n} is open in the calculator.',
   'plan.exportHeading': 'Export',
@@ -200,4 +194,3 @@ const en = {
 addStrings({ de, en });
 
 export { t };
-export const L = (lang) => (k, v) => t(lang, k, v);
