@@ -4,8 +4,12 @@ SHELL := /bin/bash
 # node_modules/.bin first: binaryen's wasm-opt must win over Debian's broken one.
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+export GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
+WEBKITDRIVER ?= /usr/bin/WebKitWebDriver
+# WebKitGTK needs a display even when headless: its own Xvfb for each run (-a: a free number).
+XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: setup data build test demo bench soak fuzz-smoke hostile lint test-rust test-wasm test-node test-e2e clean
+.PHONY: setup data build test demo bench soak fuzz-smoke hostile lint test-rust test-wasm test-node test-e2e test-browsers clean
 
 setup:
 	@bash scripts/setup.sh
@@ -30,18 +34,28 @@ test-rust: setup
 	@[ -d ../shared ] || echo "make test: ../shared is not present beside the repository: the tests that read its contract examples and GV100AD files skip (the project's own fixtures still run)"
 	cargo test --locked
 
-# The engine's WASM door in headless Chromium (Debian's chromium + chromedriver; webdriver.json).
+# The engine's WASM door (tests/wasm.rs) in headless Chromium, Firefox ESR and WebKitGTK (Debian's
+# browsers; the drivers' capabilities are in webdriver.json). One build, three runs.
 test-wasm: setup
 	node scripts/gen-wasm-test-data.mjs
 	wasm-pack test --headless --chrome -- --test wasm
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm
+	$(XVFB) wasm-pack test --headless --safari --safaridriver $(WEBKITDRIVER) -- --test wasm
 
 test-node: build
 	node --test tests/reference/ tests/node/
 
+# Chromium-only page tests over the DevTools protocol (Playwright): CPU throttling, layout shift,
+# print media, request interception.
 test-e2e: build
 	node tests/e2e/run.mjs
 
-test: lint test-rust test-wasm test-node test-e2e
+# The element's page tests in Chromium, Firefox ESR and WebKitGTK over WebDriver, and the
+# cross-engine differential (tests/browsers/README.md).
+test-browsers: build
+	node tests/browsers/run.mjs
+
+test: lint test-rust test-wasm test-node test-e2e test-browsers
 	@echo "make test: all suites passed"
 
 demo: build

@@ -89,6 +89,11 @@ input.w-amount { max-width: 16rem; }
 input.w-num { max-width: 11rem; }
 input.w-date { max-width: 12rem; }
 select { max-width: 100%; width: auto; min-width: 12rem; }
+/* WebKit lets a long selected option's text overflow a width-capped select (it ignores overflow on
+   a select) and so scrolls the whole page sideways at 320 px; the others clip it themselves. The
+   group clips it, with room in its padding for the 6 px focus ring (WebKit has no
+   overflow-clip-margin). */
+.group:has(> select) { overflow-x: clip; padding-inline: .5rem; margin-inline: -.5rem; }
 input[aria-invalid=true], select[aria-invalid=true] { border-color: var(--_error); border-width: 3px; }
 input[type=file] { font: inherit; max-width: 100%; }
 
