@@ -319,7 +319,7 @@ export function registerPlanTests({ test, openPage, runAxe, assertClean, poll, R
 
     // a plan whose services are spreadsheet formulas
     const evil = structuredClone(PLAN_11);
-    const names = ['=HYPERLINK("http://evil.example/";"klick")', '+SUMME(A1:A9)', '-2+3', '@cmd'];
+    const names = ['=HYPERLINK("http://evil.example/";"klick")', '+SUMME(A1:A9)', '-2+3', '@cmd', '<img src=x onerror="window.__xss=1">Bau'];
     evil.plan.entries.forEach((e, i) => (e.service = names[i % names.length]));
     const n = await planEvents(page);
     await page.evaluate((p) => (document.querySelector('efa-plan').plan = p), evil);
@@ -340,7 +340,9 @@ export function registerPlanTests({ test, openPage, runAxe, assertClean, poll, R
     assert.ok(entries.bytes.toString('utf8').includes("\r\n3;'@cmd;Leistungen im föderalen Interesse;2025;375000,00\r\n"));
     fs.writeFileSync(path.join(ART, 'plan-services-formulas.csv'), services.bytes);
     // the service names on screen are text, not markup or links
-    assert.equal(await page.evaluate(() => document.querySelector('efa-plan').shadowRoot.querySelectorAll('#plan-services a').length), 0);
+    assert.equal(await page.evaluate(() => document.querySelector('efa-plan').shadowRoot.querySelectorAll('#plan-services a, img').length), 0);
+    assert.ok((await rows(page, '#plan-services')).some((r) => r[0] === names[4]), 'HTML in a service name is shown as text');
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
 
     const json = await download('plan-json');
     const parsed = JSON.parse(json.bytes.toString('utf8'));
