@@ -179,6 +179,7 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
         })
         .collect();
 
+    let mut file_warning = None;
     let kommunen = match &req.kommunen {
         Some(spec) => {
             if !appears[spec.land] {
@@ -196,6 +197,7 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
                     ),
                 ));
             }
+            file_warning = crate::completeness::check(spec, data)?;
             Some(kommunen::allocate(spec, totals[spec.land], unit, data)?)
         }
         None => None,
@@ -231,7 +233,7 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
         tranches: tranches_out,
         payers,
         sources: sources(req, kommunen.as_ref()),
-        warnings: warnings(req),
+        warnings: warnings(req).into_iter().chain(file_warning).collect(),
         kommunen,
     })
 }

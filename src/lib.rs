@@ -12,13 +12,15 @@
 //! - the largest-remainder arithmetic: [`largest_remainder`];
 //! - membership periods: [`periods`]; the Kommune level: [`kommunen`], its data in
 //!   [`kommunen_data`], the built-in edition [`edition`] ([`kreise_default`],
-//!   [`gemeinden_default`], table format [`data_table`]) and the GV100AD reader [`gv100ad`];
+//!   [`gemeinden_default`], table format [`data_table`]), the GV100AD reader [`gv100ad`] and the
+//!   check of a loaded file against the built-in edition [`completeness`];
 //! - the orchestration: [`allocate`];
 //! - plans (contract 1.1: many services over several years, comparison, 2023/43 ceilings):
 //!   [`plan`], read from JSON or CSV by [`plan_input`] and [`plan_csv`], answered in
 //!   [`plan_response`], exported for German Excel by [`plan_export`].
 
 pub mod allocate;
+pub mod completeness;
 pub mod data_table;
 pub mod edition;
 pub mod error;

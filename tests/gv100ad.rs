@@ -293,33 +293,141 @@ fn record_too_short_for_its_satzart() {
     let text = fixture_text("valid-utf8.txt");
     // A Gemeinde record that ends before the population (with a line end, so not "truncated").
     let short = edit_line(&text, 12, |r| r.chars().take(145).collect());
-    let e = assert_invalid(
+    assert_invalid(
         short.as_bytes(),
         "gv100ad:12",
-        "record too short (145 characters)",
+        "record too short (145 characters, a record has 220)",
     );
-    assert!(e.message.en.contains("columns 140-150"));
-    // Right-trimmed records are fine as long as the fields the reader uses are there (a
-    // Gemeinde record must reach column 150, even when its population is blank).
-    let trimmed: String = text
-        .split('\n')
-        .map(|l| {
-            let t = l.trim_end();
-            if l.starts_with("60") && t.chars().count() < 150 {
-                l.chars().take(150).collect()
-            } else {
-                t.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    assert_eq!(
-        gv100ad::parse_str(&trimmed).unwrap(),
-        gv100ad::parse_str(&text).unwrap()
-    );
+    // Every record of every Satzart has its 220 characters: cut short anywhere (also where only
+    // blanks would follow) it is refused, never read as if the rest were blank.
+    for (line, satzart) in text.split('\n').enumerate().filter(|(_, l)| !l.is_empty()) {
+        for cut in [103, 150, 207, 219] {
+            let short = edit_line(&text, line + 1, |r| r.chars().take(cut).collect());
+            let e = assert_invalid(
+                short.as_bytes(),
+                &format!("gv100ad:{}", line + 1),
+                &format!("record too short ({cut} characters"),
+            );
+            assert!(e.message.en.contains(&format!("Satzart {}", &satzart[..2])));
+        }
+    }
     // A single character is too short for anything.
     let one = edit_line(&text, 5, |_| "1".to_string());
     assert_invalid(one.as_bytes(), "gv100ad:5", "columns 1-2");
+}
+
+#[test]
+fn every_satzart_is_checked_field_by_field() {
+    let text = fixture_text("valid-utf8.txt");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line_of = |satzart: &str| lines.iter().position(|l| l.starts_with(satzart)).unwrap() + 1;
+    let cases: [(&str, usize, &str, &str); 10] = [
+        ("10", 13, "7", "not laid out as Satzart 10"),
+        ("20", 14, "x", "not laid out as Satzart 20"),
+        ("30", 11, "AB", "not all digits"),
+        ("40", 16, "1", "not laid out as Satzart 40"),
+        (
+            "40",
+            123,
+            "46",
+            "Textkennzeichen in columns 123-124 is not one Satzart 40 may have",
+        ),
+        ("50", 19, "00A1", "not laid out as Satzart 50"),
+        ("50", 123, "  ", "Textkennzeichen"),
+        ("60", 123, "59", "Textkennzeichen"),
+        (
+            "60",
+            129,
+            "0000000000x",
+            "area in columns 129-139 is not a number",
+        ),
+        (
+            "20",
+            150,
+            "x",
+            "blank field in columns 129-200 is not blank in Satzart 20",
+        ),
+    ];
+    for (satzart, at, value, message) in cases {
+        let line = line_of(satzart);
+        let bad = edit_line(&text, line, |r| set_chars(r, at, value));
+        assert_invalid(bad.as_bytes(), &format!("gv100ad:{line}"), message);
+    }
+    let line = line_of("60");
+    let bad = edit_line(&text, line, |r| set_chars(r, 151, "00000000 1x"));
+    assert_invalid(
+        bad.as_bytes(),
+        &format!("gv100ad:{line}"),
+        "male population",
+    );
+}
+
+/// The stream reader gives what the whole-file reader gives, however the file is cut into
+/// chunks, and the same errors at the same lines.
+#[test]
+fn stream_reader_equals_the_whole_file_reader() {
+    let read = |bytes: &[u8], chunk: usize| {
+        let mut r = gv100ad::StreamReader::new();
+        for c in bytes.chunks(chunk.max(1)) {
+            r.push(c)?;
+        }
+        r.finish()
+    };
+    for name in ["valid-utf8.txt", "valid-latin1.txt"] {
+        let bytes = fixture(name);
+        let whole = gv100ad::parse(&bytes).unwrap();
+        for chunk in [1, 2, 3, 7, 220, 221, 4096, bytes.len()] {
+            assert_eq!(
+                read(&bytes, chunk).unwrap(),
+                whole,
+                "{name}, chunks of {chunk}"
+            );
+        }
+    }
+    let text = fixture_text("valid-utf8.txt");
+    let with_bom_crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    assert_eq!(
+        read(with_bom_crlf.as_bytes(), 5).unwrap(),
+        gv100ad::parse(text.as_bytes()).unwrap()
+    );
+    for name in [
+        "truncated.txt",
+        "long-line.txt",
+        "bad-satzart.txt",
+        "bad-population.txt",
+        "mixed-gebietsstand.txt",
+    ] {
+        let bytes = fixture(name);
+        let whole = gv100ad::parse(&bytes).unwrap_err();
+        for chunk in [1, 64, 100_000] {
+            let e = read(&bytes, chunk).unwrap_err();
+            assert_eq!(
+                (e.code, &e.path),
+                (whole.code, &whole.path),
+                "{name}, chunks of {chunk}"
+            );
+        }
+    }
+    // UTF-8 first, Latin-1 later: refused with the line.
+    let mut mixed = text.clone().into_bytes();
+    mixed.extend_from_slice(&latin1(text.split('\n').nth(19).unwrap()));
+    mixed.push(b'\n');
+    let e = read(&mixed, 50).unwrap_err();
+    assert!(e.message.en.contains("character encoding"), "{e}");
+    // A line that never ends is refused early, not buffered.
+    let mut r = gv100ad::StreamReader::new();
+    let e = r.push(&vec![b'6'; 10_000]).unwrap_err();
+    assert_eq!(e.path, "gv100ad:1");
+}
+
+#[test]
+fn stream_reader_reads_the_real_file_in_64_kib_chunks() {
+    let Some(bytes) = real(REAL_2025) else { return };
+    let mut r = gv100ad::StreamReader::new();
+    for c in bytes.chunks(65_536) {
+        r.push(c).unwrap();
+    }
+    assert_eq!(r.finish().unwrap(), gv100ad::parse(&bytes).unwrap());
 }
 
 #[test]
@@ -377,7 +485,7 @@ fn bad_keys_and_names() {
         "gv100ad:17",
         "not all digits",
     );
-    assert!(e.message.en.contains("columns 11-18"));
+    assert!(e.message.en.contains("columns 11-22"));
     assert_invalid(
         edit_line(&text, 15, |r| set_chars(r, 11, "17")).as_bytes(),
         "gv100ad:15",
