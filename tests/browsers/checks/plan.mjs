@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { Key } from '../lib/page.mjs';
 import { SENTENCE_DE, SENTENCE_EN, moneyToDecimal } from '../../e2e/plan.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -98,6 +99,22 @@ export default function register(suite) {
     assert.match(norm(await page.text('#plan-error-summary', HOST)), /Es gibt ein Problem.*Fehlercode invalid_csv, Stelle csv:2:4/);
     assert.equal((await result(page)).total, EXPECTED_12.total, 'the last good result stays');
     await page.axe('plan, error');
+    await page.assertClean();
+  });
+
+  suite.test('efa-plan: keyboard only: Tab from the file input to the Land, a key changes it; Enter on an entry opens it in <efa-rechner>', async (page) => {
+    await openPlan(page);
+    const active = () => page.shadow((root) => root.activeElement?.id || root.activeElement?.getAttribute('data-entry') || null, null, HOST);
+    await page.shadow((root) => root.getElementById('plan-file').focus(), null, HOST);
+    await page.keys(Key.TAB);
+    assert.equal(await active(), 'plan-land');
+    await page.keys(Key.ARROW_DOWN); // Hessen -> Rheinland-Pfalz
+    await page.waitFor(() => document.querySelector('efa-plan').getAttribute('land') === 'RP', [], { what: 'land=RP' });
+    assert.match(norm(await sentence(page)), /^Rheinland-Pfalz trägt 2025–2026 insgesamt 68\.311,34 €; nur innerhalb der Allianzen wären es 44\.469,24 € – 23\.842,10 € mehr\.$/);
+    await page.shadow((root) => root.querySelector('button[data-entry="0"]').focus(), null, HOST);
+    await page.keys(Key.ENTER);
+    await page.waitFor(() => document.querySelector('efa-plan').shadowRoot.querySelector('efa-rechner')?.result?.total === '1200000.00', [], { what: 'entry 1 in <efa-rechner>', timeout: 20000 });
+    assert.equal(await active(), 'plan-calc-h');
     await page.assertClean();
   });
 
