@@ -9,7 +9,7 @@ WEBKITDRIVER ?= /usr/bin/WebKitWebDriver
 # WebKitGTK needs a display even when headless: its own Xvfb for each run (-a: a free number).
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: setup data build test demo bench soak fuzz-smoke hostile lint test-rust test-wasm test-node test-e2e test-browsers clean
+.PHONY: setup data build test demo bench soak fuzz-smoke hostile lint test-rust test-wasm test-node test-e2e test-browsers test-setup test-no-node clean
 
 setup:
 	@bash scripts/setup.sh
@@ -55,7 +55,16 @@ test-e2e: build
 test-browsers: build
 	node tests/browsers/run.mjs
 
-test: lint test-rust test-wasm test-node test-e2e test-browsers
+# scripts/setup.sh in a fresh clone with every tool it installs hidden (a private mount namespace,
+# stand-in installers): each install branch runs, a second run is a no-op. Seconds; needs root.
+test-setup: setup
+	bash scripts/test-setup.sh
+
+# A fresh clone builds with `cargo build --release` alone with node/npm hidden, and computes.
+test-no-node:
+	bash scripts/test-no-node.sh
+
+test: test-setup test-no-node lint test-rust test-wasm test-node test-e2e test-browsers
 	@echo "make test: all suites passed"
 
 demo: build

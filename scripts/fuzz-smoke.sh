@@ -19,7 +19,8 @@ targets=(allocate_json gv100ad)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz-smoke: installing cargo-fuzz (a few minutes)"
-  cargo install cargo-fuzz --version 0.13.2
+  # the target directory scripts/setup.sh's cargo installs use: crates they share compile once
+  CARGO_TARGET_DIR="$PWD/target/cargo-install" cargo install cargo-fuzz --version 0.13.2
 fi
 
 # One build for both targets (overflow checks on: cargo-fuzz's default), then run them.
