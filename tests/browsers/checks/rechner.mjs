@@ -324,18 +324,16 @@ export default function register(suite) {
     assert.match(await page.shadow((root) => root.querySelector('.export [role="status"]')?.textContent || ''), /Datei efa-rechner-.* erstellt/);
     fs.writeFileSync(path.join(page.art, `${engine}-export-excel.csv`), excel.bytes);
 
-    // the browser really saved the files (where the engine lets a test choose the folder)
-    if (engine !== 'webkit') {
-      const want = new Map([[excel.name, excel.bytes], [plain.name, plain.bytes]]);
-      const end = Date.now() + 15000;
-      for (;;) {
-        const files = fs.readdirSync(session.downloads).filter((f) => want.has(f));
-        if (files.length === want.size && files.every((f) => fs.statSync(path.join(session.downloads, f)).size === want.get(f).length)) break;
-        if (Date.now() > end) throw new Error(`${engine}: downloads not saved: ${fs.readdirSync(session.downloads).join(', ') || '(none)'}`);
-        await sleep(100);
-      }
-      for (const [name, bytes] of want) assert.ok(fs.readFileSync(path.join(session.downloads, name)).equals(bytes), `${name} saved byte for byte`);
+    // the browser really saved the files, byte for byte
+    const want = new Map([[excel.name, excel.bytes], [plain.name, plain.bytes], [json.name, json.bytes]]);
+    const end = Date.now() + 15000;
+    for (;;) {
+      const files = fs.readdirSync(session.downloads).filter((f) => want.has(f));
+      if (files.length === want.size && files.every((f) => fs.statSync(path.join(session.downloads, f)).size === want.get(f).length)) break;
+      if (Date.now() > end) throw new Error(`${engine}: downloads not saved: ${fs.readdirSync(session.downloads).join(', ') || '(none)'}`);
+      await sleep(100);
     }
+    for (const [name, bytes] of want) assert.ok(fs.readFileSync(path.join(session.downloads, name)).equals(bytes), `${name} saved byte for byte`);
     await page.assertClean();
   });
 }

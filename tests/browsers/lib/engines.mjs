@@ -127,7 +127,10 @@ export async function startEngine(engine, { lang = 'de-DE' } = {}) {
     let out = '';
     // A display of its own, unless the caller already gave one (e.g. `xvfb-run make test`).
     const cmd = process.env.DISPLAY ? [PATHS.webkitdriver, `--port=${port}`] : [PATHS.xvfbRun, '-a', '-s', '-screen 0 1280x1024x24', PATHS.webkitdriver, `--port=${port}`];
-    const child = spawn(cmd[0], cmd.slice(1), { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: lang.replace('-', '_') + '.UTF-8', LANGUAGE: lang.replace('-', '_') } });
+    // MiniBrowser saves downloads to the XDG download folder (else $HOME): point it at ours.
+    const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'browsers-webkit-xdg-'));
+    fs.writeFileSync(path.join(xdg, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
+    const child = spawn(cmd[0], cmd.slice(1), { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: xdg, LANG: lang.replace('-', '_') + '.UTF-8', LANGUAGE: lang.replace('-', '_') } });
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     const url = `http://127.0.0.1:${port}`;
@@ -143,6 +146,7 @@ export async function startEngine(engine, { lang = 'de-DE' } = {}) {
       s.quit = async () => {
         await quit();
         killGroup(child);
+        fs.rmSync(xdg, { recursive: true, force: true });
       };
       return s;
     } catch (e) {
