@@ -73,13 +73,17 @@ pub struct PlanOptions {
     pub title: Option<String>,
 }
 
-/// Where a plan came from, so that errors point into the text the user wrote.
+/// Where a plan came from. Errors in an entry always carry the entry's path
+/// (`plan.entries[3].costs`, as the contract says); for a CSV plan the message also names the
+/// line and column, so that the cell can be found in the spreadsheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
-    /// Paths `plan.entries[3].costs`.
     Json,
-    /// Paths `csv:LINE:COLUMN`; each request field with the (1-based) column it came from.
-    Csv { columns: Vec<(&'static str, usize)> },
+    /// Each request field with the (1-based) column it came from, and each entry's line.
+    Csv {
+        columns: Vec<(&'static str, usize)>,
+        lines: Vec<usize>,
+    },
 }
 
 /// A checked plan.
@@ -102,7 +106,7 @@ pub struct Entry {
     pub request: Request,
     /// The request as read (the entry without `service` and `line`), echoed in the response.
     pub source: Json,
-    /// The index in `plan.entries` (JSON) or the line number (CSV).
+    /// The index in `plan.entries` (for a CSV plan: among the data lines).
     pub at: usize,
 }
 
@@ -155,7 +159,7 @@ pub fn parse_options(v: &Json) -> Result<PlanOptions> {
                 let (de, en) = other.type_name();
                 Err(Error::new(
                     code,
-                    format!("plan.{name}"),
+                    name,
                     format!("{name} ist eine Zeichenkette, nicht {de}"),
                     format!("{name} is a string, not {en}"),
                 ))
@@ -170,23 +174,23 @@ pub fn parse_options(v: &Json) -> Result<PlanOptions> {
 
 /// Reads and checks a JSON plan `{"plan": {...}}`; `options` replace its title and comparison.
 pub fn parse(v: &Json, options: &PlanOptions) -> Result<Plan> {
-    let Json::Object(top) = v else {
+    if !matches!(v, Json::Object(_)) {
         let (de, en) = v.type_name();
         return Err(invalid_plan(
             "",
             format!("Ein Plan ist ein JSON-Objekt {{\"plan\": {{…}}}}, nicht {de}"),
             format!("a plan is a JSON object {{\"plan\": {{…}}}}, not {en}"),
         ));
-    };
-    if !top.iter().any(|(k, _)| k == "plan") {
-        return Err(invalid_plan(
-            "",
-            "Ein Plan ist ein JSON-Objekt {\"plan\": {\"entries\": […]}}; eine einzelne Anfrage (Version 1) berechnet allocate",
-            "a plan is a JSON object {\"plan\": {\"entries\": […]}}; a single (version 1) request is for allocate",
-        ));
     }
     let f = Fields::new(v, "", &["plan"], ("Der Plan", "the plan"))?;
-    let plan = f.require("plan")?;
+    let plan = f.get("plan").ok_or_else(|| {
+        Error::new(
+            ErrorCode::MissingField,
+            "plan",
+            "Pflichtfeld \"plan\" fehlt: ein Plan ist {\"plan\": {\"entries\": […]}}; eine einzelne Anfrage (Version 1) berechnet allocate",
+            "required field \"plan\" is missing: a plan is {\"plan\": {\"entries\": […]}}; a single (version 1) request is for allocate",
+        )
+    })?;
     if !matches!(plan, Json::Object(_)) {
         let (de, en) = plan.type_name();
         return Err(invalid_plan(
@@ -202,18 +206,21 @@ pub fn parse(v: &Json, options: &PlanOptions) -> Result<Plan> {
         ("plan", "plan"),
     )?;
     let title = match (&options.title, p.get("title")) {
-        (Some(t), _) => Some(check_title(t)?),
-        (None, Some(t)) => Some(check_title(reader::string(
-            t,
+        (Some(t), _) => Some(check_title(t, "title")?),
+        (None, Some(t)) => Some(check_title(
+            reader::string(
+                t,
+                "plan.title",
+                ErrorCode::InvalidPlan,
+                ("Der Titel", "the title"),
+            )?,
             "plan.title",
-            ErrorCode::InvalidPlan,
-            ("Der Titel", "the title"),
-        )?)?),
+        )?),
         (None, None) => None,
     };
     let compare = match (&options.compare, p.get("compare")) {
-        (Some(c), _) => Some(check_compare(c)?),
-        (None, Some(Json::String(c))) => Some(check_compare(c)?),
+        (Some(c), _) => Some(check_compare(c, "compare")?),
+        (None, Some(Json::String(c))) => Some(check_compare(c, "plan.compare")?),
         (None, Some(other)) => {
             let (de, en) = other.type_name();
             return Err(Error::new(
@@ -248,13 +255,7 @@ pub fn parse(v: &Json, options: &PlanOptions) -> Result<Plan> {
         }
     };
     check_entry_count(entries.len(), "plan.entries")?;
-    build(
-        entries.iter().enumerate(),
-        Origin::Json,
-        title,
-        compare,
-        ceilings,
-    )
+    build(entries.iter(), Origin::Json, title, compare, ceilings)
 }
 
 /// Fails with `invalid_plan` for no entries or more than [`MAX_ENTRIES`].
@@ -282,9 +283,10 @@ pub fn default_ceilings() -> [Decimal; 2] {
     [d, d]
 }
 
-/// Builds a plan from its entries, each given with its position (JSON index or CSV line).
+/// Builds a plan from its entries (in order). First every entry's plan fields (`service`,
+/// `line`, unknown fields), then every entry's version-1 request.
 pub fn build<'a>(
-    entries: impl Iterator<Item = (usize, &'a Json)>,
+    entries: impl Iterator<Item = &'a Json>,
     origin: Origin,
     title: Option<String>,
     compare: Option<&'static str>,
@@ -297,20 +299,44 @@ pub fn build<'a>(
         entries: Vec::new(),
         origin,
     };
-    for (at, v) in entries {
-        match parse_entry(v, at) {
-            Ok(e) => plan.entries.push(e),
+    let mut heads = Vec::new();
+    for (at, v) in entries.enumerate() {
+        match entry_head(v) {
+            Ok(h) => heads.push((v, h)),
+            Err(err) => return Err(plan.relocate(at, err)),
+        }
+    }
+    for (at, (v, (service, line))) in heads.into_iter().enumerate() {
+        let source = match v {
+            Json::Object(fields) => Json::Object(
+                fields
+                    .iter()
+                    .filter(|(k, _)| k != "service" && k != "line")
+                    .cloned()
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        match request::parse(&source) {
+            Ok(request) => plan.entries.push(Entry {
+                service,
+                line,
+                request,
+                source,
+                at,
+            }),
             Err(err) => return Err(plan.relocate(at, err)),
         }
     }
     Ok(plan)
 }
 
-pub fn check_title(t: &str) -> Result<String> {
+/// A title of 1..120 characters; `path` is `plan.title` or `title` (an option).
+pub fn check_title(t: &str, path: &str) -> Result<String> {
     let n = t.chars().count();
     if n == 0 || n > MAX_TITLE_CHARS {
         return Err(invalid_plan(
-            "plan.title",
+            path,
             format!("Der Titel hat 1 bis {MAX_TITLE_CHARS} Zeichen, nicht {n}"),
             format!("the title has 1 to {MAX_TITLE_CHARS} characters, not {n}"),
         ));
@@ -318,13 +344,14 @@ pub fn check_title(t: &str) -> Result<String> {
     Ok(t.to_string())
 }
 
-/// A named model for the comparison (custom models have no name to compare with).
-pub fn check_compare(c: &str) -> Result<&'static str> {
+/// A named model for the comparison (custom models have no name to compare with); `path` is
+/// `plan.compare` or `compare` (an option).
+pub fn check_compare(c: &str, path: &str) -> Result<&'static str> {
     MODELS.iter().find(|m| m.id == c).map(|m| m.id).ok_or_else(|| {
         let shown = reader::truncate(c);
         Error::new(
             ErrorCode::UnknownModel,
-            "plan.compare",
+            path,
             format!("Unbekanntes Vergleichsmodell \"{shown}\"; bekannt: alliance, itplr-2023-35, fitko"),
             format!("unknown comparison model \"{shown}\"; known: alliance, itplr-2023-35, fitko"),
         )
@@ -332,6 +359,16 @@ pub fn check_compare(c: &str) -> Result<&'static str> {
 }
 
 fn parse_ceilings(v: &Json) -> Result<[Decimal; 2]> {
+    if !matches!(v, Json::Object(_)) {
+        let (de, en) = v.type_name();
+        return Err(invalid_plan(
+            "plan.ceilings",
+            format!(
+                "ceilings ist ein Objekt {{\"fokus\": \"…\", \"foederal\": \"…\"}}, nicht {de}"
+            ),
+            format!("ceilings is an object {{\"fokus\": \"…\", \"foederal\": \"…\"}}, not {en}"),
+        ));
+    }
     let f = Fields::new(
         v,
         "plan.ceilings",
@@ -357,26 +394,29 @@ fn parse_ceilings(v: &Json) -> Result<[Decimal; 2]> {
     Ok(out)
 }
 
-/// Reads one entry; error paths are relative to the entry (`costs`, `alliance[2]`, `service`).
-fn parse_entry(v: &Json, at: usize) -> Result<Entry> {
-    let Json::Object(fields) = v else {
+/// Reads an entry's plan fields (`service`, `line`) and checks that it has no other fields than
+/// a version-1 request without `kommunen`; error paths are relative to the entry.
+fn entry_head(v: &Json) -> Result<(String, Option<Line>)> {
+    if !matches!(v, Json::Object(_)) {
         let (de, en) = v.type_name();
-        return Err(invalid_plan(
+        return Err(Error::new(
+            ErrorCode::InvalidRequest,
             "",
             format!("Ein Planeintrag ist ein JSON-Objekt, nicht {de}"),
             format!("a plan entry is a JSON object, not {en}"),
         ));
-    };
+    }
     let f = Fields::new(v, "", &ENTRY_FIELDS, ("Ein Planeintrag", "a plan entry"))?;
     let service = reader::string(
         f.require("service")?,
         "service",
-        ErrorCode::InvalidPlan,
+        ErrorCode::InvalidRequest,
         ("Der Dienst", "the service"),
     )?;
     let n = service.chars().count();
     if n == 0 || n > MAX_SERVICE_CHARS {
-        return Err(invalid_plan(
+        return Err(Error::new(
+            ErrorCode::InvalidRequest,
             "service",
             format!("Der Dienst hat 1 bis {MAX_SERVICE_CHARS} Zeichen, nicht {n}"),
             format!("the service has 1 to {MAX_SERVICE_CHARS} characters, not {n}"),
@@ -399,42 +439,35 @@ fn parse_entry(v: &Json, at: usize) -> Result<Entry> {
             })?,
         ),
     };
-    let source = Json::Object(
-        fields
-            .iter()
-            .filter(|(k, _)| k != "service" && k != "line")
-            .cloned()
-            .collect(),
-    );
-    let request = request::parse(&source)?;
-    Ok(Entry {
-        service: service.to_string(),
-        line,
-        request,
-        source,
-        at,
-    })
+    Ok((service.to_string(), line))
 }
 
 impl Plan {
     /// The path of a field of the entry at `at` (`rel` relative to the entry).
     pub fn path(&self, at: usize, rel: &str) -> String {
-        match &self.origin {
-            Origin::Json if rel.is_empty() => format!("plan.entries[{at}]"),
-            Origin::Json => format!("plan.entries[{at}].{rel}"),
-            Origin::Csv { columns } => {
-                let field = rel.split(['.', '[']).next().unwrap_or("");
-                let col = columns
-                    .iter()
-                    .find(|(f, _)| *f == field)
-                    .map_or(1, |(_, c)| *c);
-                format!("csv:{at}:{col}")
-            }
+        if rel.is_empty() {
+            format!("plan.entries[{at}]")
+        } else {
+            format!("plan.entries[{at}].{rel}")
         }
     }
 
-    /// An entry's error with the entry in its path.
+    /// An entry's error with the entry in its path; for a CSV plan the message names the cell.
     fn relocate(&self, at: usize, mut err: Error) -> Error {
+        if let Origin::Csv { columns, lines } = &self.origin {
+            let field = err.path.split(['.', '[']).next().unwrap_or("");
+            let line = lines.get(at).copied().unwrap_or(0);
+            match columns.iter().find(|(f, _)| *f == field) {
+                Some((_, col)) => {
+                    err.message.de = format!("CSV-Zeile {line}, Spalte {col}: {}", err.message.de);
+                    err.message.en = format!("CSV line {line}, column {col}: {}", err.message.en);
+                }
+                None => {
+                    err.message.de = format!("CSV-Zeile {line}: {}", err.message.de);
+                    err.message.en = format!("CSV line {line}: {}", err.message.en);
+                }
+            }
+        }
         err.path = self.path(at, &err.path);
         err
     }
@@ -456,12 +489,14 @@ fn compare_request(plan: &Plan, e: &Entry, model: &'static str) -> Result<Reques
         item.model = None;
     }
     if req.alliance.is_none() && req.uses_alliance() {
-        return Err(Error::new(
+        return Err(plan.relocate(
+            e.at,
+            Error::new(
             ErrorCode::MissingField,
-            plan.path(e.at, "alliance"),
+            "alliance",
             format!("Der Vergleich mit dem Modell {model} lässt die Nachnutzungsallianz zahlen, aber der Eintrag nennt keine (\"alliance\" fehlt)"),
             format!("the comparison with model {model} has the alliance pay, but the entry names none (\"alliance\" is missing)"),
-        ));
+        )));
     }
     Ok(req)
 }

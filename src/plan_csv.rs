@@ -2,8 +2,9 @@
 //! naming the columns (German or English, any case, any order), `;` or `,` as the header line
 //! uses it, German amounts with `;` (`1.200.000,00`), plain ones with `,`, quotes with `""`,
 //! UTF-8 with or without BOM, `\r\n`, blank lines. Every data line becomes one plan entry, which
-//! is then read exactly like a JSON entry; errors point at `csv:LINE:COLUMN` (both 1-based,
-//! COLUMN counts cells, as a spreadsheet's columns).
+//! is then read exactly like a JSON entry. Errors of the file itself (`invalid_csv`) point at
+//! `csv:LINE:COLUMN` (both 1-based, COLUMN counts cells, as a spreadsheet's columns); errors in
+//! what a cell means are entry errors (`plan.entries[3].costs`) whose message names the cell.
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::Json;
@@ -39,12 +40,10 @@ fn invalid_csv(line: usize, col: usize, de: impl Into<String>, en: impl Into<Str
     Error::new(ErrorCode::InvalidCsv, at(line, col), de, en)
 }
 
-/// One cell: its bytes as written (quotes removed), the line it starts on, and whether it was
-/// quoted (then its text is taken exactly; otherwise surrounding spaces are dropped).
+/// One cell: its text as written (quotes removed, taken exactly) and the line it starts on.
 struct Cell {
-    bytes: Vec<u8>,
+    text: String,
     line: usize,
-    quoted: bool,
 }
 
 struct Record {
@@ -113,8 +112,7 @@ impl Reader<'_> {
             }
             let line = self.line;
             let mut bytes = Vec::new();
-            let quoted = self.src.get(self.pos) == Some(&b'"');
-            if quoted {
+            if self.src.get(self.pos) == Some(&b'"') {
                 self.pos += 1;
                 loop {
                     let rest = &self.src[self.pos..];
@@ -172,9 +170,8 @@ impl Reader<'_> {
                 bytes.extend_from_slice(&self.src[start..self.pos]);
             }
             rec.cells.push(Cell {
-                bytes,
+                text: utf8(bytes, line, col)?,
                 line,
-                quoted,
             });
             if self.src.get(self.pos) == Some(&self.sep) {
                 self.pos += 1;
@@ -212,19 +209,33 @@ fn separator(src: &[u8]) -> Option<u8> {
     comma.then_some(b',')
 }
 
-/// The text of a cell (unquoted: trimmed); bytes that are not UTF-8 are an error (a
-/// Windows-1252 export).
-fn text(cell: &Cell, col: usize) -> Result<&str> {
-    match std::str::from_utf8(&cell.bytes) {
-        Ok(s) if cell.quoted => Ok(s),
-        Ok(s) => Ok(s.trim()),
-        Err(_) => Err(invalid_csv(
-            cell.line,
-            col,
-            format!("Zeile {}, Spalte {col} ist kein UTF-8 (wohl Windows-1252): bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen", cell.line),
-            format!("line {}, column {col} is not UTF-8 (probably Windows-1252): please save as \"CSV UTF-8 (Comma delimited)\"", cell.line),
-        )),
-    }
+/// A cell's bytes as text. Bytes that are not UTF-8 (a Windows-1252 export), and U+FFFD (such a
+/// file already decoded by a browser), are an error at the line and column of the first one.
+fn utf8(bytes: Vec<u8>, line: usize, col: usize) -> Result<String> {
+    let (bytes, bad_at) = match String::from_utf8(bytes) {
+        Ok(s) => match s.find('\u{fffd}') {
+            None => return Ok(s),
+            Some(i) => (s.into_bytes(), i),
+        },
+        Err(e) => {
+            let i = e.utf8_error().valid_up_to();
+            (e.into_bytes(), i)
+        }
+    };
+    // A quoted cell may span lines: count the line ends before the bad byte.
+    let before = &bytes[..bad_at];
+    let line = line
+        + before
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\r' || b == b'\n' && (i == 0 || before[i - 1] != b'\r'))
+            .count();
+    Err(invalid_csv(
+        line,
+        col,
+        format!("Zeile {line}, Spalte {col} ist kein UTF-8 (wohl Windows-1252): bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen"),
+        format!("line {line}, column {col} is not UTF-8 (probably Windows-1252): please save as \"CSV UTF-8 (Comma delimited)\""),
+    ))
 }
 
 /// Reads a CSV plan. `options` give the title and the comparison model (CSV has no place for
@@ -234,12 +245,12 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     let title = options
         .title
         .as_deref()
-        .map(plan::check_title)
+        .map(|t| plan::check_title(t, "title"))
         .transpose()?;
     let compare = options
         .compare
         .as_deref()
-        .map(plan::check_compare)
+        .map(|c| plan::check_compare(c, "compare"))
         .transpose()?;
     let src = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Some(sep) = separator(src) else {
@@ -265,19 +276,34 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         sep,
     };
 
-    let blank = |r: &Record| r.cells.iter().all(|c| c.bytes.trim_ascii().is_empty());
-    let header = loop {
-        match reader.next_record()? {
-            None => return Err(invalid_csv(1, 1, "Die Datei ist leer", "the file is empty")),
-            Some(r) if blank(&r) => continue,
-            Some(r) => break r,
+    // The whole text is read first, so that a syntax or encoding error anywhere is reported
+    // before what the cells mean; more than one data line past the limit is not kept.
+    let blank = |r: &Record| r.cells.iter().all(|c| c.text.trim().is_empty());
+    let mut header: Option<Record> = None;
+    let mut data: Vec<Record> = Vec::new();
+    let mut count = 0usize;
+    while let Some(r) = reader.next_record()? {
+        if blank(&r) {
+            continue;
         }
+        if header.is_none() {
+            header = Some(r);
+            continue;
+        }
+        count += 1;
+        if count <= plan::MAX_ENTRIES {
+            data.push(r);
+        }
+    }
+    let Some(header) = header else {
+        return Err(invalid_csv(1, 1, "Die Datei ist leer", "the file is empty"));
     };
+
     // For each cell of the header: the request field of its column (None: an unnamed column).
     let mut fields: Vec<Option<&'static str>> = Vec::with_capacity(header.cells.len());
     for (i, cell) in header.cells.iter().enumerate() {
         let col = i + 1;
-        let name = text(cell, col)?;
+        let name = cell.text.trim();
         if name.is_empty() {
             fields.push(None);
             continue;
@@ -310,54 +336,38 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
             let names = COLUMNS
                 .iter()
                 .find(|(f, _)| *f == req)
-                .map_or("", |(_, n)| n[0]);
-            let en = COLUMNS
-                .iter()
-                .find(|(f, _)| *f == req)
-                .map_or("", |(_, n)| n[1]);
+                .map_or(&[][..], |(_, n)| *n);
+            let (de, en) = (
+                names.first().copied().unwrap_or(""),
+                names.get(1).copied().unwrap_or(""),
+            );
+            // Pointed at where the column would be added.
             return Err(invalid_csv(
                 header.line,
-                1,
+                header.cells.len() + 1,
                 format!(
                     "Die Pflichtspalte „{}“ fehlt (Pflicht: Dienst, Jahr, Kosten)",
-                    capitalise(names)
+                    capitalise(de)
                 ),
                 format!("the required column \"{en}\" is missing (required: service, year, costs)"),
             ));
         }
     }
+    plan::check_entry_count(count, "plan.entries")?;
     let columns: Vec<(&'static str, usize)> = fields
         .iter()
         .enumerate()
         .filter_map(|(i, f)| f.map(|f| (f, i + 1)))
         .collect();
-
-    let mut rows: Vec<(usize, Json)> = Vec::new();
-    while let Some(record) = reader.next_record()? {
-        if blank(&record) {
-            continue;
-        }
-        if rows.len() == plan::MAX_ENTRIES {
-            return Err(Error::new(
-                ErrorCode::InvalidPlan,
-                at(record.line, 1),
-                format!("Der Plan hat mehr als {} Einträge", plan::MAX_ENTRIES),
-                format!("the plan has more than {} entries", plan::MAX_ENTRIES),
-            ));
-        }
-        rows.push((record.line, row_entry(&record, &fields, sep)?));
-    }
-    if rows.is_empty() {
-        return Err(Error::new(
-            ErrorCode::InvalidPlan,
-            at(header.line + 1, 1),
-            "Der Plan hat keine Einträge: unter der Kopfzeile steht keine Zeile",
-            "the plan has no entries: no line follows the header",
-        ));
-    }
+    let lines: Vec<usize> = data.iter().map(|r| r.line).collect();
+    let rows = data
+        .iter()
+        .enumerate()
+        .map(|(n, r)| row_entry(r, n, &fields, sep))
+        .collect::<Result<Vec<Json>>>()?;
     plan::build(
-        rows.iter().map(|(l, j)| (*l, j)),
-        Origin::Csv { columns },
+        rows.iter(),
+        Origin::Csv { columns, lines },
         title,
         compare,
         plan::default_ceilings(),
@@ -371,16 +381,20 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// One data line as a plan entry in JSON form; an empty cell leaves its field out.
-fn row_entry(record: &Record, fields: &[Option<&'static str>], sep: u8) -> Result<Json> {
+/// Data line `n` as a plan entry in JSON form; an empty cell leaves its field out. Cells are
+/// taken as written (no trimming): they are the entry's values.
+fn row_entry(record: &Record, n: usize, fields: &[Option<&'static str>], sep: u8) -> Result<Json> {
     let mut out: Vec<(String, Json)> = Vec::new();
     for (i, cell) in record.cells.iter().enumerate() {
         let col = i + 1;
-        let value = text(cell, col)?;
+        let value = cell.text.as_str();
         if value.is_empty() {
             continue;
         }
         let Some(field) = fields.get(i).copied().flatten() else {
+            if value.trim().is_empty() {
+                continue;
+            }
             return Err(invalid_csv(
                 cell.line,
                 col,
@@ -389,28 +403,25 @@ fn row_entry(record: &Record, fields: &[Option<&'static str>], sep: u8) -> Resul
             ));
         };
         let json = match field {
-            "line" => {
-                let l = value.to_lowercase();
-                Json::String(if l == "föderal" { "foederal".into() } else { l })
-            }
             "year" if value.bytes().all(|b| b.is_ascii_digit()) => Json::Number(value.into()),
             "costs" => Json::String(amount(value, sep).ok_or_else(|| {
                 let shown = reader::truncate(value);
                 let (de, en) = if sep == b';' {
                     (
-                        format!("Der Betrag „{shown}“ ist nicht in deutscher Schreibweise: Punkte zwischen Dreiergruppen, Komma vor den Cent (1.200.000,00 oder 850000,5)"),
-                        format!("the amount \"{shown}\" is not written the German way: points between groups of three digits, a comma before the cents (1.200.000,00 or 850000,5)"),
+                        format!("CSV-Zeile {}, Spalte {col}: Der Betrag „{shown}“ ist nicht in deutscher Schreibweise: Punkte zwischen Dreiergruppen, Komma vor den Cent (1.200.000,00 oder 850000,5)", cell.line),
+                        format!("CSV line {}, column {col}: the amount \"{shown}\" is not written the German way: points between groups of three digits, a comma before the cents (1.200.000,00 or 850000,5)", cell.line),
                     )
                 } else {
                     (
-                        format!("Der Betrag „{shown}“ ist keine Dezimalzahl mit Punkt ohne Tausendertrennung (1200000.00)"),
-                        format!("the amount \"{shown}\" is not a decimal with a point and no grouping (1200000.00)"),
+                        format!("CSV-Zeile {}, Spalte {col}: Der Betrag „{shown}“ ist keine Dezimalzahl mit Punkt ohne Tausendertrennung (1200000.00)", cell.line),
+                        format!("CSV line {}, column {col}: the amount \"{shown}\" is not a decimal with a point and no grouping (1200000.00)", cell.line),
                     )
                 };
-                Error::new(ErrorCode::InvalidAmount, at(cell.line, col), de, en)
+                Error::new(ErrorCode::InvalidAmount, format!("plan.entries[{n}].costs"), de, en)
             })?),
             "alliance" => {
-                if value.eq_ignore_ascii_case("alle") || value.eq_ignore_ascii_case("all") {
+                let t = value.trim();
+                if t.eq_ignore_ascii_case("alle") || t.eq_ignore_ascii_case("all") {
                     Json::String("all".into())
                 } else {
                     Json::Array(
@@ -439,7 +450,9 @@ fn amount(cell: &str, sep: u8) -> Option<String> {
         .unwrap_or(cell)
         .trim_end_matches(|c: char| c.is_whitespace());
     if sep != b';' {
-        return Some(s.to_string());
+        return crate::money::parse_plain(s.strip_prefix('-').unwrap_or(s))
+            .is_some()
+            .then(|| s.to_string());
     }
     let (sign, body) = match s.strip_prefix('-') {
         Some(b) => ("-", b),

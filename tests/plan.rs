@@ -196,7 +196,6 @@ fn the_csv_plan_equals_the_same_plan_in_json() {
     for field in ["years", "total", "payers", "services", "lines", "warnings"] {
         let strip = |v: &Value| {
             let mut v = v[field].clone();
-            // Warning paths point into the text the user wrote: csv:2:3 vs plan.entries[0].year.
             if let Some(list) = v.as_array_mut() {
                 for w in list {
                     if let Some(o) = w.as_object_mut() {
@@ -208,8 +207,7 @@ fn the_csv_plan_equals_the_same_plan_in_json() {
         };
         assert_eq!(strip(&csv), strip(&json), "{field}");
     }
-    assert_eq!(csv["warnings"][0]["path"], "csv:2:3");
-    assert_eq!(json["warnings"][0]["path"], "plan.entries[0].year");
+    assert_eq!(csv["warnings"][0]["path"], "plan.entries[0].year");
     // The CSV line became this version-1 request.
     assert_eq!(
         csv["entries"][2]["request"],
@@ -245,12 +243,20 @@ fn csv_as_spreadsheets_write_it() {
     // A line break inside quotes belongs to the cell; later lines keep their numbers.
     let multi = plan("Dienst;Jahr;Kosten;Allianz\n\"zwei\nZeilen\";2025;100;BY\nx;2025;100;XX\n");
     assert_eq!(multi["error"]["code"], "unknown_land");
-    assert_eq!(multi["error"]["path"], "csv:4:4");
-    // Line "Föderal" and "FOKUS" in a CSV; "alle"/"ALL".
-    let lines = plan("Dienst;Linie;Jahr;Kosten;Allianz;Modell\na;Föderal;2025;100;ALLE;itplr-2023-35\nb;FOKUS;2025;100;all;itplr-2023-35\n");
+    assert_eq!(multi["error"]["path"], "plan.entries[1].alliance[0]");
+    // The message names the cell in the spreadsheet.
+    assert!(multi["error"]["message"]["de"]
+        .as_str()
+        .unwrap()
+        .starts_with("CSV-Zeile 4, Spalte 4: "));
+    // Lines as in JSON; "alle"/"ALL" in any case.
+    let lines = plan("Dienst;Linie;Jahr;Kosten;Allianz;Modell\na;foederal;2025;100;ALLE;itplr-2023-35\nb;fokus;2025;100;all;itplr-2023-35\n");
     assert_eq!(lines["lines"][0]["line"], "fokus");
     assert_eq!(lines["lines"][1]["line"], "foederal");
     assert_eq!(lines["lines"][1]["amount"], "100.00");
+    // Cells are taken as written: a leading space stays part of the service name.
+    let spaced = plan("Dienst;Jahr;Kosten;Allianz\n Leerzeichen vorn;2025;100;BY\n");
+    assert_eq!(spaced["services"][0]["service"], " Leerzeichen vorn");
 }
 
 #[test]
@@ -405,14 +411,16 @@ fn every_plan_error_has_its_code_and_path() {
     let many = |n: usize| entries(&vec![OK; n]);
     let cases: Vec<(ErrorCode, &str, String)> = vec![
         (ErrorCode::InvalidPlan, "", "[]".into()),
-        (ErrorCode::InvalidPlan, "", r#"{"year": 2025, "costs": "1.00"}"#.into()),
+        (ErrorCode::UnknownField, "year", r#"{"year": 2025, "costs": "1.00"}"#.into()),
+        (ErrorCode::MissingField, "plan", "{}".into()),
         (ErrorCode::UnknownField, "colour", r#"{"plan": {"entries": []}, "colour": 1}"#.into()),
         (ErrorCode::InvalidPlan, "plan", r#"{"plan": []}"#.into()),
         (ErrorCode::InvalidPlan, "plan.entries", r#"{"plan": {}}"#.into()),
         (ErrorCode::InvalidPlan, "plan.entries", entries(&[])),
         (ErrorCode::InvalidPlan, "plan.entries", r#"{"plan": {"entries": {}}}"#.into()),
         (ErrorCode::InvalidPlan, "plan.entries", many(501)),
-        (ErrorCode::InvalidPlan, "plan.entries[1]", entries(&[OK, "[]"])),
+        (ErrorCode::InvalidRequest, "plan.entries[1]", entries(&[OK, "[]"])),
+        (ErrorCode::InvalidPlan, "plan.ceilings", format!(r#"{{"plan": {{"ceilings": "15000000", "entries": [{OK}]}}}}"#)),
         (ErrorCode::InvalidPlan, "plan.title", format!(r#"{{"plan": {{"title": "{}", "entries": [{OK}]}}}}"#, "x".repeat(121))),
         (ErrorCode::InvalidPlan, "plan.title", format!(r#"{{"plan": {{"title": "", "entries": [{OK}]}}}}"#)),
         (ErrorCode::InvalidPlan, "plan.title", format!(r#"{{"plan": {{"title": 7, "entries": [{OK}]}}}}"#)),
@@ -423,9 +431,11 @@ fn every_plan_error_has_its_code_and_path() {
         (ErrorCode::InvalidAmount, "plan.ceilings.foederal", format!(r#"{{"plan": {{"ceilings": {{"foederal": "-1"}}, "entries": [{OK}]}}}}"#)),
         (ErrorCode::UnknownField, "plan.ceilings.fokusleistungen", format!(r#"{{"plan": {{"ceilings": {{"fokusleistungen": "1"}}, "entries": [{OK}]}}}}"#)),
         (ErrorCode::MissingField, "plan.entries[0].service", entries(&[r#"{"year": 2025, "costs": "1.00", "alliance": ["BY"]}"#])),
-        (ErrorCode::InvalidPlan, "plan.entries[0].service", entries(&[r#"{"service": "", "year": 2025, "costs": "1.00", "alliance": ["BY"]}"#])),
-        (ErrorCode::InvalidPlan, "plan.entries[0].service", entries(&[&format!(r#"{{"service": "{}", "year": 2025, "costs": "1.00", "alliance": ["BY"]}}"#, "ö".repeat(65))])),
-        (ErrorCode::InvalidPlan, "plan.entries[0].service", entries(&[r#"{"service": 12, "year": 2025, "costs": "1.00", "alliance": ["BY"]}"#])),
+        (ErrorCode::InvalidRequest, "plan.entries[0].service", entries(&[r#"{"service": "", "year": 2025, "costs": "1.00", "alliance": ["BY"]}"#])),
+        (ErrorCode::InvalidRequest, "plan.entries[0].service", entries(&[&format!(r#"{{"service": "{}", "year": 2025, "costs": "1.00", "alliance": ["BY"]}}"#, "ö".repeat(65))])),
+        (ErrorCode::InvalidRequest, "plan.entries[0].service", entries(&[r#"{"service": 12, "year": 2025, "costs": "1.00", "alliance": ["BY"]}"#])),
+        // Plan fields of every entry come before any entry's version-1 fields.
+        (ErrorCode::MissingField, "plan.entries[1].service", entries(&[r#"{"service": "x", "year": 1999, "costs": "1.00", "alliance": ["BY"]}"#, r#"{"year": 2025}"#])),
         (ErrorCode::InvalidLine, "plan.entries[1].line", entries(&[OK, r#"{"service": "x", "line": "Fokus", "year": 2025, "costs": "1.00", "alliance": ["BY"]}"#])),
         (ErrorCode::UnknownField, "plan.entries[0].kommunen", entries(&[r#"{"service": "x", "year": 2025, "costs": "1.00", "alliance": ["BY"], "kommunen": {"land": "BY"}}"#])),
         (ErrorCode::InvalidAmount, "plan.entries[3].costs", entries(&[OK, OK, OK, r#"{"service": "x", "year": 2025, "costs": "1,00", "alliance": ["BY"]}"#])),
@@ -486,8 +496,8 @@ fn every_csv_error_has_its_code_and_path() {
             "csv:1:1",
             b"Dienst\tJahr\tKosten\nx\t2025\t1\n".to_vec(),
         ),
-        ("invalid_plan", "csv:2:1", h.as_bytes().to_vec()),
-        ("invalid_plan", "csv:502:1", rows(501).into_bytes()),
+        ("invalid_plan", "plan.entries", h.as_bytes().to_vec()),
+        ("invalid_plan", "plan.entries", rows(501).into_bytes()),
         (
             "invalid_csv",
             "csv:3:1",
@@ -509,12 +519,26 @@ fn every_csv_error_has_its_code_and_path() {
             "csv:2:1",
             b"Dienst;Jahr;Kosten;Allianz\nM\xFCll;2025;1,00;BY\n".to_vec(),
         ),
+        // Such a file as a browser decodes it (U+FFFD), in the second line of a quoted cell.
         (
             "invalid_csv",
-            "csv:1:1",
+            "csv:3:1",
+            "Dienst;Jahr;Kosten;Allianz\n\"M\nM\u{fffd}ll\";2025;1,00;BY\n"
+                .as_bytes()
+                .to_vec(),
+        ),
+        // An encoding error anywhere comes before what the header means.
+        (
+            "invalid_csv",
+            "csv:3:2",
+            b"Dienst;Jahre;Kosten\nx;2025;1\ny;\x80;1\n".to_vec(),
+        ),
+        (
+            "invalid_csv",
+            "csv:1:4",
             b"Dienst;Jahr;Allianz\nx;2025;BY\n".to_vec(),
         ),
-        ("invalid_csv", "csv:1:1", b"Jahr;Kosten\n2025;1\n".to_vec()),
+        ("invalid_csv", "csv:1:3", b"Jahr;Kosten\n2025;1\n".to_vec()),
         (
             "invalid_csv",
             "csv:1:4",
@@ -537,77 +561,82 @@ fn every_csv_error_has_its_code_and_path() {
         ),
         (
             "invalid_amount",
-            "csv:2:4",
+            "plan.entries[0].costs",
             format!("{h}x;;2025;1200000.00;BY;;\n").into_bytes(),
         ),
         (
             "invalid_amount",
-            "csv:2:4",
-            format!("{h}x;;2025;1.2.3;BY;;\n").into_bytes(),
+            "plan.entries[1].costs",
+            format!("{h}x;;2025;1;BY;;\nx;;2025;1.2.3;BY;;\n").into_bytes(),
         ),
         (
             "invalid_amount",
-            "csv:2:4",
+            "plan.entries[0].costs",
             format!("{h}x;;2025;-5,00;BY;;\n").into_bytes(),
         ),
         (
             "invalid_amount",
-            "csv:2:3",
+            "plan.entries[0].costs",
             b"service,year,costs,alliance\nx,2025,\"1,5\",BY\n".to_vec(),
         ),
         (
+            "invalid_amount",
+            "plan.entries[0].costs",
+            b"service,year,costs,alliance\nx,2025,1e3,BY\n".to_vec(),
+        ),
+        (
             "amount_not_multiple_of_unit",
-            "csv:2:4",
+            "plan.entries[0].costs",
             format!("{h}x;;2025;1,005;BY;;\n").into_bytes(),
         ),
         (
             "invalid_year",
-            "csv:3:3",
+            "plan.entries[1].year",
             format!("{h}x;;2025;1;BY;;\nx;;25/26;1;BY;;\n").into_bytes(),
         ),
         (
             "invalid_line",
-            "csv:2:2",
-            format!("{h}x;Fokus-Linie;2025;1;BY;;\n").into_bytes(),
+            "plan.entries[0].line",
+            format!("{h}x;Fokus;2025;1;BY;;\n").into_bytes(),
         ),
         (
             "unknown_land",
-            "csv:2:5",
+            "plan.entries[0].alliance[2]",
             format!("{h}x;;2025;1;BY HE Bayern;;\n").into_bytes(),
         ),
         (
             "duplicate_land",
-            "csv:2:5",
+            "plan.entries[0].alliance[1]",
             format!("{h}x;;2025;1;BY,by;;\n").into_bytes(),
         ),
         (
             "empty_alliance",
-            "csv:2:5",
+            "plan.entries[0].alliance",
             format!("{h}x;;2025;1;,;;\n").into_bytes(),
         ),
         (
             "unknown_model",
-            "csv:2:6",
+            "plan.entries[0].model",
             format!("{h}x;;2025;1;BY;solidarisch;\n").into_bytes(),
         ),
         (
             "unknown_key",
-            "csv:2:7",
+            "plan.entries[0].key",
             format!("{h}x;;2025;1;BY;;KS\n").into_bytes(),
         ),
         (
             "missing_field",
-            "csv:2:1",
+            "plan.entries[0].service",
             format!("{h};;2025;1;BY;;\n").into_bytes(),
         ),
         (
             "missing_field",
-            "csv:2:5",
+            "plan.entries[0].alliance",
             format!("{h}x;;2025;1;;;\n").into_bytes(),
         ),
         (
-            "invalid_plan",
-            "csv:2:1",
+            "invalid_request",
+            "plan.entries[0].service",
             format!("{h}{};;2025;1;BY;;\n", "x".repeat(65)).into_bytes(),
         ),
         (
@@ -644,7 +673,7 @@ fn every_csv_error_has_its_code_and_path() {
         .as_str()
         .unwrap()
         .contains("CSV UTF-8"));
-    // Options are checked with their plan paths.
+    // Options are checked with their own names as paths.
     for (options, code, path) in [
         (
             PlanOptions {
@@ -652,7 +681,7 @@ fn every_csv_error_has_its_code_and_path() {
                 title: None,
             },
             "unknown_model",
-            "plan.compare",
+            "compare",
         ),
         (
             PlanOptions {
@@ -660,7 +689,7 @@ fn every_csv_error_has_its_code_and_path() {
                 title: Some(String::new()),
             },
             "invalid_plan",
-            "plan.title",
+            "title",
         ),
     ] {
         let got = run(&rows(1).into_bytes(), &options);
@@ -749,7 +778,7 @@ fn cli_plan_from_files_and_standard_input() {
     assert_eq!(v["error"]["path"], "csv:2:1");
     let (code, v) = cli(&["plan", csv.to_str().unwrap(), "--compare", "solidarisch"]);
     assert_eq!(code, 2);
-    assert_eq!(v["error"]["path"], "plan.compare");
+    assert_eq!(v["error"]["path"], "compare");
     let (code, _) = cli_raw(&["plan", "-", "--format", "xlsx"], b"");
     assert_eq!(code, 64);
 }
