@@ -139,6 +139,90 @@ fn bench_allocate() {
     });
 }
 
+/// A plan of 500 entries (the contract's maximum): three models, alliances of 3 to 16 Länder,
+/// cost items, memberships, both lines, three years; as JSON and as German CSV.
+fn plan_500() -> (String, String) {
+    const CODES: [&str; 16] = [
+        "SH", "HH", "NI", "HB", "NW", "HE", "RP", "BW", "BY", "SL", "BE", "BB", "MV", "SN", "ST",
+        "TH",
+    ];
+    let models = ["itplr-2023-35", "alliance", "fitko", "itplr-2023-35"];
+    let mut json = Vec::new();
+    let mut csv = String::from("Dienst;Linie;Jahr;Kosten;Allianz;Modell;Schlüssel\r\n");
+    for i in 0..500usize {
+        let size = 3 + i % 14;
+        let alliance: Vec<&str> = (0..size).map(|k| CODES[(i + k * 5) % 16]).collect();
+        let year = 2025 + (i % 3);
+        let model = models[i % 4];
+        let line = ["fokus", "foederal", ""][i % 3];
+        let cents = 10_000_000 + (i as u64) * 791_913;
+        let amount = format!("{}.{:02}", cents / 100, cents % 100);
+        let quoted: Vec<String> = alliance.iter().map(|a| format!("\"{a}\"")).collect();
+        let costs = if i % 5 == 0 {
+            format!(
+                "[{{\"category\": \"betrieb\", \"amount\": \"{amount}\"}}, {{\"category\": \"nutzung\", \"amount\": \"1234.56\", \"key\": \"population\"}}]"
+            )
+        } else {
+            format!("\"{amount}\"")
+        };
+        let membership = if i % 7 == 0 && model != "fitko" {
+            format!(
+                ", \"membership\": {{\"{}\": {{\"from\": \"{year}-07-01\"}}}}",
+                alliance[0]
+            )
+        } else {
+            String::new()
+        };
+        let line_field = if line.is_empty() {
+            String::new()
+        } else {
+            format!(", \"line\": \"{line}\"")
+        };
+        json.push(format!(
+            "{{\"service\": \"Dienst {}\"{line_field}, \"year\": {year}, \"costs\": {costs}, \"alliance\": [{}], \"model\": \"{model}\"{membership}}}",
+            i % 40,
+            quoted.join(", ")
+        ));
+        csv.push_str(&format!(
+            "Dienst {};{line};{year};{},{:02};{};{model};ks\r\n",
+            i % 40,
+            cents / 100,
+            cents % 100,
+            alliance.join(" ")
+        ));
+    }
+    let json = format!(
+        "{{\"plan\": {{\"title\": \"500 Einträge\", \"compare\": \"alliance\", \"entries\": [{}]}}}}",
+        json.join(",\n")
+    );
+    (json, csv)
+}
+
+fn bench_plan() {
+    let (json, csv) = plan_500();
+    let none = efa_rechner::PlanOptions::default();
+    let compare = efa_rechner::PlanOptions {
+        compare: Some("alliance".into()),
+        title: None,
+    };
+    // Check once that the plans are valid, so the timings are of real work.
+    let r = efa_rechner::allocate_plan_text(json.as_bytes(), &none).expect("the JSON plan");
+    assert_eq!(r.entries.len(), 500);
+    efa_rechner::allocate_plan_text(csv.as_bytes(), &compare).expect("the CSV plan");
+    bench("plan 500 entries + compare (JSON in)", 50, || {
+        efa_rechner::allocate_plan_text(black_box(json.as_bytes()), &none)
+    });
+    bench("plan 500 entries + compare (CSV in)", 50, || {
+        efa_rechner::allocate_plan_text(black_box(csv.as_bytes()), &compare)
+    });
+    bench("plan 500 entries, JSON out", 50, || {
+        serde_json::to_string(black_box(&r))
+    });
+    bench("plan 500 entries, German Excel CSV out", 200, || {
+        efa_rechner::plan_export::to_excel_csv(black_box(&r))
+    });
+}
+
 fn main() {
     // `cargo bench -- NAME` runs only the benchmarks whose group name contains NAME.
     let filter: Vec<String> = std::env::args()
@@ -147,10 +231,11 @@ fn main() {
         .collect();
     let wanted =
         |group: &str| filter.is_empty() || filter.iter().any(|f| group.contains(f.as_str()));
-    let groups: [(&str, fn()); 3] = [
+    let groups: [(&str, fn()); 4] = [
         ("gv100ad", bench_gv100ad),
         ("kreise_default", bench_kreise_default),
         ("allocate", bench_allocate),
+        ("plan", bench_plan),
     ];
     for (name, run) in groups {
         if wanted(name) {

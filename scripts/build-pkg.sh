@@ -28,6 +28,24 @@ wasm-opt -Oz --strip-debug --strip-producers \
 after=$(stat -c %s pkg/efa_rechner_bg.wasm)
 gz=$(gzip -9 -c pkg/efa_rechner_bg.wasm | wc -c)
 echo "build-pkg: efa_rechner_bg.wasm $before → $after bytes ($gz gzip)"
+
+# The plan module: the same engine plus the plan exports (allocatePlan, allocatePlanCsv; cargo
+# feature "plans"), as pkg/efa_rechner_plans.js and _bg.wasm for the pages that use plans
+# (<efa-plan>, `import … from 'efa-rechner/plans'`). The calculator's module above stays within
+# its size budget; the plan module is a superset, so a plan page needs only this one.
+rm -rf target/pkg-plans
+wasm-pack build --target web --release --out-dir target/pkg-plans --out-name efa_rechner_plans --no-pack -- --features plans 2>&1 \
+  | grep -v -e '^\[INFO\]: Optional field missing' -e 'wasm-opt' || true
+test -f target/pkg-plans/efa_rechner_plans_bg.wasm || { echo "build-pkg: wasm-pack produced no plan module" >&2; exit 1; }
+wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  target/pkg-plans/efa_rechner_plans_bg.wasm -o pkg/efa_rechner_plans_bg.wasm
+cp target/pkg-plans/efa_rechner_plans.js target/pkg-plans/efa_rechner_plans.d.ts \
+  target/pkg-plans/efa_rechner_plans_bg.wasm.d.ts pkg/
+cp -r target/pkg-plans/snippets/. pkg/snippets/
+gz=$(gzip -9 -c pkg/efa_rechner_plans_bg.wasm | wc -c)
+echo "build-pkg: efa_rechner_plans_bg.wasm $(stat -c %s pkg/efa_rechner_plans_bg.wasm) bytes ($gz gzip)"
 fi
 
 # The element. www/element/ is the source: plain ES modules, which also run as they are (the
@@ -57,7 +75,7 @@ const OUT = 'pkg/element';
 const glue = fs.readFileSync('pkg/efa_rechner.js', 'utf8');
 const glueImports = [...glue.matchAll(/^import\b[^'"]*from\s*['"]\.\/([^'"]+)['"]/gm)].map((m) => `../${m[1]}`);
 for (const f of glueImports) if (!fs.existsSync(`pkg/${f.slice(3)}`)) throw new Error(`build-pkg: pkg/${f.slice(3)} is missing`);
-const ENGINE = /^\.\.\/(efa_rechner(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
+const ENGINE = /^\.\.\/(efa_rechner(_plans)?(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
 
 const plugins = [
   {
@@ -125,7 +143,7 @@ import { rolldown } from 'rolldown';
 import { transform as cssTransform } from 'lightningcss';
 
 const OUT = 'pkg/plan';
-const ENGINE = /^\.\.\/(efa_rechner(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
+const ENGINE = /^\.\.\/(efa_rechner(_plans)?(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
 const plugins = [
   {
     name: 'efa-plan-externals',
@@ -135,7 +153,7 @@ const plugins = [
       return null;
     },
     transform(code, id) {
-      if (id.endsWith('/www/element/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith('/www/element/engine.js') || id.endsWith('/www/plan/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
       const next = code.replace(/\bCSS = String\.raw`([^`]*)`/g, (m, css) => `CSS = ${JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString())}`);
       return next === code ? null : { code: next, map: null };
     },

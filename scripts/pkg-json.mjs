@@ -5,6 +5,8 @@ const cargo = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 const hasElement = existsSync(new URL('../pkg/element/efa-rechner.js', import.meta.url));
 const hasPlan = existsSync(new URL('../pkg/plan/efa-plan.js', import.meta.url));
+// The plan module (allocatePlan): the engine built with the cargo feature "plans".
+const hasPlans = existsSync(new URL('../pkg/efa_rechner_plans.js', import.meta.url));
 
 const pkg = {
   name: 'efa-rechner',
@@ -18,6 +20,10 @@ const pkg = {
   exports: {
     '.': { types: './efa_rechner.d.ts', default: './efa_rechner.js' },
     './efa_rechner_bg.wasm': './efa_rechner_bg.wasm',
+    ...(hasPlans ? {
+      './plans': { types: './efa_rechner_plans.d.ts', default: './efa_rechner_plans.js' },
+      './efa_rechner_plans_bg.wasm': './efa_rechner_plans_bg.wasm',
+    } : {}),
     ...(hasElement ? { './element': './element/efa-rechner.js', './element/*': './element/*' } : {}),
     ...(hasPlan ? { './plan': './plan/efa-plan.js', './plan/*': './plan/*' } : {}),
     './package.json': './package.json',
@@ -27,6 +33,7 @@ const pkg = {
     'efa_rechner.d.ts',
     'efa_rechner_bg.wasm',
     'efa_rechner_bg.wasm.d.ts',
+    ...(hasPlans ? ['efa_rechner_plans.js', 'efa_rechner_plans.d.ts', 'efa_rechner_plans_bg.wasm', 'efa_rechner_plans_bg.wasm.d.ts'] : []),
     'snippets/',
     ...(hasElement ? ['element/'] : []),
     ...(hasPlan ? ['plan/'] : []),

@@ -116,6 +116,7 @@ fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
 }
 
 /// A plan from JS: a plan object, its JSON text or CSV text; options `{compare, title}`.
+#[cfg(feature = "plans")]
 fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<crate::plan::Plan, JsValue> {
     let options = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
         None => crate::plan::PlanOptions::default(),
@@ -126,17 +127,29 @@ fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<crate::plan:
                 .map_err(|e| to_js_error(&e))?
         }
     };
+    // A string is a JSON or CSV text (told apart by content); anything else is a plan object.
+    let is_text = input.is_string();
     let text = js_text(input, crate::plan::check_size)?;
-    crate::plan_input::read(text.as_bytes(), &options).map_err(|e| to_js_error(&e))
+    if is_text {
+        crate::plan_input::read(text.as_bytes(), &options).map_err(|e| to_js_error(&e))
+    } else {
+        crate::json::parse(&text)
+            .and_then(|v| crate::plan::parse(&v, &options))
+            .map_err(|e| to_js_error(&e))
+    }
 }
 
 /// Allocates a plan (contract 1.1): a plan object `{plan: {...}}`, its JSON text, or CSV text as
 /// a spreadsheet exports it. `options.compare` (a named model) and `options.title` replace the
 /// plan's own; a CSV plan has no other place for them.
+///
+/// Only in the plan module (`efa-rechner/plans`, feature `plans`): the calculator's module stays
+/// within its size budget.
+#[cfg(feature = "plans")]
 #[wasm_bindgen(js_name = allocatePlan, unchecked_return_type = "PlanResponse")]
 pub fn allocate_plan(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let plan = plan_from_js(input, options)?;
     let response = crate::plan::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
@@ -146,10 +159,11 @@ pub fn allocate_plan(
 /// The same plan as `allocatePlan`, as CSV for German Excel (UTF-8 BOM, `;`, decimal comma,
 /// `\r\n`; text cells that would run as formulas are neutralised): what `efa-rechner plan
 /// --format csv` writes.
+#[cfg(feature = "plans")]
 #[wasm_bindgen(js_name = allocatePlanCsv)]
 pub fn allocate_plan_csv(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "PlanOptions")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let plan = plan_from_js(input, options)?;
     let response = crate::plan::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;

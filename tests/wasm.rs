@@ -271,3 +271,171 @@ fn a_bad_gv100ad_file_is_a_located_error() {
 fn web_sys_log(msg: &str) {
     wasm_bindgen_test::console_log!("{msg}");
 }
+
+// Plans (contract 1.1) through `allocatePlan`, which only the plan module has (cargo feature
+// `plans`; `make test-wasm` passes it): our copies of the plan examples (tests/plan.rs checks
+// natively that they equal ../shared's originals).
+#[cfg(not(feature = "plans"))]
+#[wasm_bindgen_test]
+fn plans_are_tested() {
+    panic!("the plan tests need the plan module: run with `-- --features plans --test wasm`");
+}
+
+#[cfg(feature = "plans")]
+mod plans {
+    use super::*;
+
+    const PLAN_11: &str = include_str!("fixtures/plan/11-plan-portfolio.json");
+    const PLAN_11_EXPECTED: &str = include_str!("fixtures/plan/11-plan-portfolio.expected.json");
+    const PLAN_12: &str = include_str!("fixtures/plan/12-plan-german.csv");
+    const PLAN_12_EXPECTED: &str = include_str!("fixtures/plan/12-plan-german.expected.json");
+
+    /// Runs a plan through `allocatePlan`; returns the response or `{"error": {...}}`.
+    fn run_plan(input: JsValue, options: Option<JsValue>) -> Value {
+        match wasm::allocate_plan(input, options) {
+            Ok(resp) => {
+                serde_json::from_str(&String::from(JSON::stringify(&resp).unwrap())).unwrap()
+            }
+            Err(e) => {
+                assert_eq!(get(&e, "name").as_string().as_deref(), Some("EfaError"));
+                serde_json::json!({"error": {
+                    "code": get(&e, "code").as_string(),
+                    "path": get(&e, "path").as_string(),
+                    "de": get(&get(&e, "messages"), "de").as_string(),
+                }})
+            }
+        }
+    }
+
+    /// Every field the expected file names, with the same value (lists: same length and order).
+    fn check_subset(name: &str, expected: &Value, got: &Value, path: &str) {
+        match expected {
+            Value::Object(fields) => {
+                for (k, v) in fields {
+                    check_subset(name, v, &got[k], &format!("{path}.{k}"));
+                }
+            }
+            Value::Array(items) => {
+                let g = got
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{name}: {path} is no list"));
+                assert_eq!(g.len(), items.len(), "{name}: {path}");
+                for (i, (e, g)) in items.iter().zip(g).enumerate() {
+                    check_subset(name, e, g, &format!("{path}[{i}]"));
+                }
+            }
+            _ => assert_eq!(got, expected, "{name}: {path}"),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn plan_examples_through_allocate_plan() {
+        let e11: Value = serde_json::from_str(PLAN_11_EXPECTED).unwrap();
+        let e12: Value = serde_json::from_str(PLAN_12_EXPECTED).unwrap();
+        // Example 11 as a plan object and as JSON text, example 12 as CSV text.
+        for got in [
+            run_plan(js_object(PLAN_11), None),
+            run_plan(JsValue::from_str(PLAN_11), Some(JsValue::UNDEFINED)),
+        ] {
+            check_subset("11", &e11, &got, "");
+            assert_eq!(got["contractVersion"], "1.1");
+            assert_eq!(got["title"], "Drei Dienste, zwei Jahre");
+            assert_eq!(got["lines"][1]["exceeded"], true);
+        }
+        let got = run_plan(JsValue::from_str(PLAN_12), None);
+        check_subset("12", &e12, &got, "");
+        // Options give a CSV plan its title and comparison.
+        let got = run_plan(
+            JsValue::from_str(PLAN_12),
+            Some(js_object(
+                r#"{"compare": "alliance", "title": "Aus Excel"}"#,
+            )),
+        );
+        check_subset("12 with options", &e12, &got, "");
+        assert_eq!(got["title"], "Aus Excel");
+        let he = got["payers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == "HE")
+            .unwrap();
+        assert!(he["compare"]["difference"]
+            .as_str()
+            .unwrap()
+            .starts_with('-'));
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_plans_give_the_cli_codes_and_paths() {
+        let cases = [
+            (
+                JsValue::from_str(
+                    r#"{"plan": {"entries": [{"service": "x", "year": 2025, "costs": "1.00", "alliance": ["BY", "HE", "XX"]}]}}"#,
+                ),
+                None,
+                "unknown_land",
+                "plan.entries[0].alliance[2]",
+            ),
+            (
+                js_object(
+                    r#"{"plan": {"entries": [{"service": "x", "year": 2025, "costs": "1.00", "alliance": ["BY"], "kommunen": {"land": "BY"}}]}}"#,
+                ),
+                None,
+                "unknown_field",
+                "plan.entries[0].kommunen",
+            ),
+            (
+                JsValue::from_str("Dienst;Jahr;Kosten\n\"x;2025;1\n"),
+                None,
+                "invalid_csv",
+                "csv:2:1",
+            ),
+            (
+                JsValue::from_str("Dienst;Jahr;Kosten;Allianz\nM\u{fffd}ll;2025;1;BY\n"),
+                None,
+                "invalid_csv",
+                "csv:2:1",
+            ),
+            (
+                JsValue::from_str(PLAN_12),
+                Some(js_object(r#"{"compare": "solidarisch"}"#)),
+                "unknown_model",
+                "compare",
+            ),
+            (
+                JsValue::from_str(PLAN_12),
+                Some(js_object(r#"{"colour": "blue"}"#)),
+                "unknown_field",
+                "options.colour",
+            ),
+            (JsValue::NULL, None, "invalid_plan", ""),
+        ];
+        for (input, options, code, path) in cases {
+            let got = run_plan(input, options);
+            assert_eq!(got["error"]["code"], code, "{got}");
+            assert_eq!(got["error"]["path"], path, "{got}");
+            assert!(got["error"]["de"].as_str().is_some_and(|s| !s.is_empty()));
+            // The module stays usable after every rejected plan.
+            let ok = run_plan(JsValue::from_str(PLAN_12), None);
+            assert_eq!(ok["total"], "4550000.50");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn allocate_plan_csv_writes_german_excel() {
+        let text = wasm::allocate_plan_csv(JsValue::from_str(PLAN_11), None).unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        assert!(text.contains(
+        "\r\nHessen;HE;130528,75;183396,13;313924,88;202490,42;283125,02;485615,44;-171690,56\r\n"
+    ));
+        let hostile = wasm::allocate_plan_csv(
+            JsValue::from_str("Dienst;Jahr;Kosten;Allianz\n\"=HYPERLINK(\"\"x\"\")\";2025;1;BY\n"),
+            None,
+        )
+        .unwrap();
+        assert!(
+            hostile.contains("\r\n\"'=HYPERLINK(\"\"x\"\")\";1,00;1,00\r\n"),
+            "{hostile}"
+        );
+    }
+}

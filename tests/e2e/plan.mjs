@@ -404,13 +404,14 @@ export function registerPlanTests({ test, openPage, runAxe, assertClean, poll, R
 
   test('plan: engine trap: the plan switches to a fresh engine instance and computes again', async () => {
     const page = await openPlanPage();
-    assertKilled(await killEngine(page));
+    // The plan element runs on the plan module (efa_rechner_plans.js), not the calculator's.
+    assertKilled(await killEngine(page, '/pkg/efa_rechner_plans.js'));
     const n = await planEvents(page);
     await page.evaluate(() => document.querySelector('efa-plan').setAttribute('compare', 'fitko'));
     const res = await waitPlan(page, n);
     assert.equal(res.total, EXPECTED_11.total);
     assert.ok(res.payers.every((p) => p.compare), 'computed with the comparison');
-    assert.deepEqual(watchOf(page).requests.filter((u) => /\/pkg\/efa_rechner\.js\?instance=/.test(u)).map((u) => new URL(u).search), ['?instance=plan-1']);
+    assert.deepEqual(watchOf(page).requests.filter((u) => /\/pkg\/efa_rechner_plans\.js\?instance=/.test(u)).map((u) => new URL(u).search), ['?instance=plan-1']);
     assert.equal(await text(page, '#plan-sentence').then((s) => s.startsWith('Hessen trägt 2025–2026 insgesamt 313.924,88 €; nach dem Modell')), true);
     await assertClean(page);
   });

@@ -82,6 +82,16 @@ test('size budget: the .wasm is at most 150 KB gzip', () => {
   assert.ok(gz <= 150 * 1024, `${gz} bytes gzip is above the 150 KB budget`);
 });
 
+test('plans are a module of their own: the calculator has no allocatePlan', () => {
+  const got = runInProject(`${PRELUDE}
+import * as calculator from 'efa-rechner';
+import * as plans from 'efa-rechner/plans';
+console.log(JSON.stringify({ calculator: typeof calculator.allocatePlan, plans: typeof plans.allocatePlan, superset: typeof plans.allocate }));`);
+  assert.deepEqual(got, { calculator: 'undefined', plans: 'function', superset: 'function' });
+  const wasm = readFileSync(join(root, 'pkg/efa_rechner_plans_bg.wasm'));
+  console.log(`# efa_rechner_plans_bg.wasm: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
+});
+
 test('every contract example gives the expected cents through the installed package', () => {
   const cases = examples();
   const gv = join(shared, 'data/gv100ad/GV100AD_30112025.txt');
@@ -169,4 +179,71 @@ test('TypeScript: a contract request compiles, a wrong field and a wrong type do
   assert.match(wrongField.stdout, /alliances/);
   const wrongType = compile('wrong-type.ts');
   assert.notEqual(wrongType.status, 0, 'a string amount is not a number');
+  const plan = compile('plan.ts');
+  assert.equal(plan.status, 0, plan.stdout + plan.stderr);
+  const planKommunen = compile('plan-wrong-kommunen.ts');
+  assert.notEqual(planKommunen.status, 0, 'kommunen in a plan entry must not compile');
+  assert.match(planKommunen.stdout, /kommunen/);
+});
+
+/** Every field `expected` names is in `got` with the same value (lists: same length and order). */
+function assertSubset(expected, got, path = '') {
+  if (Array.isArray(expected)) {
+    assert.ok(Array.isArray(got) && got.length === expected.length, `${path}: ${JSON.stringify(got)?.slice(0, 200)}`);
+    expected.forEach((e, i) => assertSubset(e, got[i], `${path}[${i}]`));
+  } else if (expected && typeof expected === 'object') {
+    for (const [k, v] of Object.entries(expected)) assertSubset(v, got?.[k], `${path}.${k}`);
+  } else {
+    assert.equal(got, expected, path);
+  }
+}
+
+test('plans through the installed package: object, JSON text, CSV text, options, errors', { skip: !cli && 'CLI not built' }, () => {
+  const dir = join(root, 'tests/fixtures/plan');
+  const dirs = [dir];
+  if (existsSync(join(shared, 'contract/plan-examples'))) dirs.push(join(shared, 'contract/plan-examples'));
+  else console.log('# skipped ../shared/contract/plan-examples: ../shared is not present');
+  for (const d of dirs) {
+    const p11 = join(d, '11-plan-portfolio.json');
+    const p12 = join(d, '12-plan-german.csv');
+    const got = runInProject(`${PRELUDE}
+import { initSync as initPlans, allocatePlan, allocatePlanCsv } from 'efa-rechner/plans';
+initPlans({ module: readFileSync(require.resolve('efa-rechner/efa_rechner_plans_bg.wasm')) });
+const plan = (input, options) => { try { return allocatePlan(input, options); } catch (e) { return { error: { code: e.code, path: e.path, name: e.name, de: e.messages?.de } }; } };
+const text11 = readFileSync(${JSON.stringify(p11)}, 'utf8');
+const csv12 = readFileSync(${JSON.stringify(p12)}, 'utf8');
+const good = plan(csv12);
+console.log(JSON.stringify({
+  object: plan(JSON.parse(text11)),
+  json: plan(text11),
+  csv: good,
+  csvOptions: plan(csv12, { compare: 'alliance', title: 'Aus Excel' }),
+  entryError: plan({ plan: { entries: [{ service: 'x', year: 2025, costs: '1.00', alliance: ['BY', 'HE', 'XX'] }] } }),
+  csvError: plan('Dienst;Jahr;Kosten\\n"x;2025;1\\n'),
+  optionError: plan(csv12, { compare: 'solidarisch' }),
+  after: plan(csv12).total,
+  excel: allocatePlanCsv(text11),
+}));`);
+    const e11 = JSON.parse(readFileSync(join(d, '11-plan-portfolio.expected.json'), 'utf8'));
+    const e12 = JSON.parse(readFileSync(join(d, '12-plan-german.expected.json'), 'utf8'));
+    assertSubset(e11, got.object, '11 object');
+    assertSubset(e11, got.json, '11 json');
+    assert.equal(got.object.contractVersion, '1.1');
+    assert.equal(got.object.title, 'Drei Dienste, zwei Jahre');
+    assertSubset(e12, got.csv, '12 csv');
+    assertSubset(e12, got.csvOptions, '12 csv with options');
+    assert.equal(got.csvOptions.title, 'Aus Excel');
+    assert.equal(got.csvOptions.payers.find((p) => p.id === 'HE').compare.difference.startsWith('-'), true);
+    assert.deepEqual([got.entryError.error.code, got.entryError.error.path, got.entryError.error.name], ['unknown_land', 'plan.entries[0].alliance[2]', 'EfaError']);
+    assert.deepEqual([got.csvError.error.code, got.csvError.error.path], ['invalid_csv', 'csv:2:1']);
+    assert.deepEqual([got.optionError.error.code, got.optionError.error.path], ['unknown_model', 'compare']);
+    assert.equal(got.after, '4550000.50', 'the module still works after a rejected plan');
+    // The same answer as the CLI, to the byte: JSON (CSV plan with options) and German Excel CSV.
+    const r = spawnSync(cli, ['plan', p12, '--compare', 'alliance', '--title', 'Aus Excel', '--compact'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(got.csvOptions, JSON.parse(r.stdout));
+    const x = spawnSync(cli, ['plan', p11, '--format', 'csv'], { encoding: 'utf8' });
+    assert.equal(x.status, 0, x.stderr);
+    assert.equal(got.excel, x.stdout);
+  }
 });

@@ -3,7 +3,8 @@
 // allocatePlan, rendering, errors, exports and opening an entry in <efa-rechner>. Every amount
 // comes from the engine; this file only shows it.
 
-import { loadModule, freshInstance } from '../element/engine.js';
+// The plan module (the engine with allocatePlan), not the calculator's smaller one.
+import { loadPlanModule as loadModule, freshPlanInstance as freshInstance } from './engine.js';
 import { h, clear } from '../element/dom.js';
 import { normLang } from '../element/i18n.js';
 import { adoptStyles, CSS as BASE_CSS } from '../element/styles.js';
@@ -18,7 +19,8 @@ import { renderYearCharts } from './chart.js';
 import { payersCsv, servicesCsv, entriesCsv, resultJson, download, fileName } from './export.js';
 
 // ---- the engine, shared by every <efa-plan> on the page ------------------------------------------
-// The glue module is the page's one pkg/efa_rechner.js (also <efa-rechner>'s). After a
+// The glue module is the page's one pkg/efa_rechner_plans.js (the engine with allocatePlan; an
+// entry opened in <efa-rechner> uses that element's own pkg/efa_rechner.js). After a
 // WebAssembly trap that instance is dead: the next call uses a fresh one (engine.js), once.
 let engineGen = 0;
 let enginePromise = null;
