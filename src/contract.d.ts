@@ -165,6 +165,8 @@ export interface PlanLine { line: Line; year: number; amount: Decimal; ceiling: 
 export interface PlanWarning extends Warning {
   /** Extension: the entries that gave this warning (absent for `ceiling_exceeded`). */
   entries?: number[];
+  /** Extension, `ceiling_exceeded` only: the line and year above the ceiling. */
+  line?: Line; year?: number;
 }
 export interface PlanResponse {
   contractVersion: "1.1"; title?: string; currency: "EUR";

@@ -424,9 +424,11 @@ fn row_entry(record: &Record, n: usize, fields: &[Option<&'static str>], sep: u8
                 if t.eq_ignore_ascii_case("alle") || t.eq_ignore_ascii_case("all") {
                     Json::String("all".into())
                 } else {
+                    // Spaces, and in a `;` file commas too (in a `,` file a comma inside a
+                    // quoted cell is no separator: the contract says so).
                     Json::Array(
                         value
-                            .split(|c: char| c.is_whitespace() || c == ',')
+                            .split(|c: char| c.is_whitespace() || c == ',' && sep == b';')
                             .filter(|s| !s.is_empty())
                             .map(|s| Json::String(s.into()))
                             .collect(),

@@ -138,4 +138,9 @@ pub struct PlanWarning {
     pub message: Messages,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub entries: Vec<usize>,
+    /// `ceiling_exceeded` only: the line and year above the ceiling.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
 }
