@@ -31,7 +31,7 @@ export interface KommunenRequest {
   landShare?: Decimal | number;
   key?: "population" | "equal";
   exemptBelow?: number;
-  /** Extension: "columns" returns `kommunen.columns` instead of `rows` (cheaper for thousands). */
+  /** Extension: "columns" returns `kommunen.columns` instead of `rows` (the fast path for thousands). */
   format?: "rows" | "columns";
 }
 
@@ -63,7 +63,18 @@ export interface Source { id: string; title: string; licence?: string; reference
 export interface Messages { de: string; en: string }
 export interface Warning { code: string; path: string; message: Messages }
 export interface KommuneRow { ags: string; name: string; population: number; amount: Decimal; exempt: boolean }
-export interface KommuneColumns { ags: string[]; name: string[]; population: number[]; amount: Decimal[]; exempt: boolean[] }
+/**
+ * `format: "columns"` through the WASM door: entry i of every column is one Kommune. `ags`, `name`
+ * and `population` are frozen arrays shared by every response from the same data set (compare
+ * them by identity); `amount` holds integer counts of the response's `unit` (`123456n` at
+ * `"0.01"` is 1,234.56 €): a `BigUint64Array`, or an array of `bigint` beyond 2⁶⁴ − 1 units;
+ * `exempt` is 1 for an exempt Kommune. (The CLI's JSON has `amount` as integer strings and
+ * `exempt` as booleans.)
+ */
+export interface KommuneColumns {
+  readonly ags: readonly string[]; readonly name: readonly string[]; readonly population: readonly number[];
+  amount: BigUint64Array | bigint[]; exempt: Uint8Array;
+}
 export interface KommunenResult {
   land: string; level: "kreis" | "gemeinde"; landAmount: Decimal; landShare: Decimal; landKeeps: Decimal;
   key: "population" | "equal"; exemptBelow: number; gebietsstand: string; source: Source;

@@ -106,10 +106,8 @@ pub fn allocate<'a>(
         }
         KommunenFormat::Columns => {
             columns = Some(KommuneColumns {
-                ags: kommunen.iter().map(|k| k.ags.as_str()).collect(),
-                name: kommunen.iter().map(|k| k.name.as_str()).collect(),
-                population: kommunen.iter().map(|k| k.population).collect(),
-                amount: amounts.into_iter().map(|a| unit.format(a)).collect(),
+                kommunen,
+                amount: amounts,
                 exempt: weights.iter().map(|&w| w == 0).collect(),
             })
         }

@@ -3,7 +3,9 @@
 //! `exempt`). Field names are camelCase; money is always a decimal string.
 
 use crate::error::Messages;
+use crate::kommunen_data::Kommune;
 use crate::sources::Source;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 pub const CONTRACT_VERSION: u32 = 1;
@@ -130,14 +132,37 @@ pub struct KommunenOut<'a> {
     pub columns: Option<KommuneColumns<'a>>,
 }
 
-/// The Kommunen column by column: entry `i` of every list belongs to the same Kommune.
-#[derive(Debug, Clone, Default, Serialize)]
+/// The Kommunen column by column (`kommunen.format: "columns"`, the fast path for thousands of
+/// Gemeinden): entry `i` of every list belongs to the same Kommune. AGS, name and population are
+/// borrowed from the data set, never copied; amounts are integer counts of the response's `unit`
+/// (no decimal string per row). As JSON: `{ags[], name[], population[], amount[], exempt[]}` with
+/// `amount` as integer strings (`"123456"` at unit `"0.01"` is 1,234.56 €); the WASM door hands
+/// `amount` over as a `BigUint64Array` and keeps AGS, name and population once per data set.
+#[derive(Debug, Clone)]
 pub struct KommuneColumns<'a> {
-    pub ags: Vec<&'a str>,
-    pub name: Vec<&'a str>,
-    pub population: Vec<u64>,
-    pub amount: Vec<String>,
+    /// The Kommunen, a contiguous run of the data set in AGS order.
+    pub kommunen: &'a [Kommune],
+    /// Amounts in units of the response's `unit`.
+    pub amount: Vec<u128>,
     pub exempt: Vec<bool>,
+}
+
+impl Serialize for KommuneColumns<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // (the JSON door: the CLI and the library; the WASM door does not come here)
+        let ks = self.kommunen;
+        let mut m = serializer.serialize_struct("KommuneColumns", 5)?;
+        m.serialize_field("ags", &ks.iter().map(|k| &k.ags).collect::<Vec<_>>())?;
+        m.serialize_field("name", &ks.iter().map(|k| &k.name).collect::<Vec<_>>())?;
+        m.serialize_field(
+            "population",
+            &ks.iter().map(|k| k.population).collect::<Vec<_>>(),
+        )?;
+        let units: Vec<String> = self.amount.iter().map(u128::to_string).collect();
+        m.serialize_field("amount", &units)?;
+        m.serialize_field("exempt", &self.exempt)?;
+        m.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

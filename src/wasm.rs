@@ -1,10 +1,12 @@
 //! The WebAssembly door: the only module that knows about `wasm-bindgen`. It converts JS values
 //! to the engine's types and back, and turns engine errors into a JS `EfaError` (an `Error`
-//! subclass with `code`, `path` and `messages`). Money crosses as decimal strings only.
+//! subclass with `code`, `path` and `messages`). Money crosses as decimal strings, except in the
+//! `kommunen.format: "columns"` table, whose amounts are integer units in a `BigUint64Array`.
 
 use crate::error::Error;
 use crate::json::Json;
-use crate::kommunen_data::KommunenDataset;
+use crate::kommunen_data::{Kommune, KommunenDataset};
+use crate::response::{KommuneColumns, Response};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -70,6 +72,77 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     js_sys::JSON::parse(&text)
+}
+
+/// A response as JS objects. A `columns` Kommune table does not go through JSON: its amounts
+/// cross as one `BigUint64Array` of units (a copy of one slice), `exempt` as a `Uint8Array`
+/// (1 = exempt), and AGS, name and population are the arrays made once per data set (see
+/// `TABLES`). `dataset` is the handle of the data set the rows come from (0: embedded data).
+fn response_to_js(mut response: Response<'_>, dataset: u32) -> Result<JsValue, JsValue> {
+    let columns = response.kommunen.as_mut().and_then(|k| k.columns.take());
+    let out = to_js(&response)?;
+    if let Some(c) = columns {
+        let kommunen = js_sys::Reflect::get(&out, &JsValue::from_str("kommunen"))?;
+        js_sys::Reflect::set(
+            &kommunen,
+            &JsValue::from_str("columns"),
+            &columns_to_js(&c, dataset)?,
+        )?;
+    }
+    Ok(out)
+}
+
+fn columns_to_js(c: &KommuneColumns<'_>, dataset: u32) -> Result<JsValue, JsValue> {
+    let (ags, name, population) = table_of(c.kommunen, dataset)?;
+    let units: Option<Vec<u64>> = c.amount.iter().map(|&a| u64::try_from(a).ok()).collect();
+    let amount: JsValue = match units {
+        Some(u) => js_sys::BigUint64Array::from(&u[..]).into(),
+        // beyond 2⁶⁴ - 1 units (only for sums far above any real budget): BigInt one by one
+        None => c
+            .amount
+            .iter()
+            .map(|&a| JsValue::from(js_sys::BigInt::from(a)))
+            .collect::<js_sys::Array>()
+            .into(),
+    };
+    let exempt: Vec<u8> = c.exempt.iter().map(|&e| u8::from(e)).collect();
+    let out = js_sys::Object::new();
+    for (k, v) in [
+        ("ags", ags),
+        ("name", name),
+        ("population", population),
+        ("amount", amount),
+        ("exempt", js_sys::Uint8Array::from(&exempt[..]).into()),
+    ] {
+        js_sys::Reflect::set(&out, &JsValue::from_str(k), &v)?;
+    }
+    Ok(out.into())
+}
+
+/// AGS, names and populations of one run of Kommunen as frozen JS arrays, made on first use and
+/// then shared by every response from the same data set: thousands of strings cross the boundary
+/// once per data set, not once per call, and a page can tell by identity that the rows are the
+/// same Kommunen as before.
+fn table_of(kommunen: &[Kommune], dataset: u32) -> Result<(JsValue, JsValue, JsValue), JsValue> {
+    // The run's address identifies it within its data set; the handle keeps a freed data set's
+    // reused memory from matching (handles are never reused; entries go when the set is freed).
+    let key = (dataset, kommunen.as_ptr() as usize, kommunen.len());
+    if let Some(t) = TABLES.with(|t| t.borrow().get(&key).cloned()) {
+        return Ok(t);
+    }
+    let frozen =
+        |v: JsValue| JsValue::from(js_sys::Object::freeze(v.unchecked_ref::<js_sys::Object>()));
+    let t = (
+        frozen(to_js(&kommunen.iter().map(|k| &k.ags).collect::<Vec<_>>())?),
+        frozen(to_js(
+            &kommunen.iter().map(|k| &k.name).collect::<Vec<_>>(),
+        )?),
+        frozen(to_js(
+            &kommunen.iter().map(|k| k.population).collect::<Vec<_>>(),
+        )?),
+    );
+    TABLES.with(|tables| tables.borrow_mut().insert(key, t.clone()));
+    Ok(t)
 }
 
 /// A JS argument as JSON text: a string as it is, anything else through `requestJson`. `limit`
@@ -184,8 +257,9 @@ pub fn allocate(
     } else {
         Some(lookup(&dataset)?)
     };
-    let response = crate::allocate_value(&value, data.as_deref()).map_err(|e| to_js_error(&e))?;
-    to_js(&response)
+    let response = crate::allocate_value(&value, data.as_ref().map(|(_, d)| &**d))
+        .map_err(|e| to_js_error(&e))?;
+    response_to_js(response, data.as_ref().map_or(0, |(h, _)| *h))
 }
 
 thread_local! {
@@ -193,15 +267,24 @@ thread_local! {
     /// moved, so the page can reuse it; `free()` removes the entry.
     static DATASETS: RefCell<HashMap<u32, Rc<KommunenDataset>>> = RefCell::new(HashMap::new());
     static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
+    /// The `columns` tables' AGS, name and population arrays, by (data set handle, run address,
+    /// run length); see `table_of`.
+    #[allow(clippy::type_complexity)]
+    static TABLES: RefCell<HashMap<(u32, usize, usize), (JsValue, JsValue, JsValue)>> =
+        RefCell::new(HashMap::new());
 }
 
-fn lookup(dataset: &JsValue) -> Result<Rc<KommunenDataset>, JsValue> {
+fn lookup(dataset: &JsValue) -> Result<(u32, Rc<KommunenDataset>), JsValue> {
     let handle = js_sys::Reflect::get(dataset, &JsValue::from_str("handle"))
         .ok()
         .and_then(|h| h.as_f64())
         .map(|h| h as u32);
     handle
-        .and_then(|h| DATASETS.with(|d| d.borrow().get(&h).cloned()))
+        .and_then(|h| {
+            DATASETS
+                .with(|d| d.borrow().get(&h).cloned())
+                .map(|d| (h, d))
+        })
         .ok_or_else(|| {
             to_js_error(&Error::new(
                 crate::error::ErrorCode::MissingGv100ad,
@@ -222,6 +305,7 @@ pub struct Gv100adDataset {
 impl Drop for Gv100adDataset {
     fn drop(&mut self) {
         DATASETS.with(|d| d.borrow_mut().remove(&self.handle));
+        TABLES.with(|t| t.borrow_mut().retain(|k, _| k.0 != self.handle));
     }
 }
 
@@ -266,7 +350,7 @@ impl Gv100adDataset {
         let value = request_from_js(request)?;
         let response =
             crate::allocate_value(&value, Some(&self.inner)).map_err(|e| to_js_error(&e))?;
-        to_js(&response)
+        response_to_js(response, self.handle)
     }
 }
 

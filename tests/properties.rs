@@ -230,8 +230,11 @@ proptest! {
                 c["kommunen"]["format"] = json!("columns");
                 let cols = allocate_json(c.to_string().as_bytes(), None).unwrap();
                 let cols = cols.kommunen.as_ref().unwrap().columns.clone().unwrap();
-                prop_assert_eq!(cols.ags, rows.iter().map(|r| r.ags).collect::<Vec<_>>());
-                prop_assert_eq!(cols.amount, rows.iter().map(|r| r.amount.clone()).collect::<Vec<_>>());
+                prop_assert_eq!(cols.kommunen.iter().map(|k| k.ags.as_str()).collect::<Vec<_>>(), rows.iter().map(|r| r.ags).collect::<Vec<_>>());
+                // amounts as integer units of the response's unit
+                let unit: rust_decimal::Decimal = res.unit.parse().unwrap();
+                let amounts: Vec<rust_decimal::Decimal> = cols.amount.iter().map(|&u| rust_decimal::Decimal::from(u as u64) * unit).collect();
+                prop_assert_eq!(amounts, rows.iter().map(|r| r.amount.parse::<rust_decimal::Decimal>().unwrap()).collect::<Vec<_>>());
                 prop_assert_eq!(cols.exempt, rows.iter().map(|r| r.exempt).collect::<Vec<_>>());
             }
             // Every Kreis exempt is a coded error, never a wrong sum.

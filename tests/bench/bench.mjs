@@ -11,14 +11,15 @@ const COMPARE = (params.get('compare') || '').split(',').filter(Boolean);
 
 /**
  * The proposed columnar option for large Kommune tables (request `kommunen.format: "columns"`,
- * response `kommunen.columns: {ags[], population[], amount[], exempt[]}`): measured as a further
+ * response `kommunen.columns: {ags[], population[], amount, exempt}`, amount as decimal strings
+ * or, since issue 12, a BigUint64Array of units): measured as a further
  * implementation ("…+columns") when an engine build accepts it.
  */
 function supportsColumns(engine) {
   try {
     const r = engine.allocate({ ...ITPLR_REQUEST, kommunen: { land: 'HB', level: 'kreis', format: 'columns' } }, undefined);
     const a = r.kommunen?.columns?.amount;
-    return Array.isArray(a) || typeof a === 'string';
+    return Array.isArray(a) || typeof a === 'string' || ArrayBuffer.isView(a);
   } catch {
     return false;
   }
@@ -48,6 +49,14 @@ export const ITPLR_REQUEST = Object.freeze({
 });
 
 const state = { cases: {} };
+
+/** Integer units of `unit` ("0.01") as a decimal string ("1234.50"). */
+function unitsToDecimal(u, unit) {
+  const dot = unit.indexOf('.');
+  const scale = dot < 0 ? 0 : unit.length - dot - 1;
+  const s = (u * BigInt(unit.replace('.', ''))).toString().padStart(scale + 1, '0');
+  return scale ? `${s.slice(0, -scale)}.${s.slice(-scale)}` : s;
+}
 let sink = null; // keeps results alive so that no call is optimised away
 
 const cents = (s) => {
@@ -141,13 +150,16 @@ export async function setup({ gv100adUrl = null } = {}) {
     const same = gem.length === k.rows.length && gem.every((g, i) => g.ags === k.rows[i].ags && g.population === k.rows[i].population);
     if (!same) throw new Error(`bench: the JS parse of GV100AD and the engine disagree on the Gemeinden of ${land.id}`);
     const amount = bigint.formatUnits(cents(k.landAmount) - cents(k.landKeeps));
-    perLand.push({ id: land.id, request, amount, populations: gem.map((g) => g.population), reference: k.rows.map((row) => row.amount) });
+    perLand.push({ id: land.id, request, amount, populations: gem.map((g) => g.population), ags: gem.map((g) => g.ags), names: gem.map((g) => g.name), reference: k.rows.map((row) => row.amount) });
   }
   info.gv100ad.rowsPerLand = Object.fromEntries(perLand.map((l) => [l.id, l.populations.length]));
   const kommunenAmounts = (r) => r.kommunen.rows.map((row) => row.amount);
   const columnsAmounts = (r) => {
     const a = r.kommunen.columns.amount;
-    return typeof a === 'string' ? a.split('\n') : a; // a packed column: one string, one amount a line
+    if (typeof a === 'string') return a.split('\n'); // a packed column: one string, one amount a line
+    // integer units of the response's `unit` (a BigUint64Array): to decimal strings for the check
+    if (typeof a[0] === 'bigint') return Array.from(a, (u) => unitsToDecimal(u, r.unit));
+    return a;
   };
   const asColumns = (request) => ({ ...request, kommunen: { ...request.kommunen, format: 'columns' } });
   /** The engines' implementations of a Kommune case: per engine, rows and (if offered) columns. */
@@ -181,8 +193,10 @@ export async function setup({ gv100adUrl = null } = {}) {
     impls: {
       ...engineImpls([by], false),
       ...Object.fromEntries(Object.entries(MODS).map(([id, m]) => [id, () => m.splitAmount(by.amount, by.populations)])),
+      bigint: () => bigint.splitRows(by.amount, by.ags, by.names, by.populations),
+      'bigint~amounts': () => bigint.splitAmount(by.amount, by.populations),
     },
-    output: engineOutput(false),
+    output: { ...engineOutput(false), bigint: (rows) => rows.map((r) => r.amount) },
   };
 
   const allRows = perLand.reduce((n, l) => n + l.populations.length, 0);
@@ -194,8 +208,10 @@ export async function setup({ gv100adUrl = null } = {}) {
     impls: {
       ...engineImpls(perLand, true),
       ...Object.fromEntries(Object.entries(MODS).map(([id, m]) => [id, () => perLand.map((l) => m.splitAmount(l.amount, l.populations))])),
+      bigint: () => perLand.map((l) => bigint.splitRows(l.amount, l.ags, l.names, l.populations)),
+      'bigint~amounts': () => perLand.map((l) => bigint.splitAmount(l.amount, l.populations)),
     },
-    output: { ...engineOutput(true), default: (rs) => rs.flat() },
+    output: { ...engineOutput(true), bigint: (rs) => rs.flat().map((r) => r.amount), default: (rs) => rs.flat() },
   };
 
   state.cases.parse = {

@@ -77,7 +77,8 @@ const TARGETS = {
 
 const LABELS = {
   wasm: 'engine (WASM API)',
-  bigint: 'JS BigInt (exact)',
+  bigint: 'JS BigInt, builds the row objects (exact)',
+  'bigint~amounts': 'JS BigInt, amount strings only (exact)',
   decimal: 'decimal.js (exact)',
   dinero: 'dinero.js allocate',
   float: 'Number + Math.round',
@@ -87,6 +88,7 @@ const LABELS = {
 const PARSE_LABELS = { wasm: 'engine loadGv100ad(text)' };
 function label(c, id) {
   if (c === 'parse' && PARSE_LABELS[id]) return PARSE_LABELS[id];
+  if (c === 'laender16' && id === 'bigint') return 'JS BigInt (exact)';
   if (LABELS[id]) return LABELS[id];
   const m = /^wasm(?::([^+]+))?(\+columns)?$/.exec(id);
   if (m) return `engine ${m[1] ?? ''}${m[2] ? ' (columns)' : ''}`.replace('  ', ' ');

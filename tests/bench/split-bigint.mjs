@@ -56,6 +56,23 @@ export function splitAmount(amount, populations) {
 }
 
 /**
+ * The side-by-side baseline for the Kommune level: what a page would build without the engine,
+ * the same row objects as the engine's `rows` format (AGS, name, population, amount as a decimal
+ * string, exempt) from arrays it prepared itself. Every Kommune pays (as in the benchmark's
+ * requests: population key, no threshold, no Kommune without inhabitants).
+ */
+export function splitRows(amount, ags, names, populations) {
+  const units = parseUnits(amount, 2);
+  const n = populations.length;
+  const w = new Array(n);
+  for (let i = 0; i < n; i++) w[i] = BigInt(populations[i]);
+  const a = largestRemainder(units, w);
+  const rows = new Array(n);
+  for (let i = 0; i < n; i++) rows[i] = { ags: ags[i], name: names[i], population: populations[i], amount: formatUnits(a[i]), exempt: w[i] === 0n };
+  return rows;
+}
+
+/**
  * A three-tranche model like itplr-2023-35: tranche 0 over the alliance by `weights`, tranche 1
  * to the Bund, tranche 2 over all Länder by `weights`. `weights` are decimal strings in AGS
  * order, `alliance` indices into them (ascending = lower AGS first). Returns 16 Land amounts and

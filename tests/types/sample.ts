@@ -16,7 +16,7 @@ try {
   const response: Response = allocate(request, undefined);
   const cents: string[] = response.payers.map((p) => p.amount);
   const rows = response.kommunen?.rows?.map((r) => `${r.ags} ${r.amount}`);
-  const amounts: string[] | undefined = response.kommunen?.columns?.amount;
+  const amounts: BigUint64Array | bigint[] | undefined = response.kommunen?.columns?.amount;
   console.log(cents, rows, amounts);
 } catch (e) {
   if (e instanceof EfaError) console.log(e.code, e.path, e.messages.de);
