@@ -109,6 +109,15 @@ pub fn split(units: u128, weights: &Weights) -> Vec<u128> {
         }
         Weights::Small(w) => {
             let sum: u128 = w.iter().map(|&x| u128::from(x)).sum();
+            // Most real splits (a Land's cents over its Gemeinden' populations) fit in 64 bits,
+            // where division is one machine instruction instead of a 128-bit routine: several
+            // times faster in WebAssembly, with exactly the same integers.
+            let max = w.iter().copied().max().unwrap_or(0);
+            if let (Ok(u), Ok(s)) = (u64::try_from(units), u64::try_from(sum)) {
+                if max.checked_mul(u).is_some() {
+                    return split_with(units, w.iter().copied(), &s);
+                }
+            }
             split_with(units, w.iter().map(|&x| u128::from(x)), &sum)
         }
         Weights::Big(w) => {
@@ -132,6 +141,17 @@ impl Int for u128 {
     fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self) {
         let p = self * units; // weight < 2⁶⁴ and units ≤ 2⁶⁴ - 1: see `split`
         (p / sum, p % sum)
+    }
+}
+
+impl Int for u64 {
+    fn is_zero(&self) -> bool {
+        *self == 0
+    }
+    fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self) {
+        // `split` takes this path only when every weight·units fits in 64 bits
+        let p = self * units as u64;
+        (u128::from(p / sum), p % sum)
     }
 }
 
@@ -231,6 +251,30 @@ mod tests {
     #[test]
     fn zero_weights_get_nothing() {
         assert_eq!(split(7, &small(&[0, 1, 0, 1])), [0, 4, 0, 3]);
+    }
+
+    #[test]
+    fn the_64_bit_128_bit_and_big_paths_agree() {
+        // around the edge where units·max weight leaves 64 bits
+        let w = vec![1_510_378u64, 3, 0, 1_510_378, 999_999, 17];
+        let big = Weights::Big(w.iter().map(|&x| BigUint::from(x)).collect());
+        let edge = u128::from(u64::MAX / 1_510_378);
+        for units in [
+            0,
+            1,
+            7,
+            123_456_789,
+            edge - 1,
+            edge,
+            edge + 1,
+            u128::from(u64::MAX),
+        ] {
+            assert_eq!(
+                split(units, &small(&w)),
+                split(units, &big),
+                "units {units}"
+            );
+        }
     }
 
     #[test]

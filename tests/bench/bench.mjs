@@ -6,7 +6,7 @@
 // other builds as further implementations ("wasm:a", "wasm:b"), measured in the same rounds.
 const params = new URLSearchParams(location.search);
 const PKG = params.get('pkg') || '/pkg';
-const { default: init, allocate, loadGv100ad } = await import(`${PKG}/efa_rechner.js`);
+const { default: init, allocate, loadGv100ad, metadata } = await import(`${PKG}/efa_rechner.js`);
 const COMPARE = (params.get('compare') || '').split(',').filter(Boolean);
 
 /**
@@ -186,6 +186,7 @@ export async function setup({ gv100adUrl = null } = {}) {
 
   const by = perLand.find((l) => l.id === 'BY');
   state.cases.bayern = {
+    request: by.request,
     title: `Bayern: one Land amount over ${by.populations.length} Gemeinden`,
     rows: by.populations.length,
     total: cents(by.amount),
@@ -359,5 +360,62 @@ export async function probes({ rounds = 30 } = {}) {
   return out;
 }
 
-window.bench = { setup, run, probes, IMPLEMENTATIONS };
+/**
+ * The regression figures (issue 12), as ratios measured in this page so that the machine's speed
+ * cancels out: the Gemeinde table through the engine's fast path (16 calls, 10,953 rows,
+ * `format: "columns"`) and the element's Kommune table showing a new Bayern result (2,221 rows,
+ * www/element/kommunen.js), each divided by the JS BigInt baseline building the 10,953 row
+ * objects. `make bench` records them (tests/bench/record.json); `make test` fails when one is
+ * more than twice the recorded one (tests/node/bench-regression.test.mjs). Rounds interleave.
+ */
+export async function regression({ rounds = 25 } = {}) {
+  const all = state.cases.allLaender;
+  if (!all) throw new Error('bench: the regression figures need the GV100AD file');
+  const { KommunenView } = await import('/www/element/kommunen.js');
+  const { Names } = await import('/www/element/names.js');
+  const names = new Names(metadata(), 'de');
+  const box = document.body.appendChild(document.createElement('div'));
+  const view = new KommunenView();
+  const by = state.cases.bayern;
+  const responses = ['itplr-2023-35', 'fitko'].map((model) => allocate({ ...by.request, model, kommunen: { ...by.request.kommunen, format: 'columns' } }, state.dataset));
+  let flip = 0;
+  const table = () => {
+    const res = responses[flip++ & 1];
+    const root = view.render({ lang: 'de', names, k: res.kommunen, unit: res.unit, ids: 'reg' });
+    if (root.parentNode !== box) box.append(root);
+    return root;
+  };
+  const f = {
+    engine: all.impls['wasm+columns'],
+    table,
+    baseline: all.impls.bigint,
+  };
+  if (!f.engine) throw new Error('bench: this engine build has no columns format');
+  const times = { engine: [], table: [], baseline: [] };
+  const ids = Object.keys(f);
+  for (const id of ids) for (let i = 0; i < 5; i++) sink = f[id]();
+  for (let r = 0; r < rounds + 3; r++) {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[(r + j) % ids.length];
+      const k = id === 'baseline' ? 1 : id === 'table' ? 16 : 4; // (batches for the fast ones: coarse timers)
+      const t0 = performance.now();
+      for (let i = 0; i < k; i++) sink = f[id]();
+      if (r >= 3) times[id].push((performance.now() - t0) / k);
+      await tick();
+    }
+  }
+  box.remove();
+  sink = null;
+  const med = Object.fromEntries(ids.map((id) => [id, stats(times[id]).medianMs]));
+  return {
+    engineMs: med.engine,
+    tableMs: med.table,
+    baselineMs: med.baseline,
+    engineToBaseline: med.engine / med.baseline,
+    tableToBaseline: med.table / med.baseline,
+    rounds,
+  };
+}
+
+window.bench = { setup, run, probes, regression, IMPLEMENTATIONS };
 window.benchReady = true;

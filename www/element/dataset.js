@@ -3,7 +3,8 @@
 
 import { t, loadLang, addStrings } from './i18n.js';
 import partStrings from './i18n-parts.js';
-import { freeDataset, errorObject } from './element.js';
+import { freeDataset } from './engine.js';
+import { errorObject } from './errors.js';
 
 addStrings(partStrings);
 

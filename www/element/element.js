@@ -2,7 +2,8 @@
 // computing, rendering. Everything is computed by the WASM engine (./engine.js); this file only
 // shows it.
 
-import { loadModule, freshInstance } from './engine.js';
+import { loadModule, freshInstance, freeDataset } from './engine.js';
+import { errorObject } from './errors.js';
 import { h, clear } from './dom.js';
 import { t, both, normLang, loadLang } from './i18n.js';
 import { adoptStyles } from './styles.js';
@@ -10,7 +11,7 @@ import { money, integer, date as fmtDate, parseNumber } from './format.js';
 import { EfaForm } from './form.js';
 import { Names } from './names.js';
 import { renderResults, renderSources, fillDeferred } from './results.js';
-import { payersCsv, kommunenCsv, resultJson } from './export.js';
+import { payersCsv, resultJson } from './export.js';
 import { readFragment, writeFragment, encodeRequest, PREFIX } from './fragment.js';
 import { parts, loadPart } from './parts.js';
 
@@ -61,15 +62,6 @@ function trapError(cause) {
   return Object.assign(new Error(messages.en), { code: 'engine_trap', path: '', messages, cause });
 }
 
-/** Frees a GV100AD handle; its instance may be dead, and the handle must never reach a finaliser. */
-export function freeDataset(ds) {
-  try {
-    ds?.free?.();
-  } catch {
-    /* the instance trapped; its memory goes with it */
-  }
-}
-
 /** Loads the WASM engine (once per page) and resolves to the module now in use. */
 export function loadEngine() {
   return currentEngine().then((s) => s.api);
@@ -91,20 +83,6 @@ function afterPaint(el, fn) {
 }
 
 const REQUEST_ATTRS = ['year', 'costs', 'alliance', 'model', 'key', 'land', 'level'];
-
-export function errorObject(e) {
-  if (e && typeof e === 'object' && e.code) {
-    const messages = e.messages || (e.message && typeof e.message === 'object' ? e.message : { de: String(e.message ?? e.code), en: String(e.message ?? e.code) });
-    if (e instanceof Error) {
-      if (!e.messages) e.messages = messages;
-      if (e.path === undefined) e.path = '';
-      return e;
-    }
-    return Object.assign(new Error(messages.en || e.code), { code: e.code, path: e.path ?? '', messages });
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return Object.assign(new Error(msg), { code: 'internal', path: '', messages: { de: `Interner Fehler: ${msg}`, en: `Internal error: ${msg}` } });
-}
 
 function clientError(err) {
   return Object.assign(new Error(err.messages.en), { code: err.code, path: err.path, messages: err.messages });
@@ -166,7 +144,7 @@ export class EfaRechner extends HTMLElement {
   /** CSV of the payer table ("excel" or "plain") or of the Kommunen ({ table: "kommunen" }). */
   toCSV({ variant = 'excel', table = 'payers' } = {}) {
     if (!this._result) return '';
-    return table === 'kommunen' ? kommunenCsv(this._result, this._names(), variant) : payersCsv(this._result, this._names(), variant);
+    return table === 'kommunen' ? (parts.kommunen?.kommunenCsv(this._result, this._names(), variant) ?? '') : payersCsv(this._result, this._names(), variant);
   }
 
   toJSON() {
@@ -518,9 +496,13 @@ export class EfaRechner extends HTMLElement {
       if (seq !== this._seq) return;
     }
 
+    // The Kommune table crosses as columns (amounts as integer units, names once per data set);
+    // withRows (kommunen.js) gives the result its contract rows, made when first read.
+    const k = request?.kommunen;
+    const call = k && !k.format ? { ...request, kommunen: { ...k, format: 'columns' } } : request;
     let res;
     try {
-      res = await this._engine((api, ds) => api.allocate(request, ds));
+      res = await this._engine((api, ds) => api.allocate(call, ds));
     } catch (e) {
       if (seq !== this._seq) return;
       await this._errorParts();
@@ -540,6 +522,7 @@ export class EfaRechner extends HTMLElement {
       }
       if (seq !== this._seq) return;
     }
+    if (call !== request) parts.kommunen?.withRows(res);
     this._form?.clearErrors();
     this._roErrors.replaceChildren();
     this._request = request;
@@ -656,12 +639,12 @@ export class EfaRechner extends HTMLElement {
     const res = this._result;
     const box = this._kommunenBox;
     if (!res || !box) return;
-    clear(box);
-    if (!res.kommunen) return;
-    const m = this._part('kommunen', box, () => this._renderKommunen());
-    if (!m) return;
-    this._kommunenView ||= new m.KommunenView();
-    box.append(this._kommunenView.render({ lang: this.lang, names: this._names(), k: res.kommunen, ids: 'kom' }));
+    const m = res.kommunen && this._part('kommunen', box, () => this._renderKommunen());
+    if (!m) return clear(box);
+    // the view updates its section in place (focus, scroll and search survive)
+    const view = (this._kommunenView ||= new m.KommunenView());
+    const root = view.render({ lang: this.lang, names: this._names(), k: res.kommunen, unit: res.unit, ids: 'kom' });
+    if (root.parentNode !== box) clear(box).append(root);
   }
 
   _renderWhatIf() {

@@ -34,3 +34,12 @@ export async function freshInstance(n) {
   await m.default();
   return m;
 }
+
+/** Frees a GV100AD handle; its instance may be dead, and the handle must never reach a finaliser. */
+export function freeDataset(ds) {
+  try {
+    ds?.free?.();
+  } catch {
+    /* the instance trapped; its memory goes with it */
+  }
+}

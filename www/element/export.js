@@ -1,10 +1,11 @@
 // CSV (German Excel or plain; cells and lines are written by csv.js) and JSON exports (the
-// element's toCSV() and toJSON(), so always loaded). The export panel with its download buttons
+// element's toCSV() and toJSON(), so always loaded). The Kommune table's CSV is in
+// kommunen-csv.js, with the Kommune table's part. The export panel with its download buttons
 // is in panel.js, loaded on demand.
 
 import { t } from './i18n.js';
 import { percentOf } from './decimal.js';
-import { breakdown, trancheColumns } from './results.js';
+import { breakdown, trancheColumns } from './breakdown.js';
 import { Names } from './names.js';
 import { lines, num } from './csv.js';
 
@@ -29,16 +30,6 @@ export function payersCsv(res, names, variant = 'excel') {
     ]);
   }
   rows.push(['', L('sumRow'), '', '', num(res.total, variant), num('100.0000', variant), ...tcols.map((c) => num(c.total, variant))]);
-  return lines(rows, variant);
-}
-
-export function kommunenCsv(res, names, variant = 'excel') {
-  const k = res.kommunen;
-  if (!k) return '';
-  const lang = variant === 'excel' ? 'de' : names.lang;
-  const L = (key, v) => t(lang, key, v);
-  const rows = [['AGS', L('colName'), L('colPopulation'), L('csvAmount'), L('colExempt')]];
-  for (const r of k.rows) rows.push([r.ags, r.name, String(r.population), num(r.amount, variant), r.exempt ? '1' : '0']);
   return lines(rows, variant);
 }
 

@@ -1,11 +1,21 @@
-// The Kommune table: thousands of rows with search (name or AGS), sorting and paging. Only one
-// page of rows is in the DOM at a time; the header and the controls stay in place, so focus and
-// scroll position survive every update.
+// The Kommune table: thousands of rows with search (name or AGS), sorting and paging. Fast on a
+// phone (issue 12):
+// - the engine hands the table over as columns (`kommunen.format: "columns"`): amounts as integer
+//   units, AGS/name/population as arrays made once per data set; decimal strings are made only
+//   for the rows on the page (the response's contract rows are made on first read, withRows);
+// - what depends only on the data set (folded names for search, orders by name and population)
+//   is computed once per data set, on first use, and kept while the data set lives;
+// - the section is built once; a new result updates texts and the visible rows' cells in place
+//   (only the cells whose text changed), so focus, scroll position and the search field survive;
+// - at most one page of rows (≤ 250) is in the DOM, however long the list; the table says how
+//   many rows there are and where each shown row is (aria-rowcount, aria-rowindex).
 
-import { h, clear } from './dom.js';
+import { h } from './dom.js';
 import { t, addStrings } from './i18n.js';
 import partStrings from './i18n-parts.js';
 import { money, integer, share as fmtShare, date as fmtDate } from './format.js';
+
+export { kommunenCsv } from './kommunen-csv.js'; // (toCSV: the part is there whenever a result has Kommunen)
 
 addStrings(partStrings);
 
@@ -21,8 +31,74 @@ th button.sort:active { transform: none; }
 .tools select { min-width: 6rem; }
 `;
 
-const fold = (x) => String(x).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const cmpDec = (a, b) => (a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0);
+const fold = (x) => String(x).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** Integer units of `unit` (`"0.01"`) as a decimal string: 123456n → "1234.56". */
+export function unitsToDecimal(units, unit) {
+  const u = String(unit);
+  const dot = u.indexOf('.');
+  const scale = dot < 0 ? 0 : u.length - dot - 1;
+  const digits = (BigInt(units) * BigInt(u.replace('.', ''))).toString().padStart(scale + 1, '0');
+  return scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+}
+
+/**
+ * Gives a response whose Kommunen came as columns its contract rows too: `kommunen.rows` is made
+ * on first read (element users, CSV, JSON see the contract's rows), `columns` stays as a
+ * non-enumerable property for the table. Returns `res`.
+ */
+export function withRows(res) {
+  const k = res?.kommunen;
+  const c = k?.columns;
+  if (!c || k.rows) return res;
+  let rows = null;
+  Object.defineProperty(k, 'columns', { value: c, enumerable: false, configurable: true, writable: true });
+  Object.defineProperty(k, 'rows', {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      (rows ||= Array.from(c.name, (name, i) => ({ ags: c.ags[i], name, population: c.population[i], amount: unitsToDecimal(c.amount[i], res.unit), exempt: !!c.exempt[i] }))),
+    set: (v) => Object.defineProperty(k, 'rows', { value: v, enumerable: true, configurable: true, writable: true }),
+  });
+  return res;
+}
+
+/**
+ * The table of a `kommunen` block as columns, whatever form it came in: `ags`, `name`,
+ * `population` (shared per data set when the engine gave columns), `amount(i)` (a decimal
+ * string), `cmp(i, j)` (by amount) and `exempt(i)`.
+ */
+function table(k, unit) {
+  const c = k.columns;
+  if (c) {
+    const a = c.amount;
+    return { ags: c.ags, name: c.name, population: c.population, amount: (i) => unitsToDecimal(a[i], unit), cmp: (i, j) => (a[i] < a[j] ? -1 : a[i] > a[j] ? 1 : 0), exempt: (i) => c.exempt[i] === 1 };
+  }
+  // rows (a request that asked for them): columns made here, amounts as decimal strings
+  const rows = k.rows || [];
+  const amounts = rows.map((r) => r.amount);
+  return {
+    ags: rows.map((r) => r.ags),
+    name: rows.map((r) => r.name),
+    population: rows.map((r) => r.population),
+    amount: (i) => amounts[i],
+    // (one response's amounts all have the unit's decimals: longer is larger, else by digits)
+    cmp: (i, j) => cmpDec(amounts[i], amounts[j]),
+    exempt: (i) => !!rows[i].exempt,
+  };
+}
+
+// What depends only on the data set, by its (frozen, shared) name array; computed on first use.
+const perDataSet = new WeakMap();
+function cacheOf(tab) {
+  let c = perDataSet.get(tab.name);
+  if (!c) perDataSet.set(tab.name, (c = {}));
+  return c;
+}
+const indices = (n) => Uint32Array.from({ length: n }, (_, i) => i);
+/** Indices ordered by `cmp` in direction `dir`; ties by ascending AGS (the data set's order). */
+const orderBy = (n, dir, cmp) => indices(n).sort((a, b) => dir * cmp(a, b) || a - b);
 
 export class KommunenView {
   constructor() {
@@ -34,42 +110,31 @@ export class KommunenView {
     this.timer = null;
   }
 
-  /** Renders the whole section for a response's `kommunen` block. */
-  render({ lang, names, k, ids }) {
-    this.lang = lang;
+  /**
+   * Shows a response's `kommunen` block (`unit`: the response's rounding unit). Builds the section
+   * the first time (and after a language change); afterwards it updates what changed in place.
+   * Returns the section.
+   */
+  render({ lang, names, k, unit = '0.01', ids }) {
+    if (!this.root || this.lang !== lang || this.ids !== ids) this.build(lang, ids);
     this.names = names;
     this.k = k;
-    const L = (key, v) => t(lang, key, v);
-    this.rows = k.rows.map((r) => ({ ...r, _name: fold(r.name) }));
-    const landName = names.land(k.land);
-    this.landName = landName;
+    this.tab = table(k, unit);
+    this.amountOrder = null;
+    this.landName = names.land(k.land);
+    this.summarise();
+    this.update();
+    return this.root;
+  }
 
-    const payers = k.rows.filter((r) => !r.exempt).length;
-    const exempt = k.rows.length - payers;
-    const levelName = k.level === 'gemeinde' ? L('levelGemeindePlural') : L('levelKreisPlural');
-    const restUnits = (() => {
-      // landAmount - landKeeps, exactly
-      const sc = (k.landAmount.split('.')[1] || '').length;
-      const v = BigInt(k.landAmount.replace('.', '')) - BigInt(k.landKeeps.replace('.', ''));
-      const str = v.toString().padStart(sc + 1, '0');
-      return sc ? `${str.slice(0, -sc)}.${str.slice(-sc)}` : str;
-    })();
-    const summary = [
-      h('p', {
-        text: L('kommunenSummary', {
-          land: landName,
-          landAmount: money(lang, k.landAmount),
-          share: fmtShare(lang, k.landShare ?? '0'),
-          landKeeps: money(lang, k.landKeeps),
-          rest: money(lang, restUnits),
-          key: k.key === 'equal' ? L('keyByEqual') : L('keyByPopulation'),
-          count: integer(lang, payers),
-          levelName,
-        }),
-      }),
-      exempt && Number(k.exemptBelow) > 0 ? h('p', { text: L('kommunenExempt', { n: integer(lang, exempt), threshold: integer(lang, Number(k.exemptBelow)) }) }) : null,
-      h('p', { class: 'note', text: L('kommunenStand', { date: k.gebietsstand ? fmtDate(lang, k.gebietsstand) : '–', source: typeof k.source === 'object' ? k.source?.title || k.source?.id || '' : k.source || '' }) }),
-    ];
+  build(lang, ids) {
+    this.lang = lang;
+    this.ids = ids;
+    const L = (key, v) => t(lang, key, v);
+    this.heading = h('h3', { id: `${ids}-h` });
+    this.pSummary = h('p', {});
+    this.pExempt = h('p', {});
+    this.pStand = h('p', { class: 'note' });
 
     this.search = h('input', { type: 'search', id: `${ids}-search`, autocomplete: 'off', spellcheck: 'false', value: this.query });
     this.search.addEventListener('input', () => {
@@ -103,7 +168,7 @@ export class KommunenView {
     this.ths = {};
     const head = h(
       'tr',
-      {},
+      { 'aria-rowindex': '1' },
       cols.map(([key, label, num]) => {
         const icon = h('span', { class: 'sort-icon', 'aria-hidden': 'true' });
         const btn = h('button', { type: 'button', class: 'sort' }, h('span', { text: label }), icon);
@@ -120,8 +185,9 @@ export class KommunenView {
     );
     this.caption = h('caption', { id: `${ids}-cap` });
     this.tbody = h('tbody', {});
-    const table = h('table', { part: 'kommunen-table' }, this.caption, h('thead', {}, head), this.tbody);
-    const scroll = h('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': `${ids}-cap`, tabindex: '0' }, table);
+    this.trs = []; // the row elements, reused from update to update
+    this.table = h('table', { part: 'kommunen-table' }, this.caption, h('thead', {}, head), this.tbody);
+    const scroll = h('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': `${ids}-cap`, tabindex: '0' }, this.table);
 
     const btn = (key, fn) => {
       const b = h('button', { type: 'button', class: 'secondary', text: L(key) });
@@ -139,65 +205,122 @@ export class KommunenView {
     this.pageInfo = h('span', { class: 'page-info' });
     const pager = h('div', { class: 'pager' }, this.bFirst, this.bPrev, this.pageInfo, this.bNext, this.bLast);
 
-    this.root = h('section', { class: 'panel kommunen', 'aria-labelledby': `${ids}-h` }, h('h3', { id: `${ids}-h`, text: L('kommunenHeading', { land: landName }) }), summary, tools, this.count, scroll, pager);
-    this.update();
-    return this.root;
+    this.root = h('section', { class: 'panel kommunen', 'aria-labelledby': `${ids}-h` }, this.heading, this.pSummary, this.pExempt, this.pStand, tools, this.count, scroll, pager);
   }
 
-  filtered() {
-    const q = fold(this.query.trim());
-    let list = this.rows;
-    if (q) list = list.filter((r) => r._name.includes(q) || r.ags.startsWith(q) || r.ags.includes(q));
+  /** The texts above the table. */
+  summarise() {
+    const { lang, k, tab } = this;
+    const L = (key, v) => t(lang, key, v);
+    const n = tab.name.length;
+    let exempt = 0;
+    for (let i = 0; i < n; i++) if (tab.exempt(i)) exempt++;
+    // landAmount - landKeeps, exactly
+    const sc = (k.landAmount.split('.')[1] || '').length;
+    const rest = unitsToDecimal(BigInt(k.landAmount.replace('.', '')) - BigInt(k.landKeeps.replace('.', '')), sc ? `0.${'1'.padStart(sc, '0')}` : '1');
+    setText(this.heading, L('kommunenHeading', { land: this.landName }));
+    setText(
+      this.pSummary,
+      L('kommunenSummary', {
+        land: this.landName,
+        landAmount: money(lang, k.landAmount),
+        share: fmtShare(lang, k.landShare ?? '0'),
+        landKeeps: money(lang, k.landKeeps),
+        rest: money(lang, rest),
+        key: k.key === 'equal' ? L('keyByEqual') : L('keyByPopulation'),
+        count: integer(lang, n - exempt),
+        levelName: k.level === 'gemeinde' ? L('levelGemeindePlural') : L('levelKreisPlural'),
+      }),
+    );
+    const showExempt = exempt > 0 && Number(k.exemptBelow) > 0;
+    this.pExempt.hidden = !showExempt;
+    setText(this.pExempt, showExempt ? L('kommunenExempt', { n: integer(lang, exempt), threshold: integer(lang, Number(k.exemptBelow)) }) : '');
+    setText(this.pStand, L('kommunenStand', { date: k.gebietsstand ? fmtDate(lang, k.gebietsstand) : '–', source: typeof k.source === 'object' ? k.source?.title || k.source?.id || '' : k.source || '' }));
+  }
+
+  /** The rows in view order: indices into the table, filtered by the search and sorted. */
+  order() {
+    const { tab } = this;
+    const n = tab.name.length;
+    const cache = cacheOf(tab);
     const { key, dir } = this.sort;
-    const by = {
-      ags: (a, b) => (a.ags < b.ags ? -1 : a.ags > b.ags ? 1 : 0),
-      name: (a, b) => a.name.localeCompare(b.name, 'de'),
-      population: (a, b) => a.population - b.population,
-      amount: (a, b) => cmpDec(a.amount, b.amount),
-    }[key];
-    return [...list].sort((a, b) => dir * by(a, b) || (a.ags < b.ags ? -1 : 1));
+    const by = `${key}${dir}`;
+    let order;
+    if (key === 'amount') order = (this.amountOrder ||= {})[by] ||= orderBy(n, dir, tab.cmp);
+    else if (key === 'ags' && dir > 0) order = cache[by] ||= indices(n);
+    else {
+      const cmp = key === 'name' ? ((c) => (a, b) => c.compare(tab.name[a], tab.name[b]))(new Intl.Collator('de')) : key === 'population' ? (a, b) => tab.population[a] - tab.population[b] : (a, b) => a - b;
+      order = cache[by] ||= orderBy(n, dir, cmp);
+    }
+    const q = fold(this.query.trim());
+    if (q) {
+      const folded = (cache.folded ||= Array.from(tab.name, fold));
+      order = order.filter((i) => folded[i].includes(q) || tab.ags[i].includes(q));
+    }
+    return order;
   }
 
   update() {
-    const L = (key, v) => t(this.lang, key, v);
-    const list = this.filtered();
-    this.list = list;
-    const pages = Math.max(1, Math.ceil(list.length / this.pageSize));
+    if (!this.tab) return;
+    const { lang, tab } = this;
+    const L = (key, v) => t(lang, key, v);
+    const order = this.order();
+    const total = order.length;
+    const pages = Math.max(1, Math.ceil(total / this.pageSize));
     this.page = Math.min(Math.max(0, this.page), pages - 1);
     const start = this.page * this.pageSize;
-    const slice = list.slice(start, start + this.pageSize);
-    const zero = money(this.lang, '0');
-    const frag = document.createDocumentFragment();
-    for (const r of slice) {
-      frag.append(
-        h(
-          'tr',
-          {},
-          h('td', { text: r.ags }),
-          h('th', { scope: 'row', text: r.name }),
-          h('td', { class: 'num', text: integer(this.lang, r.population) }),
-          h('td', { class: 'num', text: r.exempt ? zero : money(this.lang, r.amount) }),
-          h('td', { text: r.exempt ? L('exemptYes') : '' }),
-        ),
-      );
+    const shown = Math.max(0, Math.min(this.pageSize, total - start));
+    const zero = money(lang, '0');
+    const yes = L('exemptYes');
+    // one <tr> per shown row, reused; only cells whose text changed are written
+    while (this.trs.length < shown) {
+      const tr = h('tr', {}, h('td', {}), h('th', { scope: 'row' }), h('td', { class: 'num' }), h('td', { class: 'num' }), h('td', {}));
+      this.trs.push(tr);
     }
-    clear(this.tbody).append(frag);
-    this.caption.textContent = list.length
-      ? L('kommunenCaption', { land: this.landName, from: integer(this.lang, start + 1), to: integer(this.lang, start + slice.length), count: integer(this.lang, list.length) })
-      : L('kommunenCaptionNone', { land: this.landName });
-    this.count.textContent = L('filtered', { n: integer(this.lang, list.length) });
-    this.pageInfo.textContent = L('pageOf', { page: integer(this.lang, this.page + 1), pages: integer(this.lang, pages) });
+    for (let j = 0; j < shown; j++) {
+      const p = start + j;
+      const i = order[p];
+      const tr = this.trs[j];
+      const [cAgs, cName, cPop, cAmount, cExempt] = tr.children;
+      const exempt = tab.exempt(i);
+      setText(cAgs, tab.ags[i]);
+      setText(cName, tab.name[i]);
+      setText(cPop, integer(lang, tab.population[i]));
+      setText(cAmount, exempt ? zero : money(lang, tab.amount(i)));
+      setText(cExempt, exempt ? yes : '');
+      setAttr(tr, 'aria-rowindex', String(p + 2));
+      if (tr.parentNode !== this.tbody || tr !== this.tbody.children[j]) this.tbody.append(tr);
+    }
+    while (this.tbody.children.length > shown) this.tbody.lastChild.remove();
+    setAttr(this.table, 'aria-rowcount', String(total + 1));
+
+    setText(
+      this.caption,
+      total
+        ? L('kommunenCaption', { land: this.landName, from: integer(lang, start + 1), to: integer(lang, start + shown), count: integer(lang, total) })
+        : L('kommunenCaptionNone', { land: this.landName }),
+    );
+    setText(this.count, L('filtered', { n: integer(lang, total) }));
+    setText(this.pageInfo, L('pageOf', { page: integer(lang, this.page + 1), pages: integer(lang, pages) }));
     // aria-disabled, not disabled: a focused button keeps focus when it stops applying
-    for (const b of [this.bFirst, this.bPrev]) b.setAttribute('aria-disabled', String(this.page === 0));
-    for (const b of [this.bNext, this.bLast]) b.setAttribute('aria-disabled', String(this.page >= pages - 1));
+    for (const b of [this.bFirst, this.bPrev]) setAttr(b, 'aria-disabled', String(this.page === 0));
+    for (const b of [this.bNext, this.bLast]) setAttr(b, 'aria-disabled', String(this.page >= pages - 1));
     for (const [key, { th, icon }] of Object.entries(this.ths)) {
       if (key === this.sort.key) {
-        th.setAttribute('aria-sort', this.sort.dir > 0 ? 'ascending' : 'descending');
-        icon.textContent = this.sort.dir > 0 ? '▲' : '▼';
+        setAttr(th, 'aria-sort', this.sort.dir > 0 ? 'ascending' : 'descending');
+        setText(icon, this.sort.dir > 0 ? '▲' : '▼');
       } else {
         th.removeAttribute('aria-sort');
-        icon.textContent = '';
+        setText(icon, '');
       }
     }
   }
+}
+
+/** Writes a text or attribute only when it changes: an unchanged page costs no DOM work. */
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
 }

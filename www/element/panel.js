@@ -5,7 +5,8 @@
 import { h } from './dom.js';
 import { t, addStrings } from './i18n.js';
 import partStrings from './i18n-parts.js';
-import { payersCsv, kommunenCsv, resultJson } from './export.js';
+import { payersCsv, resultJson } from './export.js';
+import { kommunenCsv } from './kommunen-csv.js';
 import { fragmentFor } from './fragment.js';
 
 addStrings(partStrings);
