@@ -28,7 +28,12 @@ const COLUMNS: [(&str, &[&str]); 7] = [
     // "Schluessel" for keyboards and systems without umlauts.
     ("key", &["schlüssel", "key", "schluessel"]),
 ];
-const REQUIRED: [&str; 3] = ["service", "year", "costs"];
+/// The required columns with their German and English names, as messages name them.
+const REQUIRED: [(&str, &str, &str); 3] = [
+    ("service", "Dienst", "service"),
+    ("year", "Jahr", "year"),
+    ("costs", "Kosten", "costs"),
+];
 const COLUMN_NAMES: &str =
     "Dienst/service, Linie/line, Jahr/year, Kosten/costs, Allianz/alliance, Modell/model, Schlüssel/key";
 
@@ -308,7 +313,9 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
             fields.push(None);
             continue;
         }
-        let lower = name.to_lowercase();
+        // ASCII case folding plus the one umlaut of the names: Unicode's case tables would
+        // cost the WASM module kilobytes for nothing.
+        let lower = name.to_ascii_lowercase().replace('Ü', "ü");
         let Some((field, _)) = COLUMNS
             .iter()
             .find(|(_, names)| names.contains(&lower.as_str()))
@@ -331,24 +338,13 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         }
         fields.push(Some(field));
     }
-    for req in REQUIRED {
+    for (req, de, en) in REQUIRED {
         if !fields.contains(&Some(req)) {
-            let names = COLUMNS
-                .iter()
-                .find(|(f, _)| *f == req)
-                .map_or(&[][..], |(_, n)| *n);
-            let (de, en) = (
-                names.first().copied().unwrap_or(""),
-                names.get(1).copied().unwrap_or(""),
-            );
             // Pointed at where the column would be added.
             return Err(invalid_csv(
                 header.line,
                 header.cells.len() + 1,
-                format!(
-                    "Die Pflichtspalte „{}“ fehlt (Pflicht: Dienst, Jahr, Kosten)",
-                    capitalise(de)
-                ),
+                format!("Die Pflichtspalte „{de}“ fehlt (Pflicht: Dienst, Jahr, Kosten)"),
                 format!("the required column \"{en}\" is missing (required: service, year, costs)"),
             ));
         }
@@ -372,13 +368,6 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         compare,
         plan::default_ceilings(),
     )
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// Data line `n` as a plan entry in JSON form; an empty cell leaves its field out. Cells are

@@ -238,6 +238,10 @@ fn csv_as_spreadsheets_write_it() {
     // In a `,` file a comma in the Allianz cell is no separator (contract): one unknown Land.
     let got = plan("service,year,costs,alliance\nx,2025,1,\"BY,HE\"\n");
     assert_eq!(got["error"]["path"], "plan.entries[0].alliance[0]");
+    // Upper case with the umlaut.
+    same(
+        "DIENST;JAHR;KOSTEN;ALLIANZ;SCHLÜSSEL\nWohngeld;2025;1.200.000,00;BY HE NW;ks\n".as_bytes(),
+    );
     // Without grouping, with decimals.
     same(b"Dienst;Jahr;Kosten;Allianz\nWohngeld;2025;1200000,00;by he nw\n");
 
