@@ -2,11 +2,12 @@
 // an <efa-rechner> element. Loaded on demand (EfaRechner._withDataset).
 
 import { t, loadLang, addStrings } from './i18n.js';
-import partStrings from './i18n-parts.js';
 import { freeDataset } from './engine.js';
 import { errorObject } from './errors.js';
 
-addStrings(partStrings);
+// The parts' texts are needed only for messages: the file's download does not wait for them (a
+// static import would hold this module, and so the download, until they have arrived).
+const strings = () => import('./i18n-parts.js').then((m) => addStrings(m.default));
 
 export async function loadFromUrl(el, src) {
   let url;
@@ -16,13 +17,13 @@ export async function loadFromUrl(el, src) {
     url = null;
   }
   if (!url || url.origin !== location.origin) {
-    await loadLang('en').catch(() => {});
+    await Promise.all([loadLang('en'), strings()]).catch(() => {});
     el._datasetError({ code: 'invalid_gv100ad', path: 'gv100ad', messages: { de: t('de', 'errFileOrigin', { src }), en: t('en', 'errFileOrigin', { src }) } });
     return;
   }
   const p = (async () => {
     const r = await fetch(url, { credentials: 'same-origin' });
-    if (!r.ok) await loadLang('en').catch(() => {});
+    if (!r.ok) await Promise.all([loadLang('en'), strings()]).catch(() => {});
     if (!r.ok) throw { code: 'invalid_gv100ad', path: 'gv100ad', messages: { de: t('de', 'errFileLoad', { status: r.status }), en: t('en', 'errFileLoad', { status: r.status }) } };
     return new Uint8Array(await r.arrayBuffer());
   })();
@@ -30,6 +31,7 @@ export async function loadFromUrl(el, src) {
 }
 
 export async function loadFromFile(el, file) {
+  await strings().catch(() => {});
   el._form?.updateFileStatus(t(el.lang, 'kFileLoading'));
   await useDataset(el, file.arrayBuffer().then((b) => new Uint8Array(b)));
 }

@@ -263,11 +263,12 @@ export class EfaRechner extends HTMLElement {
     this._pendingRequest = null;
     this._request = null;
     this._initialRequest = req;
+    // (the file's download starts before the form is built; its part runs after, never before)
+    const src = this.getAttribute('kommunen-src');
+    if (src) this._loadDatasetFromUrl(src);
     this._build();
     if (this._form) this._form.write(req);
     else this._request = req;
-    const src = this.getAttribute('kommunen-src');
-    if (src) this._loadDatasetFromUrl(src);
     if (fragmentError) console.info('efa-rechner: ignoring an unreadable #efa= fragment');
     await this._compute();
   }

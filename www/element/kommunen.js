@@ -319,7 +319,8 @@ export class KommunenView {
 
 /** Writes a text or attribute only when it changes: an unchanged page costs no DOM work. */
 function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
+  // (the last text written is kept on the node: reading textContent back costs as much as writing)
+  if (el._text !== text) el.textContent = el._text = text;
 }
 function setAttr(el, name, value) {
   if (el.getAttribute(name) !== value) el.setAttribute(name, value);
