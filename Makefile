@@ -76,9 +76,11 @@ bench: build
 	cargo bench --profile native --locked
 	node tests/bench/run.mjs
 
-# 100,000 random requests through the WASM engine and the independent JS implementation.
+# 100,000 random requests and 10,000 random plans (JSON and CSV forms) through the WASM engine
+# and the independent JS implementation.
 soak: build
 	DIFF_N=100000 node tests/node/differential.test.mjs
+	PLAN_DIFF_N=10000 node tests/node/plan-differential.test.mjs
 
 # Both cargo-fuzz targets for 30 s each (installs cargo-fuzz if missing; FUZZ_SECONDS=600 for a
 # long run). CI runs it after make test.

@@ -42,10 +42,23 @@ export function csvText(input) {
 
 // ---------------------------------------------------------------- tokenizer
 
+// Unicode White_Space: a cell of only these is empty where emptiness decides (blank rows,
+// cells beyond the header). Inside a named column a cell is taken as written.
+const WS = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const BLANK = new RegExp(`^[${WS}]*$`);
+const SPACES = new RegExp(`[${WS}]+`);
+const SPACES_OR_COMMAS = new RegExp(`[${WS},]+`);
+const isBlank = (text) => BLANK.test(text);
+
+const isLineEnd = (text, i) => text[i] === '\n' || text[i] === '\r';
+/** The length of the line end at i: "\r\n", "\n", or a lone "\r" (old Mac files). */
+const lineEndLength = (text, i) => (text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1);
+
 /**
  * Splits the text into rows of cells. Each row: { line, cells: [{ text, quoted }] } with `line`
- * the physical line the row starts on. Rows that are blank (nothing between two line ends) are
- * dropped, as the contract accepts blank lines. Line ends are "\n" or "\r\n".
+ * the physical line the row starts on. Line ends are "\r\n", "\n" (the contract's) and a lone
+ * "\r" (old Mac files; the engine reads them too). "Blank lines are accepted": a row whose cells
+ * are all empty or white space (also ";;;", as spreadsheets export cleared rows) is dropped.
  */
 function tokenize(text, sep) {
   const rows = [];
@@ -73,16 +86,16 @@ function tokenize(text, sep) {
             break;
           }
           if (ch === '\uFFFD') fail('invalid_csv', at(line, column), 'not UTF-8');
-          if (ch === '\n') line++;
+          if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
           cell += ch;
           i++;
         }
         // After the closing quote only a separator or the end of the row may follow.
-        if (i < n && text[i] !== sep && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) {
+        if (i < n && text[i] !== sep && !isLineEnd(text, i)) {
           fail('invalid_csv', at(line, column), 'text after a closing quote');
         }
       } else {
-        while (i < n && text[i] !== sep && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) {
+        while (i < n && text[i] !== sep && !isLineEnd(text, i)) {
           if (text[i] === '\uFFFD') fail('invalid_csv', at(line, column), 'not UTF-8');
           cell += text[i];
           i++;
@@ -91,12 +104,10 @@ function tokenize(text, sep) {
       cells.push({ text: cell, quoted });
       if (i < n && text[i] === sep) { i++; column++; continue; }
       // End of the row (line end or end of text).
-      if (text[i] === '\r') i++;
-      if (text[i] === '\n') { i++; line++; }
+      if (i < n) { i += lineEndLength(text, i); line++; }
       break;
     }
-    const blank = cells.length === 1 && cells[0].text === '' && !cells[0].quoted;
-    if (!blank) rows.push({ line: rowLine, cells });
+    if (!cells.every((c) => isBlank(c.text))) rows.push({ line: rowLine, cells });
   }
   return rows;
 }
@@ -134,8 +145,9 @@ const yearCell = (text) => (/^\d{1,6}$/.test(text) ? Number(text) : text);
  */
 function allianceCell(text, sep) {
   if (/^(alle|all)$/i.test(text.trim())) return 'all';
-  const pieces = text.split(sep === ';' ? /[\s,]+/ : /\s+/).filter((p) => p !== '');
-  return pieces;
+  // "(and by , in a ; file)": in a , file a comma is the cell separator, and a quoted "BY,HE"
+  // is one (unknown) name, as the contract words it.
+  return text.split(sep === ';' ? SPACES_OR_COMMAS : SPACES).filter((p) => p !== '');
 }
 
 // ---------------------------------------------------------------- the file
@@ -148,19 +160,24 @@ export function readPlanCsv(input) {
   let text = csvText(input);
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   // "The separator is ; or ,, whichever the header line uses": the first non-blank line.
-  const headerText = text.split(/\r?\n/).find((l) => l !== '') ?? '';
+  const headerText = text.split(/\r\n|\n|\r/).find((l) => !isBlank(l)) ?? '';
   const sep = headerText.includes(';') ? ';' : ',';
   const rows = tokenize(text, sep);
   if (rows.length === 0) fail('invalid_csv', at(1, 1), 'no header line');
 
   const [header, ...data] = rows;
+  // A first line without ; or , names at most one column: it is no header (3 are required).
+  if (header.cells.length === 1) fail('invalid_csv', at(header.line, 1), 'no header line');
+  // A header cell that is empty names no column (a spreadsheet's trailing ;); its cells must be
+  // empty too.
   const fields = header.cells.map((cell, c) => {
+    if (isBlank(cell.text)) return null;
     const field = COLUMNS.get(cell.text.trim().toLowerCase());
     if (!field) fail('invalid_csv', at(header.line, c + 1), `unknown column ${JSON.stringify(cell.text)}`);
     return field;
   });
   fields.forEach((f, c) => {
-    if (fields.indexOf(f) !== c) fail('invalid_csv', at(header.line, c + 1), `column ${f} twice`);
+    if (f && fields.indexOf(f) !== c) fail('invalid_csv', at(header.line, c + 1), `column ${f} twice`);
   });
   // A missing required column is pointed at one past the header's last column, where it would
   // have to be added (the contract names no column for what is not there).
@@ -169,14 +186,17 @@ export function readPlanCsv(input) {
   }
 
   const entries = data.map((row) => {
-    if (row.cells.length > fields.length) {
-      fail('invalid_csv', at(row.line, fields.length + 1), 'more cells than the header has columns');
-    }
     const entry = {};
     row.cells.forEach((cell, c) => {
+      const f = fields[c];
+      // Cells beyond the header or under an empty header name are fine while empty (a
+      // spreadsheet pads rows); anything in them would be silently lost.
+      if (!f) {
+        if (!isBlank(cell.text)) fail('invalid_csv', at(row.line, c + 1), 'a cell outside the named columns');
+        return;
+      }
       // "An empty cell means the field is absent."
       if (cell.text === '') return;
-      const f = fields[c];
       if (f === 'year') entry.year = yearCell(cell.text);
       else if (f === 'costs') entry.costs = amountCell(cell.text, sep);
       else if (f === 'alliance') entry.alliance = allianceCell(cell.text, sep);

@@ -101,7 +101,8 @@ function allianceText(rng, alliance, sep) {
 }
 
 function quote(rng, text, sep) {
-  const needs = text.includes(sep) || text.includes('"') || text.includes('\n') || text.includes('\r');
+  // Quotes keep what an unquoted cell would lose: separators, line ends, white space around.
+  const needs = text.includes(sep) || text.includes('"') || text.includes('\n') || text.includes('\r') || text !== text.trim();
   return needs || rng.chance(8) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -279,6 +280,22 @@ function breakCsv(rng, out) {
       out.csv[sep] = bom + rows[0].cells.join(sep) + rows[0].end;
       return ['invalid_plan', 'plan.entries'];
     },
+    // A defect in one entry's cell: the file is written again; the error carries the entry path.
+    ...[
+      ['alliance', 'unknown_land', (e) => { e.alliance = [...(Array.isArray(e.alliance) ? e.alliance : ['BY']), rng.pick(['XX', 'Bayern', '17'])]; }],
+      ['costs', 'invalid_amount', (e) => { e.costs = rng.pick(['-5', '1,2,3', 'zehn', '+7']); }],
+      ['line', 'invalid_line', (e) => { e.line = rng.pick(['bund', 'federal', 'fokusleistung']); }],
+      ['model', 'unknown_model', (e) => { e.model = rng.pick(['itplr', 'solidar', 'Alliance']); }],
+      ['year', 'invalid_year', (e) => { e.year = rng.pick([1999, 2101, 'zwanzig']); }],
+    ].map(([field, code, spoil]) => () => {
+      const i = rng.int(0, entries.length - 1);
+      const broken = structuredClone(entries);
+      spoil(broken[i]);
+      const written = writeCsv(rng, broken, sep);
+      out.csv[sep] = written.text;
+      const sub = code === 'unknown_land' ? `[${broken[i].alliance.length - 1}]` : '';
+      return [code, `plan.entries[${i}].${field}${sub}`];
+    }),
   ];
   // An unclosed quote: the last row opens a quote that runs to the end of the file. Only where
   // that row has no quote of its own, so that nothing closes it early.

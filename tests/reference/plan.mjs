@@ -77,6 +77,9 @@ export function readPlan(value, options = {}) {
   // The caller's options win over the plan's own fields: for CSV they are the only source
   // ("title and compare come from the command line or the caller"), and a command-line flag
   // overriding the file is the usual reading. Options are checked with their own name as path.
+  for (const k of Object.keys(options)) {
+    if (k !== 'title' && k !== 'compare') fail('unknown_field', `options.${k}`);
+  }
   let title;
   if (options.title !== undefined) title = readTitle(options.title, 'title');
   else if (plan.title !== undefined) title = readTitle(plan.title, 'plan.title');

@@ -106,7 +106,7 @@ test('CSV: BOM, CRLF, blank lines, quotes with "" and separators inside quotes',
 test('CSV: Allianz by spaces, by , in a ; file, or alle/all', () => {
   const entries = readPlanCsv(csv(HEADER, 'A;2025;1;BY HE', 'B;2025;1;BY,HE', 'C;2025;1;BY, he', 'D;2025;1;alle', 'E;2025;1;All')).plan.entries;
   assert.deepEqual(entries.map((e) => e.alliance), [['BY', 'HE'], ['BY', 'HE'], ['BY', 'he'], 'all', 'all']);
-  // In a , file a comma is the separator, so the list is by spaces only.
+  // In a , file a comma is the separator, so the list is by spaces only ("BY,HE" is one name).
   assert.deepEqual(readPlanCsv(csv('Dienst,Jahr,Kosten,Allianz', 'A,2025,1,"BY,HE"')).plan.entries[0].alliance, ['BY,HE']);
 });
 
@@ -137,6 +137,15 @@ test('CSV: Windows-1252 bytes are invalid_csv at the line and column of the firs
   // Header in Windows-1252 ("Schlüssel"): line 1, column 5.
   const header = Buffer.concat([Buffer.from('Dienst;Jahr;Kosten;Allianz;Schl'), Buffer.from([0xfc]), Buffer.from('ssel\nA;2025;1;BY;ks\n')]);
   assert.deepEqual(attempt(() => allocatePlan(new Uint8Array(header))), { error: { code: 'invalid_csv', path: 'csv:1:5' } });
+});
+
+test('CSV: rows of empty cells and padded cells are blank, a lone CR ends a line, cells are taken as written', () => {
+  const r = allocatePlan('Dienst;Linie;Jahr;Kosten;Allianz;\r A ;fokus;2025;1.000,00;BY; \r ; ;;;\r;;;;;\r" B ";;2025;1;HE;;\r');
+  assert.deepEqual(r.entries.map((e) => [e.service, e.line, e.total]), [[' A ', 'fokus', '1000.00'], [' B ', undefined, '1.00']]);
+  assert.deepEqual(attempt(() => allocatePlan(csv('Dienst;Linie;Jahr;Kosten;Allianz', 'A; fokus;2025;1;BY'))), { error: { code: 'invalid_line', path: 'plan.entries[0].line' } });
+  assert.deepEqual(attempt(() => allocatePlan(csv('Dienst;;Jahr;Kosten;Allianz', 'A;x;2025;1;BY'))), { error: { code: 'invalid_csv', path: 'csv:2:2' } });
+  assert.deepEqual(attempt(() => allocatePlan(csv('Dienst', 'A'))), { error: { code: 'invalid_csv', path: 'csv:1:1' } });
+  assert.deepEqual(attempt(() => allocatePlan(plan([E]), { colour: 'rot' })), { error: { code: 'unknown_field', path: 'options.colour' } });
 });
 
 test('CSV: formula-like service names are plain names', () => {
