@@ -246,6 +246,24 @@ fn tmp_dir(test: &str) -> PathBuf {
     d
 }
 
+/// The CLI binary with `args`, under an address-space limit on Linux.
+fn cli_command(args: &[String]) -> Command {
+    let bin = env!("CARGO_BIN_EXE_efa-rechner");
+    let mut cmd = if cfg!(target_os = "linux") {
+        let mut c = Command::new("sh");
+        c.arg("-c")
+            .arg(format!(
+                "ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""
+            ))
+            .arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    cmd.args(args);
+    cmd
+}
+
 /// The CLI under an address-space limit, request from a file or (`stdin`) piped in.
 fn run_cli(dir: &Path, request: &[u8], gv: Option<&[u8]>, stdin: bool) -> Run {
     let req_path = dir.join("request.json");
@@ -263,20 +281,8 @@ fn run_cli(dir: &Path, request: &[u8], gv: Option<&[u8]>, stdin: bool) -> Run {
         args.push(gv_path.display().to_string());
     }
     args.push("--compact".into());
-    let bin = env!("CARGO_BIN_EXE_efa-rechner");
-    let mut cmd = if cfg!(target_os = "linux") {
-        let mut c = Command::new("sh");
-        c.arg("-c")
-            .arg(format!(
-                "ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""
-            ))
-            .arg(bin);
-        c
-    } else {
-        Command::new(bin)
-    };
-    cmd.args(&args)
-        .stdin(if stdin { Stdio::piped() } else { Stdio::null() })
+    let mut cmd = cli_command(&args);
+    cmd.stdin(if stdin { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let start = Instant::now();
@@ -488,4 +494,261 @@ fn cli_special_files() {
         assert!(took < 2 * BUDGET, "{args:?}: {} ms", took.as_millis());
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ------------------------------------------------------------------------------------- plans
+
+/// An amount of a plan response as an integer count of 10^-`scale` (differences may be negative).
+fn scaled(v: &Value, scale: usize, what: &str) -> i128 {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{what}: a decimal string, not {v}"));
+    let (neg, digits) = s.strip_prefix('-').map_or((false, s), |d| (true, d));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    assert!(
+        frac.len() <= scale,
+        "{what} {s:?}: at most {scale} decimals"
+    );
+    let n: i128 = format!("{int}{frac}{}", "0".repeat(scale - frac.len()))
+        .parse()
+        .unwrap_or_else(|_| panic!("{what} {s:?} is not a decimal"));
+    if neg {
+        -n
+    } else {
+        n
+    }
+}
+
+fn decimals(v: &Value) -> usize {
+    v.as_str()
+        .and_then(|s| s.split_once('.'))
+        .map_or(0, |(_, f)| f.len())
+}
+
+/// The contract's invariants on a plan response (1.1), and the case's own checks.
+fn check_plan_ok(name: &str, r: &Value, expect: &Value) {
+    let scale = decimals(&r["total"]);
+    let m = |v: &Value, what: &str| scaled(v, scale, what);
+    let total = m(&r["total"], "total");
+    let list = |k: &str| r[k].as_array().unwrap_or_else(|| panic!("{name}: {k}"));
+    let years: Vec<String> = list("years").iter().map(|y| y.to_string()).collect();
+    let sum = |k: &str, f: &str| -> i128 { list(k).iter().map(|x| m(&x[f], k)).sum() };
+    assert_eq!(sum("payers", "total"), total, "{name}: payers add up");
+    assert_eq!(sum("services", "total"), total, "{name}: services add up");
+    assert_eq!(sum("entries", "total"), total, "{name}: entries add up");
+    for p in list("payers") {
+        let by_year: i128 = years.iter().map(|y| m(&p["years"][y], "year")).sum();
+        assert_eq!(
+            by_year,
+            m(&p["total"], "payer"),
+            "{name}: {} years",
+            p["id"]
+        );
+        if let Some(c) = p.get("compare") {
+            assert_eq!(
+                m(&c["difference"], "difference"),
+                m(&p["total"], "payer") - m(&c["total"], "compare"),
+                "{name}: {} difference",
+                p["id"]
+            );
+        }
+    }
+    let mut exceeded = 0;
+    for l in list("lines") {
+        let s = scale.max(decimals(&l["ceiling"]));
+        let above = scaled(&l["amount"], s, "line") > scaled(&l["ceiling"], s, "ceiling");
+        assert_eq!(l["exceeded"], above, "{name}: line {l}");
+        exceeded += usize::from(above);
+    }
+    let warned = list("warnings")
+        .iter()
+        .filter(|w| w["code"] == "ceiling_exceeded")
+        .count();
+    assert_eq!(
+        warned, exceeded,
+        "{name}: one ceiling_exceeded per line and year above"
+    );
+    if let Some(t) = expect["total"].as_str() {
+        assert_eq!(r["total"], t, "{name}: total");
+    }
+    if let Some(want) = expect["services"].as_array() {
+        let got: Vec<&Value> = list("services").iter().map(|s| &s["service"]).collect();
+        assert_eq!(got, want.iter().collect::<Vec<_>>(), "{name}: services");
+    }
+    for want in expect["lines"].as_array().into_iter().flatten() {
+        let got = list("lines")
+            .iter()
+            .find(|l| l["line"] == want["line"] && l["year"] == want["year"]);
+        assert_eq!(
+            got.map(|l| &l["exceeded"]),
+            Some(&want["exceeded"]),
+            "{name}: line {want}"
+        );
+    }
+}
+
+/// Splits CSV text (either separator, quotes with "") into its cells, unquoted.
+fn csv_cells(text: &str) -> Vec<String> {
+    let sep = if text.lines().next().unwrap_or("").contains(';') {
+        ';'
+    } else {
+        ','
+    };
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, _) => cell.push(c),
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, '\r') => {}
+            (false, '\n') => cells.push(std::mem::take(&mut cell)),
+            (false, c) if c == sep => cells.push(std::mem::take(&mut cell)),
+            (false, _) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// A cell a spreadsheet would run as a formula: it starts with =, +, -, @, a tab or a carriage
+/// return, and is not simply a number (a negative difference stays a number).
+fn is_formula(cell: &str) -> bool {
+    let number = cell.strip_prefix('-').is_some_and(|d| {
+        !d.is_empty()
+            && d.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    });
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number
+}
+
+/// `efa-rechner plan FILE [--compare M] [--title T] [--format csv]` under the memory limit.
+fn run_plan_cli(dir: &Path, plan: &[u8], ext: &str, options: &Value, csv: bool) -> (Run, String) {
+    let path = dir.join(format!("plan.{ext}"));
+    std::fs::write(&path, plan).unwrap();
+    let mut args: Vec<String> = vec!["plan".into(), path.display().to_string()];
+    for opt in ["compare", "title"] {
+        if let Some(v) = options[opt].as_str() {
+            args.push(format!("--{opt}"));
+            args.push(v.into());
+        }
+    }
+    if csv {
+        args.push("--format".into());
+        args.push("csv".into());
+    }
+    let mut cmd = cli_command(&args);
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let start = Instant::now();
+    let out = cmd.output().expect("run the CLI");
+    let took = start.elapsed();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let answer = if csv {
+        Value::Null
+    } else {
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            json!({"unparsable": format!("{e}: stdout {:?}, stderr {:?}",
+                &stdout[..stdout.len().min(300)],
+                String::from_utf8_lossy(&out.stderr[..out.stderr.len().min(300)]))})
+        })
+    };
+    (
+        Run {
+            answer,
+            exit: out.status.code(),
+            took,
+        },
+        stdout,
+    )
+}
+
+/// The plan cases of the catalogue (`"plan"`, door `cli-plan`) through `efa-rechner plan`: each a
+/// coded error or a correct plan within the budget; with `"csvExport": true` the CSV export
+/// (`--format csv`) must neutralise every formula-like cell and still carry the title.
+#[test]
+fn hostile_plans() {
+    let dir = tmp_dir("plans");
+    let mut failures: Vec<String> = Vec::new();
+    let mut answers = 0;
+    for case in catalogue() {
+        let name = case["name"].as_str().unwrap().to_string();
+        if !case["doors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "cli-plan")
+        {
+            continue;
+        }
+        let plan = build(&case["plan"]).expect("a plan case has bytes for the CLI");
+        let ext = case["planFile"].as_str().unwrap_or("json");
+        let expect = expectation(&case, "cli-plan").clone();
+        let options = case["options"].clone();
+        let (run, attempts) = timed(|| run_plan_cli(&dir, &plan, ext, &options, false).0);
+        answers += 1;
+        let label = format!("{name} [cli-plan]");
+        let outcome = std::panic::catch_unwind(|| {
+            let ok = expect["ok"].as_bool().unwrap_or(false);
+            assert_eq!(
+                run.exit,
+                Some(if ok { 0 } else { 2 }),
+                "{label}: exit code, answer {}",
+                run.answer
+            );
+            match (run.answer.get("error"), ok) {
+                (Some(e), false) => check_error(&name, "cli-plan", e, &expect),
+                (None, true) => check_plan_ok(&name, &run.answer, &expect),
+                (Some(e), true) => panic!("{label}: expected a result, got the error {e}"),
+                (None, false) => panic!(
+                    "{label}: expected the error {}, got {}",
+                    expect["code"],
+                    run.answer.to_string().chars().take(300).collect::<String>()
+                ),
+            }
+            if expect["csvExport"].as_bool().unwrap_or(false) {
+                let (csv, text) = run_plan_cli(&dir, &plan, ext, &options, true);
+                assert_eq!(csv.exit, Some(0), "{label}: --format csv exit code: {text}");
+                let cells = csv_cells(&text);
+                let formulas: Vec<&String> = cells.iter().filter(|c| is_formula(c)).collect();
+                assert!(
+                    formulas.is_empty(),
+                    "{label}: CSV export cells a spreadsheet would run: {formulas:?}"
+                );
+            }
+        });
+        if let Err(e) = outcome {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            failures.push(msg.chars().take(600).collect());
+        }
+        if run.took > BUDGET {
+            failures.push(format!(
+                "{label}: {} ms in each of {attempts} attempts (budget {} ms)",
+                run.took.as_millis(),
+                BUDGET.as_millis()
+            ));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        answers >= 30,
+        "at least 30 plan cases through the CLI, ran {answers}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

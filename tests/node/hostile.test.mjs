@@ -6,7 +6,10 @@
 //
 // Doors: js-text (allocate(JSON text)), js-object (allocate(JS value)), js-bytes / js-string
 // (loadGv100ad(Uint8Array | string), then allocate(request, dataset)), js-load (loadGv100ad with
-// a JS value built here). EFA_PKG_DIR overrides the package directory (default pkg/).
+// a JS value built here); for plans (contract 1.1) js-plan-text (allocatePlan(JSON or CSV text,
+// the bytes decoded as UTF-8 like a browser's file reader)) and js-plan-object (allocatePlan(JS
+// value)); a plan result must also equal the independent reference's (tests/reference/plan.mjs).
+// EFA_PKG_DIR overrides the package directory (default pkg/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,6 +19,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const pkgDir = resolve(process.env.EFA_PKG_DIR || join(root, 'pkg'));
 const { initSync, allocate, loadGv100ad } = await import(pathToFileURL(join(pkgDir, 'efa_rechner.js')).href);
+// Plans live in their own module (efa-rechner/plans), with its own WASM instance and memory.
+const plansModule = await import(pathToFileURL(join(pkgDir, 'efa_rechner_plans.js')).href);
+const { allocatePlan, allocatePlanCsv } = plansModule;
+const plansWasm = plansModule.initSync({ module: readFileSync(join(pkgDir, 'efa_rechner_plans_bg.wasm')) });
+const { allocatePlan: referencePlan } = await import('../reference/plan.mjs');
+const { projectPlan, diffLines } = await import('../reference/plan-differential-runner.mjs');
 const wasm = initSync({ module: readFileSync(join(pkgDir, 'efa_rechner_bg.wasm')) });
 
 const BUDGET_MS = 1000;
@@ -140,6 +149,22 @@ const loads = {
   subarray: () => { const b = new Uint8Array(SMALL_GV.length + 20); b.set(SMALL_GV, 10); return b.subarray(10, 10 + SMALL_GV.length); },
 };
 
+const VALID_PLAN = { plan: { entries: [{ service: 'A', line: 'fokus', year: 2025, costs: '1000.00', alliance: ['BY', 'HE'], model: 'itplr-2023-35' }] } };
+const WIN1252 = Buffer.concat([Buffer.from('Dienst;Jahr;Kosten;Allianz\nEinb'), Buffer.from([0xfc]), Buffer.from('rgerung;2025;1,00;BY\n')]);
+
+// Plans as JS values that JSON text cannot express.
+const plans = {
+  'plan-js-nan': () => NaN,
+  'plan-js-undefined': () => undefined,
+  'plan-js-cycle': () => { const p = structuredClone(VALID_PLAN); p.plan.entries[0].key = p; return p; },
+  'plan-js-proxy-throws': () => new Proxy(VALID_PLAN, { get() { throw new Error('get'); } }),
+  'plan-js-getter-reentrant': () => ({ plan: { get entries() { allocatePlan(VALID_PLAN); return VALID_PLAN.plan.entries; } } }),
+  'plan-js-map': () => new Map(Object.entries(VALID_PLAN)),
+  'plan-js-deep-10000': () => ({ plan: { entries: [{ ...VALID_PLAN.plan.entries[0], key: deep(10000, (v) => ({ a: v })) }] } }),
+  'plan-js-bigint-costs': () => ({ plan: { entries: [{ ...VALID_PLAN.plan.entries[0], costs: 1000n }] } }),
+  'plan-js-uint8array-1252': () => new Uint8Array(WIN1252),
+};
+
 // ------------------------------------------------------------------------------------ doors
 
 /** Runs `f`; a thrown EfaError becomes `{error}` as the CLI prints it; anything else fails. */
@@ -180,6 +205,7 @@ function prepare(c, door) {
     const value = JSON.parse(text);
     return () => answer(() => allocate(value));
   }
+  if (door === 'js-plan-text' || door === 'js-plan-object') return preparePlan(c, door);
   const request = spec ? utf8.decode(bytes(spec)) : undefined;
   if (door === 'js-bytes' || door === 'js-string') {
     const raw = bytes(c.gv100ad);
@@ -194,6 +220,22 @@ function prepare(c, door) {
   }
   return undefined;
 }
+
+/** A plan case through allocatePlan; the answer keeps the input for the reference check. */
+function preparePlan(c, door) {
+  const call = (input) => (c.options ? allocatePlan(input, { ...c.options }) : allocatePlan(input));
+  if (c.plan.js) {
+    const build = plans[c.plan.js];
+    assert.ok(build, `plan builder ${c.plan.js}`);
+    return () => answer(() => call(build()));
+  }
+  const text = utf8.decode(bytes(c.plan));
+  if (door === 'js-plan-text') return () => ({ ...answer(() => call(text)), [INPUT]: text });
+  const value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  return () => ({ ...answer(() => call(structuredClone(value))), [INPUT]: value });
+}
+
+const INPUT = Symbol('input');
 
 // ------------------------------------------------------------------------------------ checks
 
@@ -223,10 +265,78 @@ function checkOk(name, r, expect) {
   }
 }
 
-function check(name, door, got, expect) {
+/** A money string as an integer count of 10^-scale. */
+function scaled(s, scale, what) {
+  assert.ok(typeof s === 'string' && /^-?\d+(\.\d+)?$/.test(s), `${what}: a decimal string, not ${s}`);
+  const [int, frac = ''] = s.replace('-', '').split('.');
+  assert.ok(frac.length <= scale, `${what} ${s}: at most ${scale} decimals`);
+  const v = BigInt(int + frac) * 10n ** BigInt(scale - frac.length);
+  return s.startsWith('-') ? -v : v;
+}
+
+/** The cells of a CSV text (either separator, "" inside quotes), unquoted. */
+function csvCells(text) {
+  const body = text.replace(/^\uFEFF/, '');
+  const sep = body.split('\n')[0].includes(';') ? ';' : ',';
+  const cells = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === sep || ch === '\n') { cells.push(cell); cell = ''; } else if (ch !== '\r') cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/** Starts like a formula (=, +, -, @, tab, CR) and is not simply a (negative) number. */
+const isFormula = (cell) => /^[=+\-@\t\r]/.test(cell) && !/^-[\d.,]+$/.test(cell);
+
+/** The contract's invariants of a plan response, the case's own checks, and the reference. */
+function checkPlanOk(name, r, expect, input, options) {
+  const scale = (r.total.split('.')[1] ?? '').length;
+  const m = (s, what) => scaled(s, scale, what);
+  const total = m(r.total, 'total');
+  const sum = (xs, f) => xs.reduce((a, x) => a + f(x), 0n);
+  assert.equal(sum(r.payers, (p) => m(p.total, 'payer total')), total, `${name}: payers add up to the total`);
+  assert.equal(sum(r.services, (x) => m(x.total, 'service total')), total, `${name}: services add up to the total`);
+  assert.equal(sum(r.entries, (e) => m(e.total, 'entry total')), total, `${name}: entries add up to the total`);
+  for (const p of r.payers) {
+    assert.equal(sum(r.years, (y) => m(p.years[y], 'payer year')), m(p.total, 'payer'), `${name}: ${p.id} years`);
+    if (p.compare) assert.equal(m(p.compare.difference, 'difference'), m(p.total, 'payer') - m(p.compare.total, 'compare'), `${name}: ${p.id} difference`);
+  }
+  for (const l of r.lines) {
+    const s = Math.max(scale, (l.ceiling.split('.')[1] ?? '').length);
+    assert.equal(l.exceeded, scaled(l.amount, s, 'line') > scaled(l.ceiling, s, 'ceiling'), `${name}: ${l.line} ${l.year} exceeded`);
+  }
+  const exceeded = r.lines.filter((l) => l.exceeded).length;
+  assert.equal(r.warnings.filter((w) => w.code === 'ceiling_exceeded').length, exceeded, `${name}: one ceiling_exceeded warning per line and year above`);
+  if (expect.total !== undefined) assert.equal(r.total, expect.total, `${name}: total`);
+  if (expect.services !== undefined) assert.deepEqual(r.services.map((x) => x.service), expect.services, `${name}: services`);
+  for (const l of expect.lines ?? []) {
+    assert.equal(r.lines.find((x) => x.line === l.line && x.year === l.year)?.exceeded, l.exceeded, `${name}: ${l.line} ${l.year}`);
+  }
+  if (expect.csvExport) {
+    // The CSV export (German Excel) must not hold a cell a spreadsheet would run as a formula.
+    const csv = allocatePlanCsv(typeof input === 'string' ? input : structuredClone(input), options ? { ...options } : undefined);
+    const formulas = csvCells(csv).filter(isFormula);
+    assert.deepEqual(formulas, [], `${name}: CSV export cells a spreadsheet would run`);
+  }
+  if (input !== undefined && expect.reference !== false) {
+    const a = projectPlan(() => r);
+    const b = projectPlan(() => referencePlan(typeof input === 'string' ? input : structuredClone(input), { ...options }));
+    assert.deepEqual(a, b, `${name}: engine and reference differ:\n  ${diffLines(a, b).join('\n  ')}`);
+  }
+}
+
+function check(name, door, got, expect, c) {
   if (expect.ok) {
     assert.ok(!got.error, `${name} [${door}]: expected a result, got ${JSON.stringify(got.error)}`);
-    checkOk(name, got, expect);
+    if (door.startsWith('js-plan')) checkPlanOk(name, got, expect, got[INPUT], c?.options);
+    else checkOk(name, got, expect);
     return;
   }
   assert.ok(got.error, `${name} [${door}]: expected the error ${expect.code}, got a result`);
@@ -248,10 +358,15 @@ function stillUsable(label) {
   assert.ok(bytesNow <= MAX_MEMORY, `${label}: WASM memory ${bytesNow} bytes`);
   assert.equal({}.model, undefined, `${label}: Object.prototype untouched`);
   assert.deepEqual(Object.keys(Object.prototype), [], `${label}: Object.prototype untouched`);
+  if (label.includes('[js-plan')) {
+    assert.equal(allocatePlan(VALID_PLAN).total, '1000.00', `${label}: a valid plan afterwards`);
+    const planBytes = plansWasm.memory.buffer.byteLength;
+    assert.ok(planBytes <= MAX_MEMORY, `${label}: plan module's WASM memory ${planBytes} bytes`);
+  }
 }
 
 const timings = [];
-const JS_DOORS = ['js-text', 'js-object', 'js-bytes', 'js-string', 'js-load'];
+const JS_DOORS = ['js-text', 'js-object', 'js-bytes', 'js-string', 'js-load', 'js-plan-text', 'js-plan-object'];
 
 for (const c of catalogue.cases) {
   const doors = c.doors.filter((d) => JS_DOORS.includes(d));
@@ -270,7 +385,7 @@ for (const c of catalogue.cases) {
         stillUsable(label);
       }
       timings.push([best, label]);
-      check(c.name, door, got, expect);
+      check(c.name, door, got, expect, c);
       assert.ok(best <= BUDGET_MS, `${label}: ${best.toFixed(0)} ms in each of ${ATTEMPTS} attempts`);
     }
   });
