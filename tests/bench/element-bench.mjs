@@ -51,8 +51,8 @@ async function changes(page, cdp, rate, n) {
 }
 
 /** Runs the element cases; `src` is the GV100AD URL (or null for built-in Gemeinde data). */
-export async function measureElement(browser, origin, { src, quick = false, rate = 4 } = {}) {
-  const q = (lands) => `${origin}/tests/bench/element.html?lands=${lands}${src ? `&src=${encodeURIComponent(src)}` : ''}`;
+export async function measureElement(browser, origin, { src, quick = false, rate = 4, page = '/tests/bench/element.html', only = null } = {}) {
+  const q = (lands) => `${origin}${page}?lands=${lands}${src ? `&src=${encodeURIComponent(src)}` : ''}`;
   const n = quick ? 5 : 15;
   const out = { throttle: rate, source: src ? `GV100AD file ${src} (kommunen-src)` : 'built-in Gemeinde data' };
 
@@ -72,7 +72,7 @@ export async function measureElement(browser, origin, { src, quick = false, rate
 
   // form change → next paint
   out.change = {};
-  for (const [name, lands] of [['bayern', 'BY'], ['allLaender', 'all']]) {
+  for (const [name, lands] of [['bayern', 'BY'], ['allLaender', 'all']].filter(([n]) => !only || only.includes(n))) {
     const o = await open(browser, q(lands), 1);
     const entry = { rows: o.rows };
     entry[`x${rate}`] = await changes(o.page, o.cdp, rate, n);
@@ -92,8 +92,25 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {
     const src = process.argv.includes('--builtin') ? null : '/shared-data/gv100ad/GV100AD_30112025.txt';
-    const r = await measureElement(browser, server.origin, { src, quick: process.argv.includes('--quick') });
-    console.log(JSON.stringify(r, (k, v) => (k === 'ms' ? undefined : v), 2));
+    const ab = process.argv.indexOf('--ab'); // --ab PAGE: the element on PAGE (another build) and this one, alternately
+    if (ab > 0) {
+      const pages = { before: process.argv[ab + 1], now: '/tests/bench/element.html' };
+      const got = { before: [], now: [] };
+      for (let round = 0; round < 3; round++) {
+        for (const [k, page] of round % 2 ? Object.entries(pages).reverse() : Object.entries(pages)) got[k].push(await measureElement(browser, server.origin, { src, quick: true, page, only: ['bayern'] }));
+      }
+      const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      const sum = (k) => ({
+        firstResultX4: med(got[k].flatMap((r) => r.firstResult.ms)),
+        changeBayernX4: med(got[k].flatMap((r) => r.change.bayern.x4.ms)),
+        changeBayernX1: med(got[k].flatMap((r) => r.change.bayern.x1.ms)),
+        heapBytes: med(got[k].map((r) => r.heap.usedBytes)),
+      });
+      console.log(JSON.stringify({ before: sum('before'), now: sum('now') }, null, 2));
+    } else {
+      const r = await measureElement(browser, server.origin, { src, quick: process.argv.includes('--quick') });
+      console.log(JSON.stringify(r, (k, v) => (k === 'ms' ? undefined : v), 2));
+    }
   } finally {
     await browser.close();
     await server.close();

@@ -592,19 +592,14 @@ export class EfaRechner extends HTMLElement {
     const src = renderSources({ lang, res });
     if (src) this._sourcesBox.append(src);
     // What is not in view at first (the closed explanation; the what-if and export panels below
-    // the results, when they are still empty) is built once this result has been painted.
-    const panelsNow = this._whatIfBox.hasChildNodes() || this._exportBox.hasChildNodes();
-    if (panelsNow) {
-      this._renderWhatIf();
-      this._renderExport();
-    }
+    // the results) is built once this result has been painted: a form change paints its new
+    // result first (the panels keep their content until then; the export reads the result when
+    // used).
     afterPaint(this, () => {
       if (!this._result) return;
       if (this._resultBody) fillDeferred(this._resultBody);
-      if (!panelsNow) {
-        this._renderWhatIf();
-        this._renderExport();
-      }
+      this._renderWhatIf();
+      this._renderExport();
     });
   }
 
