@@ -391,18 +391,29 @@ export async function regression({ rounds = 25 } = {}) {
     baseline: all.impls.bigint,
   };
   if (!f.engine) throw new Error('bench: this engine build has no columns format');
+  // Each batch starts after a full garbage collection where the page may ask for one (the driver
+  // starts Chromium with --js-flags=--expose-gc), so that one function's garbage is not collected
+  // in another's time; the figures are medians of the per-round ratios (robust against drift).
+  const collect = () => globalThis.gc?.();
   const times = { engine: [], table: [], baseline: [] };
+  const ratios = { engine: [], table: [] };
   const ids = Object.keys(f);
   for (const id of ids) for (let i = 0; i < 5; i++) sink = f[id]();
   for (let r = 0; r < rounds + 3; r++) {
+    const t = {};
     for (let j = 0; j < ids.length; j++) {
       const id = ids[(r + j) % ids.length];
-      const k = id === 'baseline' ? 1 : id === 'table' ? 16 : 4; // (batches for the fast ones: coarse timers)
+      const k = id === 'baseline' ? 2 : id === 'table' ? 16 : 8; // (batches: coarse timers)
+      collect();
+      await tick();
       const t0 = performance.now();
       for (let i = 0; i < k; i++) sink = f[id]();
-      if (r >= 3) times[id].push((performance.now() - t0) / k);
-      await tick();
+      t[id] = (performance.now() - t0) / k;
     }
+    if (r < 3) continue;
+    for (const id of ids) times[id].push(t[id]);
+    ratios.engine.push(t.engine / t.baseline);
+    ratios.table.push(t.table / t.baseline);
   }
   box.remove();
   sink = null;
@@ -411,8 +422,9 @@ export async function regression({ rounds = 25 } = {}) {
     engineMs: med.engine,
     tableMs: med.table,
     baselineMs: med.baseline,
-    engineToBaseline: med.engine / med.baseline,
-    tableToBaseline: med.table / med.baseline,
+    engineToBaseline: stats(ratios.engine).medianMs,
+    tableToBaseline: stats(ratios.table).medianMs,
+    gc: typeof globalThis.gc === 'function',
     rounds,
   };
 }

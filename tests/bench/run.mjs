@@ -36,7 +36,8 @@ const ROOT = path.resolve(HERE, '..', '..');
 const SHARED_DATA = process.env.EFA_SHARED_DATA || path.resolve(ROOT, '..', 'shared', 'data');
 const GV100AD = 'gv100ad/GV100AD_30112025.txt';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+// (--expose-gc: the regression figures collect garbage between batches; nothing else calls gc())
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'];
 
 // ---- options ---------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ test('the Gemeinde table is not more than twice as slow as recorded (ratios to t
   assert.ok(record?.engineToBaseline > 0 && record?.tableToBaseline > 0, 'tests/bench/record.json has the recorded ratios (make bench writes them)');
   assert.ok(existsSync(join(root, 'pkg/efa_rechner_bg.wasm')), 'pkg/ is built (make build)');
   const server = await start({ port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage();
     const errors = [];
