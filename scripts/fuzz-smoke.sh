@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzz smoke test: each cargo-fuzz target in fuzz/ for a short time (default 30 s, both targets in
+# Fuzz smoke test: each cargo-fuzz target in fuzz/ for a short time (default 30 s, all targets in
 # parallel), starting from the committed seed corpora. Exits non-zero if a target crashes,
 # panics, breaks an invariant, times out (10 s for one input) or runs out of memory (2 GiB).
 #
@@ -15,7 +15,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 export RUSTC_BOOTSTRAP=1
 
 seconds="${FUZZ_SECONDS:-30}"
-targets=(allocate_json gv100ad)
+targets=(allocate_json gv100ad plan_text)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz-smoke: installing cargo-fuzz (a few minutes)"
@@ -23,7 +23,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
   CARGO_TARGET_DIR="$PWD/target/cargo-install" cargo install cargo-fuzz --version 0.13.2
 fi
 
-# One build for both targets (overflow checks on: cargo-fuzz's default), then run them.
+# One build for all targets (overflow checks on: cargo-fuzz's default), then run them.
 (cd fuzz && cargo fuzz build)
 
 work="$(mktemp -d)"
