@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Longest an answer may take.
-const BUDGET: Duration = Duration::from_secs(1);
+/// Longest an answer may take before the case fails: a hang guard, not a speed target. Speed is
+/// measured by `make bench`; the slowest answers are printed, and the one-second aim is checked
+/// there and in the README, never by a timed test that a busy CI machine could fail.
+const BUDGET: Duration = Duration::from_secs(10);
 /// Attempts before a slow case fails: a busy machine (parallel builds) must not fail the suite,
 /// an engine that is slow every time must.
 const ATTEMPTS: usize = 3;

@@ -27,7 +27,9 @@ const { allocatePlan: referencePlan } = await import('../reference/plan.mjs');
 const { projectPlan, diffLines } = await import('../reference/plan-differential-runner.mjs');
 const wasm = initSync({ module: readFileSync(join(pkgDir, 'efa_rechner_bg.wasm')) });
 
-const BUDGET_MS = 1000;
+// A hang guard, not a speed target (speed is measured by `make bench`): a hostile input must not
+// stall the module; the best of three attempts stays far below this even on a loaded machine.
+const BUDGET_MS = 10000;
 const ATTEMPTS = 3;
 // The largest input the module must copy is a GV100AD file just under 64 MiB.
 const MAX_MEMORY = 256 * 1024 * 1024;
