@@ -19,8 +19,10 @@ targets=(allocate_json gv100ad plan_text)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "fuzz-smoke: installing cargo-fuzz (a few minutes)"
-  # the target directory scripts/setup.sh's cargo installs use: crates they share compile once
-  CARGO_TARGET_DIR="$PWD/target/cargo-install" cargo install cargo-fuzz --version 0.13.2
+  # as scripts/setup.sh's cargo installs: their target directory (crates they share compile
+  # once) and optimisation level 1
+  CARGO_TARGET_DIR="$PWD/target/cargo-install" CARGO_PROFILE_RELEASE_OPT_LEVEL="${CARGO_PROFILE_RELEASE_OPT_LEVEL:-1}" \
+    cargo install cargo-fuzz --version 0.13.2
 fi
 
 # One build for all targets (overflow checks on: cargo-fuzz's default), then run them.
