@@ -84,7 +84,7 @@ const plugins = [
       return ENGINE.test(id) ? { id, external: true } : null;
     },
     transform(code, id) {
-      if (id.endsWith(`/${SRC}/engine.js`)) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith(`/${SRC}/engine.js`) || id.endsWith(`/${SRC}/gemeinden.js`)) return { code: code.replaceAll('../../pkg/', '../'), map: null };
       if (id.endsWith(`/${SRC}/efa-rechner.js`)) return { code: glueImports.map((f) => `import ${JSON.stringify(f)};\n`).join('') + code, map: null };
       return null;
     },
@@ -178,6 +178,10 @@ if $element_only; then
 fi
 
 rm -f pkg/.gitignore  # wasm-pack writes "*", which npm pack would honour
+# The built-in Gemeinde table (issue 11): a separate file, not in the .wasm (its size budget);
+# the page fetches it on first use of the Gemeinde level and hands it to loadGemeinden().
+cp src/data/gemeinden.tsv pkg/gemeinden.tsv
+echo "build-pkg: gemeinden.tsv $(stat -c %s pkg/gemeinden.tsv) bytes, $(gzip -9 -c pkg/gemeinden.tsv | wc -c) gzip"
 cp LICENSE pkg/LICENSE
 cp scripts/pkg-README.md pkg/README.md
 node scripts/pkg-json.mjs > pkg/package.json

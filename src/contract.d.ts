@@ -82,6 +82,8 @@ export interface KommunenResult {
   rows?: KommuneRow[];
   /** Present with `format: "columns"`: entry i of every list is one Kommune. */
   columns?: KommuneColumns;
+  /** Level "gemeinde" only: the Land's Kreise; a Gemeinde's Kreis is its AGS's first 5 digits. */
+  kreise?: { ags: string; name: string }[];
 }
 export interface Response {
   contractVersion: 1; year: number; currency: "EUR"; unit: Decimal; total: Decimal;
@@ -189,3 +191,8 @@ export interface PlanResponse {
   payers: PlanPayer[]; services: PlanService[]; entries: PlanEntryResult[]; lines: PlanLine[];
   sources: Source[]; warnings: PlanWarning[];
 }
+
+// GV100AD files and the built-in Gemeinde table (issue 11). Text or bytes are read at once; a
+// Response (fetch), Blob/File or ReadableStream is read chunk by chunk and gives a promise.
+export function loadGv100ad(input: string | Uint8Array): Gv100adDataset;
+export function loadGv100ad(input: Response | Blob | ReadableStream<Uint8Array>): Promise<Gv100adDataset>;

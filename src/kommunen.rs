@@ -11,7 +11,7 @@ use crate::laender::LAENDER;
 use crate::largest_remainder::{self, Weights};
 use crate::money::{self, Unit};
 use crate::request::{KommuneKey, KommunenFormat, KommunenSpec, Level};
-use crate::response::{KommuneColumns, KommuneRow, KommunenOut};
+use crate::response::{KommuneColumns, KommuneRow, KommunenOut, KreisRef};
 use num_bigint::BigUint;
 use rust_decimal::Decimal;
 
@@ -124,5 +124,14 @@ pub fn allocate<'a>(
         source: data.source.clone(),
         rows,
         columns,
+        kreise: (spec.level == Level::Gemeinde).then(|| {
+            data.kreise_of(land.ags)
+                .iter()
+                .map(|k| KreisRef {
+                    ags: &k.ags,
+                    name: &k.name,
+                })
+                .collect()
+        }),
     })
 }

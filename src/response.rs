@@ -130,6 +130,17 @@ pub struct KommunenOut<'a> {
     /// The same as one list per field, with `format: "columns"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub columns: Option<KommuneColumns<'a>>,
+    /// Extension, level `gemeinde` only: the Land's Kreise (AGS and name), so that a user
+    /// interface can name each Gemeinde's Kreis (its AGS's first five digits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kreise: Option<Vec<KreisRef<'a>>>,
+}
+
+/// A Kreis by AGS and name.
+#[derive(Debug, Clone, Serialize)]
+pub struct KreisRef<'a> {
+    pub ags: &'a str,
+    pub name: &'a str,
 }
 
 /// The Kommunen column by column (`kommunen.format: "columns"`, the fast path for thousands of

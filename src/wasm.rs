@@ -46,6 +46,8 @@ export function requestJson(v) {
 export function fileInput(v) {
   if (typeof v === 'string') return v;
   if (ArrayBuffer.isView(v) && v instanceof Uint8Array) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  // read as a stream by the engine (web-sys), chunk by chunk
+  for (const C of [globalThis.Response, globalThis.Blob, globalThis.ReadableStream]) if (typeof C === 'function' && v instanceof C) return v;
   return null;
 }
 "#)]
@@ -369,11 +371,32 @@ fn too_large() -> Error {
     )
 }
 
-/// Reads a GV100AD file given as text (a JS string) or bytes (`Uint8Array`, UTF-8 or Latin-1).
-#[wasm_bindgen(js_name = loadGv100ad)]
+/// Keeps a parsed file in the registry and hands out its handle object.
+fn register(parsed: crate::error::Result<KommunenDataset>) -> Result<Gv100adDataset, JsValue> {
+    let inner = Rc::new(parsed.map_err(|e| to_js_error(&e))?);
+    let handle = NEXT_HANDLE.with(|n| {
+        let h = n.get();
+        n.set(h.wrapping_add(1).max(1));
+        h
+    });
+    DATASETS.with(|d| d.borrow_mut().insert(handle, inner.clone()));
+    Ok(Gv100adDataset { handle, inner })
+}
+
+fn stream_error(de: String, en: String) -> Error {
+    Error::new(crate::error::ErrorCode::InvalidGv100ad, "gv100ad", de, en)
+}
+
+/// Reads a GV100AD file. Text (a JS string) or bytes (`Uint8Array`, UTF-8 or Latin-1) are read at
+/// once and give the data set; a `Response` (from `fetch`), a `Blob`/`File` or a `ReadableStream`
+/// of `Uint8Array` chunks is read chunk by chunk, never as one string, and gives a promise of it.
+#[wasm_bindgen(js_name = loadGv100ad, unchecked_return_type = "Gv100adDataset | Promise<Gv100adDataset>")]
 pub fn load_gv100ad(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
-) -> Result<Gv100adDataset, JsValue> {
+    #[wasm_bindgen(
+        unchecked_param_type = "string | Uint8Array | Response | Blob | ReadableStream<Uint8Array>"
+    )]
+    input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input = file_input(&input).unwrap_or(JsValue::NULL);
     let parsed = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         // UTF-8 needs at least one byte per UTF-16 unit: refuse before copying, as for bytes.
@@ -389,22 +412,150 @@ pub fn load_gv100ad(
         } else {
             crate::gv100ad::parse(&bytes.to_vec())
         }
+    } else if let Some(stream) = stream_of(&input) {
+        let stream = stream.map_err(|e| to_js_error(&e))?;
+        let promise = wasm_bindgen_futures::future_to_promise(async move {
+            let parsed = read_stream(stream).await;
+            register(parsed).map(JsValue::from)
+        });
+        return Ok(promise.into());
     } else {
         Err(Error::new(
             crate::error::ErrorCode::InvalidGv100ad,
             "gv100ad",
-            "Erwartet den Dateiinhalt als Text oder Uint8Array",
-            "expected the file content as text or Uint8Array",
+            "Erwartet den Dateiinhalt als Text, Uint8Array, Response, Blob oder ReadableStream",
+            "expected the file content as text, Uint8Array, Response, Blob or ReadableStream",
         ))
     };
-    let inner = Rc::new(parsed.map_err(|e| to_js_error(&e))?);
-    let handle = NEXT_HANDLE.with(|n| {
-        let h = n.get();
-        n.set(h.wrapping_add(1).max(1));
-        h
-    });
-    DATASETS.with(|d| d.borrow_mut().insert(handle, inner.clone()));
-    Ok(Gv100adDataset { handle, inner })
+    register(parsed).map(JsValue::from)
+}
+
+/// The stream behind a `Response`, `Blob` or `ReadableStream`; `None` for anything else.
+fn stream_of(input: &JsValue) -> Option<Result<web_sys::ReadableStream, Error>> {
+    if let Some(response) = input.dyn_ref::<web_sys::Response>() {
+        let status = response.status();
+        if !response.ok() {
+            return Some(Err(stream_error(
+                format!("Die Datei ließ sich nicht laden (HTTP-Status {status})"),
+                format!("the file could not be loaded (HTTP status {status})"),
+            )));
+        }
+        return Some(match (response.body_used(), response.body()) {
+            (false, Some(body)) => Ok(body),
+            _ => Err(stream_error(
+                "Die Antwort hat keinen (ungelesenen) Inhalt mehr".into(),
+                "the response has no (unread) body".into(),
+            )),
+        });
+    }
+    if let Some(blob) = input.dyn_ref::<web_sys::Blob>() {
+        if blob.size() > crate::gv100ad::MAX_BYTES as f64 {
+            return Some(Err(too_large()));
+        }
+        return Some(Ok(blob.stream()));
+    }
+    input
+        .dyn_ref::<web_sys::ReadableStream>()
+        .map(|s| Ok(s.clone()))
+}
+
+/// Reads a stream chunk by chunk into the engine's line reader: memory holds one chunk and one
+/// line, plus the Kommunen read so far.
+async fn read_stream(stream: web_sys::ReadableStream) -> crate::error::Result<KommunenDataset> {
+    let reader = web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| {
+        stream_error(
+            "Der Datenstrom wird schon gelesen (gesperrt)".into(),
+            "the stream is already being read (locked)".into(),
+        )
+    })?;
+    let result = read_chunks(&reader).await;
+    if result.is_err() {
+        // Stop the download: the rest is not needed. Awaited, so that a stream that failed (and
+        // so rejects the cancel too) leaves no unhandled rejection behind.
+        let _ = wasm_bindgen_futures::JsFuture::from(reader.cancel()).await;
+    }
+    reader.release_lock();
+    result?.finish()
+}
+
+async fn read_chunks(
+    reader: &web_sys::ReadableStreamDefaultReader,
+) -> crate::error::Result<crate::gv100ad::StreamReader> {
+    /// Copied into WASM memory in slices of at most this size, however large a chunk is.
+    const SLICE: u32 = 64 * 1024;
+    let mut lines = crate::gv100ad::StreamReader::new();
+    let mut buffer = vec![0u8; SLICE as usize];
+    loop {
+        let next = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| {
+                let why: String = js_sys::Error::from(e).message().into();
+                let why: String = why.chars().take(200).collect();
+                stream_error(
+                    format!("Lesefehler im Datenstrom: {why}"),
+                    format!("reading the stream failed: {why}"),
+                )
+            })?;
+        let field = |name: &str| js_sys::Reflect::get(&next, &JsValue::from_str(name)).ok();
+        if field("done").is_some_and(|d| d.is_truthy()) {
+            return Ok(lines);
+        }
+        let value = field("value").unwrap_or(JsValue::UNDEFINED);
+        let Some(chunk) = value.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(stream_error(
+                "Der Datenstrom liefert etwas anderes als Uint8Array-Stücke".into(),
+                "the stream yields something other than Uint8Array chunks".into(),
+            ));
+        };
+        let mut at = 0u32;
+        while at < chunk.length() {
+            let end = chunk.length().min(at.saturating_add(SLICE));
+            let part = buffer.get_mut(..(end - at) as usize).unwrap_or_default();
+            chunk.subarray(at, end).copy_to(part);
+            lines.push(part)?;
+            at = end;
+        }
+    }
+}
+
+/// What `loadGemeinden` reports.
+#[derive(Serialize)]
+struct GemeindenLoaded {
+    edition: &'static str,
+    gemeinden: usize,
+}
+
+/// Loads the built-in Gemeinde table of this engine's edition (the npm package's `gemeinden.tsv`,
+/// as text or bytes) into this module, so that level `gemeinde` works without a GV100AD file.
+/// A table of another edition, or a damaged one, is refused (`invalid_gv100ad`, path
+/// `gemeinden`). Loading it again changes nothing.
+#[wasm_bindgen(js_name = loadGemeinden, unchecked_return_type = "{ edition: string; gemeinden: number }")]
+pub fn load_gemeinden(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    let input = file_input(&input).unwrap_or(JsValue::NULL);
+    let text = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+        String::from(text)
+    } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        // The table is about 250 KB; anything far larger is not it.
+        if bytes.length() > 4 * 1024 * 1024 {
+            return Err(to_js_error(&too_large()));
+        }
+        String::from_utf8(bytes.to_vec()).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let data = crate::gemeinden_default::install(&text).map_err(|e| to_js_error(&e))?;
+    to_js(&GemeindenLoaded {
+        edition: crate::edition::ID,
+        gemeinden: data.gemeinden.as_ref().map_or(0, Vec::len),
+    })
+}
+
+/// True once this module has the built-in Gemeinde table (`loadGemeinden`).
+#[wasm_bindgen(js_name = gemeindenLoaded)]
+pub fn gemeinden_loaded() -> bool {
+    crate::gemeinden_default::dataset().is_some()
 }
 
 /// The Länder, key editions, models, categories and default Kommune data, so that a user

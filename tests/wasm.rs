@@ -131,9 +131,8 @@ fn every_shared_example() {
         return;
     }
     assert!(data::SHARED_EXAMPLES.len() >= 10);
-    let dataset = data::GV100AD_2025.map(|bytes| {
-        JsValue::from(wasm::load_gv100ad(js_sys::Uint8Array::from(bytes).into()).unwrap())
-    });
+    let dataset = data::GV100AD_2025
+        .map(|bytes| wasm::load_gv100ad(js_sys::Uint8Array::from(bytes).into()).unwrap());
     for (name, req, exp) in data::SHARED_EXAMPLES {
         let needs_file = name.starts_with("08-");
         match (&dataset, needs_file) {
@@ -438,4 +437,40 @@ mod plans {
             "{hostile}"
         );
     }
+}
+
+/// A `Blob` and a `ReadableStream` are read chunk by chunk (web-sys streams) into the same data
+/// set as the bytes at once; a record cut short in a stream is the same located error.
+#[wasm_bindgen_test]
+async fn streaming_load_equals_loading_at_once() {
+    const FIXTURE: &[u8] = include_bytes!("fixtures/gv100ad/valid-utf8.txt");
+    let request = r#"{"year": 2025, "costs": "1000.00", "model": "fitko", "kommunen": {"land": "BY", "level": "gemeinde"}}"#;
+    let at_once = wasm::load_gv100ad(js_sys::Uint8Array::from(FIXTURE).into()).unwrap();
+    let want =
+        JSON::stringify(&wasm::allocate(JsValue::from_str(request), at_once).unwrap()).unwrap();
+    let blob_of = |bytes: &[u8]| {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap()
+    };
+    let load = |input: JsValue| async move {
+        let promise = wasm::load_gv100ad(input)?;
+        assert!(promise.is_instance_of::<js_sys::Promise>());
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise)).await
+    };
+    let from_blob = load(blob_of(FIXTURE).into()).await.unwrap();
+    assert_eq!(get(&from_blob, "gemeinden").as_f64(), Some(9.0));
+    let got =
+        JSON::stringify(&wasm::allocate(JsValue::from_str(request), from_blob).unwrap()).unwrap();
+    assert_eq!(got, want);
+    let from_stream = load(blob_of(FIXTURE).stream().into()).await.unwrap();
+    let got =
+        JSON::stringify(&wasm::allocate(JsValue::from_str(request), from_stream).unwrap()).unwrap();
+    assert_eq!(got, want);
+    // cut inside record 4, as a stream: the line the whole-file reader names
+    let e = load(blob_of(&FIXTURE[..700]).into()).await.unwrap_err();
+    assert_eq!(
+        get(&e, "code").as_string().as_deref(),
+        Some("invalid_gv100ad")
+    );
+    assert_eq!(get(&e, "path").as_string().as_deref(), Some("gv100ad:4"));
 }

@@ -868,7 +868,88 @@ test('Kommunen: thousands of Gemeinden from the real GV100AD file (example 08)',
   await assertClean(page);
 }, { needsShared: true });
 
-test('Kommune level in the form: GV100AD file input, missing file, engine errors at the field', async () => {
+/** amount / population rounded half up to the cent (to 1/100 cent below a cent), independently of perhead.js. */
+function perHeadOf(amount, population) {
+  const [i, f = ''] = amount.split('.');
+  const units = BigInt(i + f);
+  const den = BigInt(population) * 10n ** BigInt(f.length);
+  for (const d of [2, 4]) {
+    const q = (units * 10n ** BigInt(d) * 2n + den) / (2n * den);
+    if (q > 0n || d === 4) return (Number(q) / 10 ** d).toFixed(d);
+  }
+}
+
+test('Gemeinde level without a file: one fetch of the built-in table, the sentence of the finder (de/en, aria-live), per-inhabitant column and CSV', async () => {
+  const page = await openPage({ url: '/tests/e2e/fixtures/harness.html', wait: false });
+  await page.evaluate(() => {
+    const e = document.createElement('efa-rechner');
+    for (const [k, v] of Object.entries({ year: '2025', costs: '500000.00', alliance: 'HE,RP,SL', model: 'itplr-2023-35', land: 'HE', level: 'gemeinde' })) e.setAttribute(k, v);
+    document.querySelector('main').append(e);
+  });
+  const res = await waitResult(page, 0, 20000);
+  const k = res.kommunen;
+  assert.equal(k.level, 'gemeinde');
+  assert.equal(k.rows.length, 425);
+  assert.equal(k.source.id, 'gv100ad-2025-11-30-builtin');
+  assert.ok(res.sources.some((s) => s.id === 'gv100ad-2025-11-30-builtin' && /Quellenangabe gestattet/.test(s.licence)));
+  assert.equal(k.kreise.length, 26);
+  const fetches = watchOf(page).requests.filter((u) => u.endsWith('/pkg/gemeinden.tsv'));
+  assert.equal(fetches.length, 1, 'the table is fetched once');
+  const sumCents = k.rows.reduce((a, r) => a + BigInt(r.amount.replace('.', '')), 0n) + BigInt(k.landKeeps.replace('.', ''));
+  assert.equal(sumCents, BigInt(res.payers.find((p) => p.id === 'HE').amount.replace('.', '')));
+  if (fs.existsSync(path.join(SHARED, 'contract', 'examples'))) {
+    // example 08 asks for the Gemeinde level: without a file, the same cents as with the file
+    const req08 = JSON.parse(fs.readFileSync(path.join(SHARED, 'contract', 'examples', '08-kommunen-hessen.json'), 'utf8'));
+    const exp08 = JSON.parse(fs.readFileSync(path.join(SHARED, 'contract', 'examples', '08-kommunen-hessen.expected.json'), 'utf8'));
+    const n = await eventCount(page);
+    await page.evaluate((req) => (document.querySelector('efa-rechner').request = req), req08);
+    const r08 = await waitResult(page, n, 20000, (d) => d.kommunen?.exemptBelow === 2000);
+    assert.equal(r08.kommunen.landKeeps, exp08.kommunen.landKeeps);
+    const got = new Map(r08.kommunen.rows.map((r) => [r.ags, r.amount]));
+    assert.deepEqual(exp08.kommunen.rows.filter((r) => got.get(r.ags) !== r.amount), [], 'example 08 without a file');
+    const n2 = await eventCount(page);
+    await page.evaluate(() => (document.querySelector('efa-rechner').request = { year: 2025, costs: '500000.00', alliance: ['HE', 'RP', 'SL'], model: 'itplr-2023-35', kommunen: { land: 'HE', level: 'gemeinde' } }));
+    await waitResult(page, n2, 20000, (d) => d.kommunen?.exemptBelow === 0);
+  }
+  const darmstadt = k.rows.find((r) => r.ags === '06411000');
+  const others = k.rows.filter((r) => r.name.toLowerCase().includes('darmstadt')).length - 1;
+  const moreDe = others ? ` (weitere Treffer: ${others})` : '';
+  const moreEn = others ? ` (more matches: ${others})` : '';
+  const per = perHeadOf(darmstadt.amount, darmstadt.population);
+  const de = (s) => s.replace('.', ',').replace(/\B(?=(\d{3})+,)/g, '.');
+  const answer = el(page, '#kom-find-a');
+  assert.equal(await answer.getAttribute('aria-live'), 'polite');
+  await el(page, '#kom-find').fill('Darmstadt');
+  await poll(page, () => /trägt/.test(document.querySelector('efa-rechner').shadowRoot.querySelector('#kom-find-a').textContent), null, { what: 'the sentence' });
+  assert.equal(await answer.innerText(), `Darmstadt, Wissenschaftsstadt trägt ${de(darmstadt.amount)}\u00a0€ – ${de(per)}\u00a0€ je Einwohner${moreDe}.`);
+  // by AGS, and by Kreis (its AGS or name): the Kreis's Gemeinden together
+  await el(page, '#kom-find').fill('06411000');
+  await poll(page, () => /^Darmstadt, Wissenschaftsstadt trägt [^(]*\.$/.test(document.querySelector('efa-rechner').shadowRoot.querySelector('#kom-find-a').textContent), null, { what: 'the sentence by AGS' });
+  await el(page, '#kom-find').fill('Darmstadt-Dieburg');
+  await poll(page, () => /^Die 23 Gemeinden in Darmstadt-Dieburg tragen zusammen .* je Einwohner\.$/.test(document.querySelector('efa-rechner').shadowRoot.querySelector('#kom-find-a').textContent), null, { what: 'the Kreis sentence' });
+  await el(page, '#kom-find').fill('Xyzzy');
+  await poll(page, () => /Keine Kommune gefunden/.test(document.querySelector('efa-rechner').shadowRoot.querySelector('#kom-find-a').textContent), null, { what: 'no match' });
+  await el(page, '#kom-find').fill('Darmstadt');
+  await poll(page, () => /trägt/.test(document.querySelector('efa-rechner').shadowRoot.querySelector('#kom-find-a').textContent), null, { what: 'the sentence again' });
+  // the per-inhabitant column: Darmstadt is the first row (sorted by AGS)
+  const firstRow = el(page, 'table[part="kommunen-table"] tbody tr').first();
+  assert.equal(await firstRow.locator('td').nth(3).innerText(), `${de(per)}\u00a0€`);
+  assert.match(await el(page, 'table[part="kommunen-table"] thead').innerText(), /je Einwohner/);
+  // CSV carries it
+  const [dl] = await Promise.all([page.waitForEvent('download'), el(page, '.export button').filter({ hasText: 'Kommunen als CSV' }).first().click()]);
+  const csv = (await fs.promises.readFile(await dl.path())).toString('utf8').slice(1).split('\r\n').filter(Boolean);
+  assert.deepEqual(csv[0].split(';'), ['AGS', 'Name', 'Einwohner', 'Betrag (EUR)', 'Betrag je Einwohner (EUR)', 'befreit']);
+  assert.equal(csv.length, 1 + 425);
+  assert.equal(csv[1].split(';')[4], per.replace('.', ','));
+  // English: the same sentence in English, announced the same way
+  await page.evaluate(() => document.querySelector('efa-rechner').setAttribute('lang', 'en'));
+  await poll(page, () => / pays /.test(document.querySelector('efa-rechner').shadowRoot.querySelector('#kom-find-a')?.textContent || ''), null, { what: 'the English sentence' });
+  assert.equal(await el(page, '#kom-find-a').innerText(), `Darmstadt, Wissenschaftsstadt pays €${Number(darmstadt.amount).toLocaleString('en-GB', { minimumFractionDigits: 2 })} – €${per} per inhabitant${moreEn}.`);
+  await runAxe(page, 'Gemeinde level with the finder');
+  await assertClean(page);
+});
+
+test('Kommune level in the form: Gemeinde level without a file, GV100AD file input, engine errors at the field', async () => {
   const page = await openPage();
   let n = await eventCount(page);
   await el(page, '#f-kommunen').check();
@@ -879,17 +960,18 @@ test('Kommune level in the form: GV100AD file input, missing file, engine errors
   await el(page, '#f-k-exempt').fill('2.000');
   let res = await waitResult(page, n, 10000, (d) => d.kommunen?.exemptBelow === 2000 && d.kommunen?.land === 'HE');
   assert.equal(res.kommunen.landShare.replace(/0+$/, ''), '0.5');
-  // level Gemeinde without a file: the engine's error appears at the file input
+  // level Gemeinde without a file: the built-in Gemeinde table (fetched on first use)
   n = await eventCount(page);
   await el(page, '#f-k-level-gemeinde').check();
-  const err = await waitEvent(page, n, 'efa-error');
-  assert.equal(err.code, 'missing_gv100ad');
-  assert.equal(await el(page, '#f-k-file').getAttribute('aria-invalid'), 'true');
-  assert.match(await el(page, '#error-summary').innerText(), /GV100AD/);
-  // choosing the file recomputes
+  res = await waitResult(page, n, 10000, (d) => d.kommunen?.level === 'gemeinde');
+  assert.equal(res.kommunen.rows.length, 425, 'Hessen: 425 Gemeinden');
+  assert.equal(res.kommunen.source.id, 'gv100ad-2025-11-30-builtin');
+  assert.match(await el(page, '#h-k-file').innerText(), /Gebietsstand 30\.11\.2025, Bevölkerung 31\.12\.2024/);
+  // choosing a file recomputes with it: a loaded file wins
   n = await eventCount(page);
   await el(page, '#f-k-file').setInputFiles(path.join(FIX, 'gv100ad-xss.txt'));
-  res = await waitResult(page, n, 10000, (d) => d.kommunen?.level === 'gemeinde');
+  res = await waitResult(page, n, 10000, (d) => d.kommunen?.level === 'gemeinde' && d.kommunen.rows.length === 5);
+  assert.equal(res.kommunen.source.id, 'gv100ad-2025-11-30');
   assert.equal(res.kommunen.rows.length, 5);
   assert.match(await el(page, '#s-k-file').innerText(), /30\.11\.2025/);
   assert.equal(await el(page, '#error-summary').isVisible(), false);

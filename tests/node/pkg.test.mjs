@@ -92,6 +92,79 @@ console.log(JSON.stringify({ calculator: typeof calculator.allocatePlan, plans: 
   console.log(`# efa_rechner_plans_bg.wasm: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
 });
 
+test('size budget: the Gemeinde table is a separate file of at most 120 KB gzip, in the tarball', () => {
+  const table = readFileSync(join(root, 'pkg/gemeinden.tsv'));
+  const gz = gzipSync(table, { level: 9 }).length;
+  console.log(`# gemeinden.tsv: ${table.length} bytes, ${gz} bytes gzip`);
+  assert.ok(gz <= 120 * 1024, `${gz} bytes gzip is above the 120 KB budget`);
+  assert.deepEqual(table, readFileSync(join(root, 'src/data/gemeinden.tsv')), 'the committed table, as it is');
+  const dir = installedPackage();
+  assert.ok(existsSync(join(dir, 'node_modules/efa-rechner/gemeinden.tsv')));
+});
+
+test('level gemeinde without a file: missing_gv100ad until loadGemeinden, then the cents of the CLI for five Länder', { skip: !cli && 'CLI not built' }, () => {
+  const reqs = ['SH', 'HE', 'BY', 'BE', 'TH'].map((land) => ({ year: 2025, costs: '987654.32', model: 'fitko', kommunen: { land, level: 'gemeinde', landShare: '0.25', exemptBelow: 300 } }));
+  const got = runInProject(`${PRELUDE}
+import { loadGemeinden, gemeindenLoaded } from 'efa-rechner';
+const reqs = ${JSON.stringify(reqs)};
+const before = run(reqs[0]).error;
+const loadedBefore = gemeindenLoaded();
+const bad = (() => { try { loadGemeinden('# table: gemeinden'); return null; } catch (e) { return [e.code, e.path]; } })();
+const info = loadGemeinden(readFileSync(require.resolve('efa-rechner/gemeinden.tsv')));
+console.log(JSON.stringify({ before, loadedBefore, bad, info, loadedAfter: gemeindenLoaded(), results: reqs.map((r) => run(r)) }));`);
+  assert.deepEqual([got.before.code, got.before.path], ['missing_gv100ad', 'kommunen.level']);
+  assert.equal(got.loadedBefore, false);
+  assert.deepEqual(got.bad, ['invalid_gv100ad', 'gemeinden']);
+  assert.deepEqual(got.info, { edition: 'gv100ad-2025-11-30', gemeinden: 10953 });
+  assert.equal(got.loadedAfter, true);
+  reqs.forEach((req, i) => {
+    const r = spawnSync(cli, ['allocate', '-', '--compact'], { input: JSON.stringify(req), encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout);
+    const want = JSON.parse(r.stdout);
+    assert.deepEqual(got.results[i].kommunen, want.kommunen, req.kommunen.land);
+    assert.equal(got.results[i].kommunen.source.id, 'gv100ad-2025-11-30-builtin');
+  });
+});
+
+test('loadGv100ad reads a Blob, a Response and a ReadableStream chunk by chunk, with the same result and line numbers', () => {
+  const gv = join(shared, 'data/gv100ad/GV100AD_30112025.txt');
+  const fixture = join(root, 'tests/fixtures/gv100ad/valid-utf8.txt');
+  const got = runInProject(`${PRELUDE}
+const file = ${JSON.stringify(existsSync(gv) ? gv : fixture)};
+const bytes = readFileSync(file);
+const req = { year: 2025, costs: '1000.00', model: 'fitko', kommunen: { land: 'BY', level: 'gemeinde', format: 'columns' } };
+const sync = loadGv100ad(bytes);
+const want = allocate(req, sync);
+// A stream of odd-sized chunks (7 bytes to 64 KiB) to cut lines and UTF-8 characters anywhere.
+const chunked = () => new ReadableStream({ start(c) { let at = 0, n = 7; while (at < bytes.length) { c.enqueue(bytes.subarray(at, at + n)); at += n; n = Math.min(n * 3, 65536); } c.close(); } });
+const out = {};
+for (const [name, make] of [['blob', () => new Blob([bytes])], ['response', () => new Response(chunked())], ['stream', chunked]]) {
+  const p = loadGv100ad(make());
+  const ds = await p;
+  out[name] = { promise: p instanceof Promise, gemeinden: ds.gemeinden, same: JSON.stringify(allocate(req, ds).kommunen) === JSON.stringify(want.kommunen) };
+  ds.free();
+}
+// A cut record in a stream: the same located error as the whole file gives.
+const cut = bytes.subarray(0, 220 * 3 + 2 + 103);
+const errOf = async (f) => { try { await f(); return null; } catch (e) { return [e.name, e.code, e.path]; } };
+out.cutSync = await errOf(() => loadGv100ad(cut));
+out.cutStream = await errOf(() => loadGv100ad(new Blob([cut])));
+out.notFound = await errOf(() => loadGv100ad(new Response('x', { status: 404 })));
+out.notBytes = await errOf(() => loadGv100ad(new ReadableStream({ start(c) { c.enqueue('text'); c.close(); } })));
+out.failing = await errOf(() => loadGv100ad(new ReadableStream({ pull(c) { c.error(new Error('network down')); } })));
+out.used = await errOf(async () => { const r = new Response(bytes); await r.arrayBuffer(); return loadGv100ad(r); });
+console.log(JSON.stringify(out));`);
+  for (const name of ['blob', 'response', 'stream']) {
+    assert.deepEqual(got[name], { promise: true, gemeinden: existsSync(gv) ? 10953 : 9, same: true }, name);
+  }
+  assert.deepEqual(got.cutStream, got.cutSync);
+  assert.deepEqual(got.cutSync, ['EfaError', 'invalid_gv100ad', 'gv100ad:4']);
+  assert.deepEqual(got.notFound, ['EfaError', 'invalid_gv100ad', 'gv100ad']);
+  assert.deepEqual(got.notBytes, ['EfaError', 'invalid_gv100ad', 'gv100ad']);
+  assert.deepEqual(got.failing, ['EfaError', 'invalid_gv100ad', 'gv100ad']);
+  assert.deepEqual(got.used, ['EfaError', 'invalid_gv100ad', 'gv100ad']);
+});
+
 test('every contract example gives the expected cents through the installed package', () => {
   const cases = examples();
   const gv = join(shared, 'data/gv100ad/GV100AD_30112025.txt');
@@ -142,7 +215,6 @@ test('bad requests give the same codes and paths as the CLI, and the module stay
     { year: 2025, costs: '1.00', alliance: ['BY'], membership: { HE: { from: '2025-07-01' } } },
     { year: 2025, costs: '1.00', alliance: ['BY'], membership: { BY: { from: '2025-02-30' } } },
     { year: 2025, costs: '1.00', alliance: ['BY'], kommunen: { land: 'HE' } },
-    { year: 2025, costs: '1.00', alliance: ['BY'], kommunen: { land: 'BY', level: 'gemeinde' } },
     { year: 2025, costs: '1.00', alliance: ['BY'], rounding: { unit: '0' } },
     { year: 2025, costs: '1.00', alliance: ['BY'], model: { tranches: [{ share: '0.5', payers: 'all' }] } },
   ];

@@ -248,7 +248,7 @@ export class EfaForm {
       'div',
       { class: 'group' },
       h('label', { for: 'f-k-file', text: L('kFile') }),
-      h('span', { class: 'hint', id: 'h-k-file', text: L('kFileHint', { date: kd.referenceDate ? this.ctx.fmtDate(kd.referenceDate) : '–', source: kd.source || '–', licence: kd.licence || '' }) }),
+      h('span', { class: 'hint', id: 'h-k-file', text: L('kFileHint', { licence: kd.licence || '' }) }),
       c.kFile,
       c.kFileStatus,
     );

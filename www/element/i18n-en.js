@@ -51,7 +51,7 @@ export default {
   kExempt: 'Exempt Kommunen below (inhabitants)',
   kExemptHint: 'Smaller Kommunen pay nothing. 0 = no exemption.',
   kFile: 'Municipal register GV100AD (file from Destatis)',
-  kFileHint: 'Without a file the built-in district data apply (as of {date}, {source}, {licence}).',
+  kFileHint: 'Without a file the built-in data apply: {licence}',
   kFileLoaded: 'Loaded: territorial status {date}, {kreise} Kreise, {gemeinden} Gemeinden.',
   submit: 'Calculate',
   staleNotice: 'The input contains errors. The last valid result is still shown.',

@@ -63,6 +63,19 @@ export default {
     kFileLoading: 'Die Datei wird gelesen …',
     errFileOrigin: 'Die GV100AD-Datei muss von derselben Herkunft geladen werden: {src}',
     errFileLoad: 'Die GV100AD-Datei konnte nicht geladen werden ({status})',
+    // gemeinden.js
+    errGemeindenLoad: 'Die eingebaute Gemeindetabelle konnte nicht geladen werden ({status})',
+    // find.js, perhead.js
+    findLabel: 'Was trägt meine Kommune?',
+    findHintGemeinde: 'Name, AGS oder Kreis eingeben, z. B. Darmstadt',
+    findHintKreis: 'Name oder AGS eingeben, z. B. Darmstadt',
+    findOne: '{name} trägt {amount} – {per} je Einwohner{more}.',
+    findExempt: '{name} ist befreit und trägt nichts{more}.',
+    findKreis: 'Die {n} Gemeinden in {name} tragen zusammen {amount} – {per} je Einwohner.',
+    findMore: ' (weitere Treffer: {n})',
+    findNone: 'Keine Kommune gefunden für „{query}“.',
+    colPerHead: 'je Einwohner',
+    csvPerHead: 'Betrag je Einwohner (EUR)',
     // form-more.js (and the messages of form.js's read(), worked out once this is loaded)
     errorSummaryTitle: 'Es gibt ein Problem',
     errorPrefix: 'Fehler:',
@@ -140,6 +153,19 @@ export default {
     kFileLoading: 'Reading the file …',
     errFileOrigin: 'The GV100AD file must come from the same origin: {src}',
     errFileLoad: 'The GV100AD file could not be loaded ({status})',
+    // gemeinden.js
+    errGemeindenLoad: 'The built-in Gemeinde table could not be loaded ({status})',
+    // find.js, perhead.js
+    findLabel: 'What does my Kommune pay?',
+    findHintGemeinde: 'Enter a name, AGS or Kreis, e.g. Darmstadt',
+    findHintKreis: 'Enter a name or AGS, e.g. Darmstadt',
+    findOne: '{name} pays {amount} – {per} per inhabitant{more}.',
+    findExempt: '{name} is exempt and pays nothing{more}.',
+    findKreis: 'The {n} Gemeinden in {name} pay {amount} together – {per} per inhabitant.',
+    findMore: ' (more matches: {n})',
+    findNone: 'No Kommune found for “{query}”.',
+    colPerHead: 'per inhabitant',
+    csvPerHead: 'Amount per inhabitant (EUR)',
     // form-more.js (and the messages of form.js's read(), worked out once this is loaded)
     errorSummaryTitle: 'There is a problem',
     errorPrefix: 'Error:',

@@ -56,7 +56,7 @@ const de = {
   kExempt: 'Kommunen befreien unter (Einwohner)',
   kExemptHint: 'Kleinere Kommunen zahlen nichts. 0 = keine Befreiung.',
   kFile: 'Gemeindeverzeichnis GV100AD (Datei von Destatis)',
-  kFileHint: 'Ohne Datei gelten die eingebauten Kreisdaten (Stand {date}, {source}, {licence}).',
+  kFileHint: 'Ohne Datei gelten die eingebauten Daten: {licence}',
   kFileLoaded: 'Geladen: Gebietsstand {date}, {kreise} Kreise, {gemeinden} Gemeinden.',
   submit: 'Berechnen',
   staleNotice: 'Die Eingaben enthalten Fehler. Angezeigt wird weiter das letzte gültige Ergebnis.',

@@ -14,6 +14,8 @@ import { h } from './dom.js';
 import { t, addStrings } from './i18n.js';
 import partStrings from './i18n-parts.js';
 import { money, integer, share as fmtShare, date as fmtDate } from './format.js';
+import { Finder } from './find.js';
+import { perInhabitant } from './perhead.js';
 
 export { kommunenCsv } from './kommunen-csv.js'; // (toCSV: the part is there whenever a result has Kommunen)
 
@@ -29,7 +31,20 @@ th button.sort:active { transform: none; }
 .tools { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: flex-end; margin: 0 0 1rem; }
 .tools > div { min-width: 0; }
 .tools select { min-width: 6rem; }
+.find { margin: 0 0 1rem; }
+.find input { max-width: 24rem; }
+.find-answer { font-weight: 700; min-height: 1.5em; margin: .5rem 0 0; }
 `;
+
+/** Euro per inhabitant of row i of a table (exact, perhead.js), or null without inhabitants. */
+const perHead = (tab, i) => perInhabitant(tab.exempt(i) ? '0' : tab.amount(i), tab.population[i]);
+/** The same as an integer of 1/10,000 euro, for sorting (-1 without inhabitants). */
+function perHeadKey(tab, i) {
+  const v = perHead(tab, i);
+  if (v === null) return -1n;
+  const [int, frac = ''] = v.split('.');
+  return BigInt(int + frac.padEnd(4, '0'));
+}
 
 const cmpDec = (a, b) => (a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0);
 const fold = (x) => String(x).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -108,6 +123,7 @@ export class KommunenView {
     this.pageSize = 50;
     this.root = null;
     this.timer = null;
+    this.finder = new Finder(); // "what does my Kommune pay?" (find.js)
   }
 
   /**
@@ -124,6 +140,8 @@ export class KommunenView {
     this.landName = names.land(k.land);
     this.summarise();
     this.update();
+    const f = this.finder.render({ lang, k, tab: this.tab, ids });
+    if (f.parentNode !== this.findBox) this.findBox.replaceChildren(f);
     return this.root;
   }
 
@@ -164,6 +182,7 @@ export class KommunenView {
       ['name', L('colName'), false],
       ['population', L('colPopulation'), true],
       ['amount', L('colAmount'), true],
+      ['perHead', L('colPerHead'), true],
     ];
     this.ths = {};
     const head = h(
@@ -205,7 +224,7 @@ export class KommunenView {
     this.pageInfo = h('span', { class: 'page-info' });
     const pager = h('div', { class: 'pager' }, this.bFirst, this.bPrev, this.pageInfo, this.bNext, this.bLast);
 
-    this.root = h('section', { class: 'panel kommunen', 'aria-labelledby': `${ids}-h` }, this.heading, this.pSummary, this.pExempt, this.pStand, tools, this.count, scroll, pager);
+    this.root = h('section', { class: 'panel kommunen', 'aria-labelledby': `${ids}-h` }, this.heading, this.pSummary, this.pExempt, this.pStand, (this.findBox = h('div', {})), tools, this.count, scroll, pager);
   }
 
   /** The texts above the table. */
@@ -247,6 +266,10 @@ export class KommunenView {
     const by = `${key}${dir}`;
     let order;
     if (key === 'amount') order = (this.amountOrder ||= {})[by] ||= orderBy(n, dir, tab.cmp);
+    else if (key === 'perHead') {
+      const keys = ((this.amountOrder ||= {}).perHeadKeys ||= Array.from({ length: n }, (_, i) => perHeadKey(tab, i)));
+      order = this.amountOrder[by] ||= orderBy(n, dir, (a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+    }
     else if (key === 'ags' && dir > 0) order = cache[by] ||= indices(n);
     else {
       const cmp = key === 'name' ? ((c) => (a, b) => c.compare(tab.name[a], tab.name[b]))(new Intl.Collator('de')) : key === 'population' ? (a, b) => tab.population[a] - tab.population[b] : (a, b) => a - b;
@@ -274,19 +297,21 @@ export class KommunenView {
     const yes = L('exemptYes');
     // one <tr> per shown row, reused; only cells whose text changed are written
     while (this.trs.length < shown) {
-      const tr = h('tr', {}, h('td', {}), h('th', { scope: 'row' }), h('td', { class: 'num' }), h('td', { class: 'num' }), h('td', {}));
+      const tr = h('tr', {}, h('td', {}), h('th', { scope: 'row' }), h('td', { class: 'num' }), h('td', { class: 'num' }), h('td', { class: 'num' }), h('td', {}));
       this.trs.push(tr);
     }
     for (let j = 0; j < shown; j++) {
       const p = start + j;
       const i = order[p];
       const tr = this.trs[j];
-      const [cAgs, cName, cPop, cAmount, cExempt] = tr.children;
+      const [cAgs, cName, cPop, cAmount, cPerHead, cExempt] = tr.children;
       const exempt = tab.exempt(i);
       setText(cAgs, tab.ags[i]);
       setText(cName, tab.name[i]);
       setText(cPop, integer(lang, tab.population[i]));
       setText(cAmount, exempt ? zero : money(lang, tab.amount(i)));
+      const per = perHead(tab, i);
+      setText(cPerHead, per === null ? '–' : money(lang, per));
       setText(cExempt, exempt ? yes : '');
       setAttr(tr, 'aria-rowindex', String(p + 2));
       if (tr.parentNode !== this.tbody || tr !== this.tbody.children[j]) this.tbody.append(tr);

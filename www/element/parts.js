@@ -8,6 +8,7 @@ const PARTS = {
   explain: () => import('./explain.js'), // the sentences of the (closed) explanation
   more: () => import('./form-more.js'), // the form's error display and language switch
   dataset: () => import('./dataset.js'), // loading a GV100AD file
+  gemeinden: () => import('./gemeinden.js'), // the built-in Gemeinde table (level gemeinde, no file)
 };
 
 export const parts = {};

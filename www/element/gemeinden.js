@@ -1,0 +1,46 @@
+// The built-in Gemeinde table for level "gemeinde" without a GV100AD file (issue 11). The engine's
+// .wasm does not carry it (size budget): the package ships it as gemeinden.tsv beside the engine,
+// fetched once per page when the Gemeinde level is first used, and handed to every engine
+// instance that needs it (also a fresh one after a trap). Loaded on demand (parts.js); the fetch
+// starts as soon as this module is imported, so the element imports it early when it can.
+
+import { t, addStrings } from './i18n.js';
+import partStrings from './i18n-parts.js';
+
+addStrings(partStrings);
+
+// "../../pkg/" becomes "../" in the package (scripts/build-pkg.sh), as in engine.js.
+const URL_ = new URL('../../pkg/gemeinden.tsv', import.meta.url);
+
+let table = null;
+
+/** The table's bytes (one download per page; a failed one is tried again next time). */
+export function fetchTable() {
+  if (!table) {
+    table = fetch(URL_).then((r) => {
+      if (!r.ok) throw Object.assign(new Error(`HTTP ${r.status}`), { status: r.status });
+      return r.arrayBuffer().then((b) => new Uint8Array(b));
+    });
+    table.catch(() => (table = null));
+  }
+  return table;
+}
+fetchTable().catch(() => {});
+
+/**
+ * Computes `request` for the element with the built-in Gemeinde table loaded into the engine
+ * instance the call runs on. A table that cannot be fetched is a coded error at the level field.
+ */
+export async function allocate(el, request) {
+  let bytes;
+  try {
+    bytes = await fetchTable();
+  } catch (e) {
+    const v = { status: e?.status ?? '–' };
+    throw { code: 'missing_gv100ad', path: 'kommunen.level', messages: { de: t('de', 'errGemeindenLoad', v), en: t('en', 'errGemeindenLoad', v) } };
+  }
+  return el._engine((api, ds) => {
+    if (!api.gemeindenLoaded()) api.loadGemeinden(bytes);
+    return api.allocate(request, ds);
+  });
+}
