@@ -50,6 +50,23 @@ export function fileInput(v) {
   for (const C of [globalThis.Response, globalThis.Blob, globalThis.ReadableStream]) if (typeof C === 'function' && v instanceof C) return v;
   return null;
 }
+// Moves a stream's chunks, one by one, into the engine's line reader (sink); a read that fails
+// and a chunk the engine refuses stop the download. Awaiting here keeps the engine free of an
+// async runtime (wasm-bindgen-futures cost 4.5 KB gzip of the 150 KB budget).
+export async function pump(reader, sink) {
+  try {
+    for (;;) {
+      let r;
+      try { r = await reader.read(); } catch (e) { let why = ''; try { why = String(e && e.message || e).slice(0, 200); } catch (_) {} sink.fail(why); }
+      if (r.done) { const ds = sink.finish(); sink.free(); return ds; }
+      sink.push(r.value);
+    }
+  } catch (e) {
+    try { await reader.cancel(); } catch (_) {}
+    try { sink.free(); } catch (_) {}
+    throw e;
+  }
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = makeError)]
@@ -58,6 +75,10 @@ extern "C" {
     fn request_json(v: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = fileInput, catch)]
     fn file_input(v: &JsValue) -> Result<JsValue, JsValue>;
+    fn pump(
+        reader: &web_sys::ReadableStreamDefaultReader,
+        sink: Gv100adStreamSink,
+    ) -> js_sys::Promise;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -413,12 +434,20 @@ pub fn load_gv100ad(
             crate::gv100ad::parse(&bytes.to_vec())
         }
     } else if let Some(stream) = stream_of(&input) {
-        let stream = stream.map_err(|e| to_js_error(&e))?;
-        let promise = wasm_bindgen_futures::future_to_promise(async move {
-            let parsed = read_stream(stream).await;
-            register(parsed).map(JsValue::from)
-        });
-        return Ok(promise.into());
+        let reader = stream
+            .and_then(|stream| {
+                web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| {
+                    stream_error(
+                        "Der Datenstrom wird schon gelesen (gesperrt)".into(),
+                        "the stream is already being read (locked)".into(),
+                    )
+                })
+            })
+            .map_err(|e| to_js_error(&e))?;
+        let sink = Gv100adStreamSink {
+            lines: Some(crate::gv100ad::StreamReader::new()),
+        };
+        return Ok(pump(&reader, sink).into());
     } else {
         Err(Error::new(
             crate::error::ErrorCode::InvalidGv100ad,
@@ -459,62 +488,51 @@ fn stream_of(input: &JsValue) -> Option<Result<web_sys::ReadableStream, Error>> 
         .map(|s| Ok(s.clone()))
 }
 
-/// Reads a stream chunk by chunk into the engine's line reader: memory holds one chunk and one
-/// line, plus the Kommunen read so far.
-async fn read_stream(stream: web_sys::ReadableStream) -> crate::error::Result<KommunenDataset> {
-    let reader = web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| {
-        stream_error(
-            "Der Datenstrom wird schon gelesen (gesperrt)".into(),
-            "the stream is already being read (locked)".into(),
-        )
-    })?;
-    let result = read_chunks(&reader).await;
-    if result.is_err() {
-        // Stop the download: the rest is not needed. Awaited, so that a stream that failed (and
-        // so rejects the cancel too) leaves no unhandled rejection behind.
-        let _ = wasm_bindgen_futures::JsFuture::from(reader.cancel()).await;
-    }
-    reader.release_lock();
-    result?.finish()
+/// The engine's end of a stream being read (`pump` in the JS above hands it the chunks): the
+/// line reader, which keeps one line at a time, so memory stays bounded.
+#[wasm_bindgen(skip_typescript)]
+pub struct Gv100adStreamSink {
+    lines: Option<crate::gv100ad::StreamReader>,
 }
 
-async fn read_chunks(
-    reader: &web_sys::ReadableStreamDefaultReader,
-) -> crate::error::Result<crate::gv100ad::StreamReader> {
-    /// Copied into WASM memory in slices of at most this size, however large a chunk is.
-    const SLICE: u32 = 64 * 1024;
-    let mut lines = crate::gv100ad::StreamReader::new();
-    let mut buffer = vec![0u8; SLICE as usize];
-    loop {
-        let next = wasm_bindgen_futures::JsFuture::from(reader.read())
-            .await
-            .map_err(|e| {
-                let why: String = js_sys::Error::from(e).message().into();
-                let why: String = why.chars().take(200).collect();
-                stream_error(
-                    format!("Lesefehler im Datenstrom: {why}"),
-                    format!("reading the stream failed: {why}"),
-                )
-            })?;
-        let field = |name: &str| js_sys::Reflect::get(&next, &JsValue::from_str(name)).ok();
-        if field("done").is_some_and(|d| d.is_truthy()) {
-            return Ok(lines);
-        }
-        let value = field("value").unwrap_or(JsValue::UNDEFINED);
-        let Some(chunk) = value.dyn_ref::<js_sys::Uint8Array>() else {
-            return Err(stream_error(
+#[wasm_bindgen]
+impl Gv100adStreamSink {
+    /// Reads one chunk (a `Uint8Array`), copied into WASM memory in slices of 64 KiB however
+    /// large it is.
+    pub fn push(&mut self, chunk: JsValue) -> Result<(), JsValue> {
+        const SLICE: u32 = 64 * 1024;
+        let Some(chunk) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(to_js_error(&stream_error(
                 "Der Datenstrom liefert etwas anderes als Uint8Array-Stücke".into(),
                 "the stream yields something other than Uint8Array chunks".into(),
-            ));
+            )));
         };
+        let lines = self.lines.as_mut().ok_or(JsValue::NULL)?;
+        let mut buffer = vec![0u8; chunk.length().min(SLICE) as usize];
         let mut at = 0u32;
         while at < chunk.length() {
             let end = chunk.length().min(at.saturating_add(SLICE));
             let part = buffer.get_mut(..(end - at) as usize).unwrap_or_default();
             chunk.subarray(at, end).copy_to(part);
-            lines.push(part)?;
+            lines.push(part).map_err(|e| to_js_error(&e))?;
             at = end;
         }
+        Ok(())
+    }
+
+    /// The stream failed (`why` is its message): always an error, for the JS side to throw.
+    pub fn fail(&mut self, why: String) -> Result<(), JsValue> {
+        self.lines = None;
+        Err(to_js_error(&stream_error(
+            format!("Lesefehler im Datenstrom: {why}"),
+            format!("reading the stream failed: {why}"),
+        )))
+    }
+
+    /// The stream has ended: the last line and the checks of the whole file.
+    pub fn finish(&mut self) -> Result<Gv100adDataset, JsValue> {
+        let lines = self.lines.take().ok_or(JsValue::NULL)?;
+        register(lines.finish())
     }
 }
 
