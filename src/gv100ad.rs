@@ -163,16 +163,25 @@ impl<'a> Record<'a> {
     }
 }
 
-/// Builds an `invalid_gv100ad` error for one line.
+/// Builds an `invalid_gv100ad` error for one line. (Errors are the cold path: never inlined, so
+/// the many call sites stay small in the size-budgeted WASM module.)
 fn line_error(line: usize, de: impl AsRef<str>, en: impl AsRef<str>) -> Error {
+    line_error_text(line, de.as_ref(), en.as_ref())
+}
+
+#[cold]
+#[inline(never)]
+fn line_error_text(line: usize, de: &str, en: &str) -> Error {
     Error::new(
         ErrorCode::InvalidGv100ad,
         format!("gv100ad:{line}"),
-        format!("GV100AD-Datei, Zeile {line}: {}", de.as_ref()),
-        format!("GV100AD file, line {line}: {}", en.as_ref()),
+        format!("GV100AD-Datei, Zeile {line}: {}", de),
+        format!("GV100AD file, line {line}: {}", en),
     )
 }
 
+#[cold]
+#[inline(never)]
 fn file_error(de: &str, en: &str) -> Error {
     Error::new(
         ErrorCode::InvalidGv100ad,
@@ -267,6 +276,8 @@ impl Field {
         })
     }
 
+    #[cold]
+    #[inline(never)]
     fn invalid(&self, line: usize, value: &str, why_de: &str, why_en: &str) -> Error {
         line_error(
             line,
@@ -765,6 +776,8 @@ impl Parser {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn too_long(line: usize, chars: usize) -> Error {
     line_error(
         line,

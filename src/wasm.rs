@@ -53,11 +53,32 @@ export function fileInput(v) {
 // Moves a stream's chunks, one by one, into the engine's line reader (sink); a read that fails
 // and a chunk the engine refuses stop the download. Awaiting here keeps the engine free of an
 // async runtime (wasm-bindgen-futures cost 4.5 KB gzip of the 150 KB budget).
+// The stream behind a Response (from fetch) or a Blob/File, or the ReadableStream itself; an
+// EfaError for a failed response, a used body or a Blob above the size limit.
+export function streamOf(v, max) {
+  const bad = (de, en) => makeError('invalid_gv100ad', 'gv100ad', de, en);
+  try {
+    if (typeof Response === 'function' && v instanceof Response) {
+      if (!v.ok) return bad(`Die Datei ließ sich nicht laden (HTTP-Status ${v.status})`, `the file could not be loaded (HTTP status ${v.status})`);
+      return v.bodyUsed || !v.body ? bad('Die Antwort hat keinen (ungelesenen) Inhalt mehr', 'the response has no (unread) body') : v.body;
+    }
+    if (typeof Blob === 'function' && v instanceof Blob) {
+      return v.size > max ? makeError('limit_exceeded', 'gv100ad', `Die Datei ist größer als ${max / 1048576} MiB`, `the file is larger than ${max / 1048576} MiB`) : v.stream();
+    }
+    return v;
+  } catch (e) {
+    return bad('Der Datenstrom lässt sich nicht lesen', 'the stream cannot be read');
+  }
+}
 export async function pump(reader, sink) {
   try {
     for (;;) {
       let r;
-      try { r = await reader.read(); } catch (e) { let why = ''; try { why = String(e && e.message || e).slice(0, 200); } catch (_) {} sink.fail(why); }
+      try { r = await reader.read(); } catch (e) {
+        let why = '';
+        try { why = String(e && e.message || e).slice(0, 200); } catch (_) {}
+        throw makeError('invalid_gv100ad', 'gv100ad', `Lesefehler im Datenstrom: ${why}`, `reading the stream failed: ${why}`);
+      }
       if (r.done) { const ds = sink.finish(); sink.free(); return ds; }
       sink.push(r.value);
     }
@@ -79,6 +100,8 @@ extern "C" {
         reader: &web_sys::ReadableStreamDefaultReader,
         sink: Gv100adStreamSink,
     ) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = streamOf)]
+    fn stream_of(v: &JsValue, max: f64) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -404,7 +427,7 @@ fn register(parsed: crate::error::Result<KommunenDataset>) -> Result<Gv100adData
     Ok(Gv100adDataset { handle, inner })
 }
 
-fn stream_error(de: String, en: String) -> Error {
+fn stream_error(de: &str, en: &str) -> Error {
     Error::new(crate::error::ErrorCode::InvalidGv100ad, "gv100ad", de, en)
 }
 
@@ -433,17 +456,16 @@ pub fn load_gv100ad(
         } else {
             crate::gv100ad::parse(&bytes.to_vec())
         }
-    } else if let Some(stream) = stream_of(&input) {
-        let reader = stream
-            .and_then(|stream| {
-                web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| {
-                    stream_error(
-                        "Der Datenstrom wird schon gelesen (gesperrt)".into(),
-                        "the stream is already being read (locked)".into(),
-                    )
-                })
-            })
-            .map_err(|e| to_js_error(&e))?;
+    } else if !input.is_null() {
+        // a Response, Blob or ReadableStream (fileInput lets nothing else through)
+        let stream = stream_of(&input, crate::gv100ad::MAX_BYTES as f64)
+            .dyn_into::<web_sys::ReadableStream>()?;
+        let reader = web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| {
+            to_js_error(&stream_error(
+                "Der Datenstrom wird schon gelesen (gesperrt)",
+                "the stream is already being read (locked)",
+            ))
+        })?;
         let sink = Gv100adStreamSink {
             lines: Some(crate::gv100ad::StreamReader::new()),
         };
@@ -457,35 +479,6 @@ pub fn load_gv100ad(
         ))
     };
     register(parsed).map(JsValue::from)
-}
-
-/// The stream behind a `Response`, `Blob` or `ReadableStream`; `None` for anything else.
-fn stream_of(input: &JsValue) -> Option<Result<web_sys::ReadableStream, Error>> {
-    if let Some(response) = input.dyn_ref::<web_sys::Response>() {
-        let status = response.status();
-        if !response.ok() {
-            return Some(Err(stream_error(
-                format!("Die Datei ließ sich nicht laden (HTTP-Status {status})"),
-                format!("the file could not be loaded (HTTP status {status})"),
-            )));
-        }
-        return Some(match (response.body_used(), response.body()) {
-            (false, Some(body)) => Ok(body),
-            _ => Err(stream_error(
-                "Die Antwort hat keinen (ungelesenen) Inhalt mehr".into(),
-                "the response has no (unread) body".into(),
-            )),
-        });
-    }
-    if let Some(blob) = input.dyn_ref::<web_sys::Blob>() {
-        if blob.size() > crate::gv100ad::MAX_BYTES as f64 {
-            return Some(Err(too_large()));
-        }
-        return Some(Ok(blob.stream()));
-    }
-    input
-        .dyn_ref::<web_sys::ReadableStream>()
-        .map(|s| Ok(s.clone()))
 }
 
 /// The engine's end of a stream being read (`pump` in the JS above hands it the chunks): the
@@ -503,8 +496,8 @@ impl Gv100adStreamSink {
         const SLICE: u32 = 64 * 1024;
         let Some(chunk) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
             return Err(to_js_error(&stream_error(
-                "Der Datenstrom liefert etwas anderes als Uint8Array-Stücke".into(),
-                "the stream yields something other than Uint8Array chunks".into(),
+                "Der Datenstrom liefert etwas anderes als Uint8Array-Stücke",
+                "the stream yields something other than Uint8Array chunks",
             )));
         };
         let lines = self.lines.as_mut().ok_or(JsValue::NULL)?;
@@ -518,15 +511,6 @@ impl Gv100adStreamSink {
             at = end;
         }
         Ok(())
-    }
-
-    /// The stream failed (`why` is its message): always an error, for the JS side to throw.
-    pub fn fail(&mut self, why: String) -> Result<(), JsValue> {
-        self.lines = None;
-        Err(to_js_error(&stream_error(
-            format!("Lesefehler im Datenstrom: {why}"),
-            format!("reading the stream failed: {why}"),
-        )))
     }
 
     /// The stream has ended: the last line and the checks of the whole file.
