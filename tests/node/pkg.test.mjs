@@ -132,7 +132,7 @@ test('loadGv100ad reads a Blob, a Response and a ReadableStream chunk by chunk, 
   const got = runInProject(`${PRELUDE}
 const file = ${JSON.stringify(existsSync(gv) ? gv : fixture)};
 const bytes = readFileSync(file);
-const req = { year: 2025, costs: '1000.00', model: 'fitko', kommunen: { land: 'BY', level: 'gemeinde', format: 'columns' } };
+const req = { year: 2025, costs: '1000.00', model: 'fitko', kommunen: { land: 'BY', level: 'gemeinde' } };
 const sync = loadGv100ad(bytes);
 const want = allocate(req, sync);
 // A stream of odd-sized chunks (7 bytes to 64 KiB) to cut lines and UTF-8 characters anywhere.
