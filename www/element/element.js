@@ -258,7 +258,7 @@ export class EfaRechner extends HTMLElement {
       }
     }
     if (!req) req = this._requestFromAttributes();
-    if (req?.kommunen) for (const p of ['kommunen', req.kommunen.level == 'gemeinde' && 'gemeinden']) p && loadPart(p).catch(() => {});
+    if (req?.kommunen) loadPart('kommunen').catch(() => {});
     this._booted = true;
     this._pendingRequest = null;
     this._request = null;
@@ -503,9 +503,10 @@ export class EfaRechner extends HTMLElement {
     const call = k && !k.format ? { ...request, kommunen: { ...k, format: 'columns' } } : request;
     let res;
     try {
-      // Level gemeinde without a file: the built-in Gemeinde table (gemeinden.js) is fetched on
-      // first use and loaded into the engine, which until then answers missing_gv100ad.
-      res = await this._engine((api, ds) => api.allocate(call, ds)).catch((e) => (e?.code == 'missing_gv100ad' && !this._dataset ? loadPart('gemeinden').then((m) => m.allocate(this, call)) : Promise.reject(e)));
+      // Level gemeinde without a file: the engine answers missing_gv100ad until it has the
+      // built-in Gemeinde table, which gemeinden.js then fetches (once) and loads; any other
+      // error it passes on.
+      res = await this._engine((api, ds) => api.allocate(call, ds)).catch((e) => loadPart('gemeinden').then((m) => m.allocate(this, call, e)));
     } catch (e) {
       if (seq !== this._seq) return;
       await this._errorParts();

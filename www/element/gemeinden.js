@@ -1,8 +1,8 @@
 // The built-in Gemeinde table for level "gemeinde" without a GV100AD file (issue 11). The engine's
 // .wasm does not carry it (size budget): the package ships it as gemeinden.tsv beside the engine,
 // fetched once per page when the Gemeinde level is first used, and handed to every engine
-// instance that needs it (also a fresh one after a trap). Loaded on demand (parts.js); the fetch
-// starts as soon as this module is imported, so the element imports it early when it can.
+// instance that needs it (also a fresh one after a trap). Loaded on demand (parts.js), by the
+// element's first engine error.
 
 import { t, addStrings } from './i18n.js';
 import partStrings from './i18n-parts.js';
@@ -25,18 +25,20 @@ export function fetchTable() {
   }
   return table;
 }
-fetchTable().catch(() => {});
 
 /**
- * Computes `request` for the element with the built-in Gemeinde table loaded into the engine
- * instance the call runs on. A table that cannot be fetched is a coded error at the level field.
+ * After the engine's error `e` for `request`: when it is missing_gv100ad (level gemeinde, no
+ * file), computes `request` again with the built-in Gemeinde table loaded into the engine
+ * instance the call runs on; any other error is thrown on. A table that cannot be fetched is a
+ * coded error at the level field.
  */
-export async function allocate(el, request) {
+export async function allocate(el, request, e) {
+  if (e?.code !== 'missing_gv100ad') throw e;
   let bytes;
   try {
     bytes = await fetchTable();
-  } catch (e) {
-    const v = { status: e?.status ?? '–' };
+  } catch (err) {
+    const v = { status: err?.status ?? '–' };
     throw { code: 'missing_gv100ad', path: 'kommunen.level', messages: { de: t('de', 'errGemeindenLoad', v), en: t('en', 'errGemeindenLoad', v) } };
   }
   return el._engine((api, ds) => {
