@@ -82,7 +82,12 @@
         } catch (e) {
           out.innerHTML = e.name;
         }
-        resolve(out);
+        // The securitypolicyviolation event is queued as a task of its own and WebKit may deliver
+        // it after this one: wait for the blocked style's report (at most 5 s; the test asserts it).
+        const deadline = Date.now() + 5000;
+        const reported = () => p.csp.some((v) => String(v.directive).startsWith('style-src'));
+        const wait = () => (reported() || Date.now() > deadline ? resolve(out) : setTimeout(wait, 20));
+        wait();
       }, 0);
     });
 
