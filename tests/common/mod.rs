@@ -26,23 +26,7 @@ pub fn gv100ad_2025() -> Option<PathBuf> {
 
 /// Examples as (name, request path, expected path), sorted by name.
 pub fn examples_in(dir: &Path) -> Vec<(String, PathBuf, PathBuf)> {
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            let name = p.file_name()?.to_str()?.to_string();
-            let stem = name.strip_suffix(".json")?;
-            if stem.ends_with(".expected") {
-                return None;
-            }
-            let expected = dir.join(format!("{stem}.expected.json"));
-            expected
-                .is_file()
-                .then(|| (stem.to_string(), p.clone(), expected))
-        })
-        .collect();
-    out.sort();
-    out
+    with_expected(dir, &[".json"])
 }
 
 pub fn read_json(p: &Path) -> Value {
@@ -142,14 +126,18 @@ pub fn subset_differences(expected: &Value, got: &Value, path: &str) -> Vec<Stri
 /// Plan examples as (name, plan path, expected path): `*.json` and `*.csv` with an
 /// `.expected.json` beside them, sorted by name.
 pub fn plan_examples_in(dir: &Path) -> Vec<(String, PathBuf, PathBuf)> {
+    with_expected(dir, &[".json", ".csv"])
+}
+
+/// The files in `dir` ending in one of `suffixes` that have a `STEM.expected.json` beside them,
+/// as (stem, path, expected path), sorted by stem.
+fn with_expected(dir: &Path, suffixes: &[&str]) -> Vec<(String, PathBuf, PathBuf)> {
     let mut out: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| {
             let p = e.ok()?.path();
             let name = p.file_name()?.to_str()?.to_string();
-            let stem = name
-                .strip_suffix(".json")
-                .or_else(|| name.strip_suffix(".csv"))?;
+            let stem = suffixes.iter().find_map(|s| name.strip_suffix(s))?;
             if stem.ends_with(".expected") {
                 return None;
             }
