@@ -392,21 +392,7 @@ fn hostile_catalogue() {
                 }
                 check(name, door, &run.answer, expect);
             });
-            if let Err(e) = outcome {
-                let msg = e
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_default();
-                failures.push(msg.chars().take(600).collect());
-            }
-            if run.took > BUDGET {
-                failures.push(format!(
-                    "{label}: {} ms in each of {attempts} attempts (budget {} ms)",
-                    run.took.as_millis(),
-                    BUDGET.as_millis()
-                ));
-            }
+            note_failures(&mut failures, &label, outcome, run.took, attempts);
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -726,21 +712,7 @@ fn hostile_plans() {
                 );
             }
         });
-        if let Err(e) = outcome {
-            let msg = e
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            failures.push(msg.chars().take(600).collect());
-        }
-        if run.took > BUDGET {
-            failures.push(format!(
-                "{label}: {} ms in each of {attempts} attempts (budget {} ms)",
-                run.took.as_millis(),
-                BUDGET.as_millis()
-            ));
-        }
+        note_failures(&mut failures, &label, outcome, run.took, attempts);
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(
@@ -753,4 +725,30 @@ fn hostile_plans() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Notes a case's failed checks (the panic message, cut to 600 characters) and an answer slower
+/// than the hang guard in every attempt.
+fn note_failures(
+    failures: &mut Vec<String>,
+    label: &str,
+    outcome: std::thread::Result<()>,
+    took: Duration,
+    attempts: usize,
+) {
+    if let Err(e) = outcome {
+        let msg = e
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        failures.push(msg.chars().take(600).collect());
+    }
+    if took > BUDGET {
+        failures.push(format!(
+            "{label}: {} ms in each of {attempts} attempts (budget {} ms)",
+            took.as_millis(),
+            BUDGET.as_millis()
+        ));
+    }
 }
