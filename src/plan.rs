@@ -96,6 +96,8 @@ pub struct Plan {
     pub ceilings: [Decimal; 2],
     pub entries: Vec<Entry>,
     pub origin: Origin,
+    /// Warnings about the file itself (`csv_windows_1252`), listed first in the response.
+    pub warnings: Vec<PlanWarning>,
 }
 
 /// One plan entry: a version-1 request with a service and a budget line.
@@ -298,6 +300,7 @@ pub fn build<'a>(
         ceilings,
         entries: Vec::new(),
         origin,
+        warnings: Vec::new(),
     };
     let mut heads = Vec::new();
     for (at, v) in entries.enumerate() {
@@ -650,7 +653,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
     let mut lines: BTreeMap<(Line, i32), u128> = BTreeMap::new();
     let mut entries_out = Vec::with_capacity(plan.entries.len());
     let mut sources: Vec<Source> = Vec::new();
-    let mut warnings = Warnings::default();
+    let mut warnings_of_entries = Warnings::default();
 
     for (i, (e, c)) in plan.entries.iter().zip(&compares).enumerate() {
         let yi = year_index(e.request.year);
@@ -690,7 +693,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
             });
         }
         for w in resp.warnings {
-            warnings.add(w.code, plan.path(e.at, &w.path), w.message, i);
+            warnings_of_entries.add(w.code, plan.path(e.at, &w.path), w.message, i);
         }
         for s in resp.sources {
             push_source(&mut sources, s);
@@ -722,7 +725,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
                     .into_iter()
                     .filter(|w| w.code != "alliance_unused")
                 {
-                    warnings.add(w.code, plan.path(e.at, &w.path), w.message, i);
+                    warnings_of_entries.add(w.code, plan.path(e.at, &w.path), w.message, i);
                 }
                 for s in cresp.sources {
                     push_source(&mut sources, s);
@@ -841,7 +844,8 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
             ),
         );
     }
-    let mut warnings = warnings.list;
+    let mut warnings = plan.warnings.clone();
+    warnings.extend(warnings_of_entries.list);
     warnings.extend(ceiling_warnings);
 
     Ok(PlanResponse {

@@ -6,9 +6,10 @@
 //! `csv:LINE:COLUMN` (both 1-based, COLUMN counts cells, as a spreadsheet's columns); errors in
 //! what a cell means are entry errors (`plan.entries[3].costs`) whose message names the cell.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Messages, Result};
 use crate::json::Json;
 use crate::plan::{self, Origin, Plan, PlanOptions};
+use crate::plan_response::PlanWarning;
 use crate::reader;
 
 /// Longest cell in bytes: a service name has at most 64 characters, an alliance of 16 Länder
@@ -62,6 +63,8 @@ struct Reader<'a> {
     pos: usize,
     line: usize,
     sep: u8,
+    /// The file was not UTF-8 and `src` is its Windows-1252 decoding.
+    windows_1252: bool,
 }
 
 impl Reader<'_> {
@@ -175,7 +178,7 @@ impl Reader<'_> {
                 bytes.extend_from_slice(&self.src[start..self.pos]);
             }
             rec.cells.push(Cell {
-                text: utf8(bytes, line, col)?,
+                text: utf8(bytes, line, col, self.windows_1252)?,
                 line,
             });
             if self.src.get(self.pos) == Some(&self.sep) {
@@ -214,14 +217,49 @@ fn separator(src: &[u8]) -> Option<u8> {
     comma.then_some(b',')
 }
 
-/// A cell's bytes as text. Bytes that are not UTF-8 (a Windows-1252 export), and U+FFFD (such a
-/// file already decoded by a browser), are an error at the line and column of the first one.
-fn utf8(bytes: Vec<u8>, line: usize, col: usize) -> Result<String> {
+/// Windows-1252 (Excel's plain "CSV" on a German Windows) as UTF-8; its five unassigned bytes
+/// become U+FFFD, which [`utf8`] then reports at their line and column.
+fn windows_1252(bytes: &[u8]) -> String {
+    // 0x80..=0x9F; 0xA0..=0xFF are Latin-1, i.e. the code points themselves.
+    const HIGH: [char; 32] = [
+        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
+        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+        '\u{fffd}', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The warning a plan read from Windows-1252 carries.
+fn windows_1252_warning() -> PlanWarning {
+    PlanWarning {
+        code: "csv_windows_1252",
+        path: "csv".into(),
+        message: Messages {
+            de: "Die Datei ist nicht in UTF-8, sondern in Windows-1252 gespeichert (Excels „CSV (Trennzeichen-getrennt)“) und wurde so gelesen; Umlaute bitte im Ergebnis prüfen".into(),
+            en: "the file is not UTF-8 but Windows-1252 (Excel's plain \"CSV\") and was read as such; please check umlauts in the result".into(),
+        },
+        entries: Vec::new(),
+        line: None,
+        year: None,
+    }
+}
+
+/// A cell's bytes as text. U+FFFD is an error at the line and column of the first one: in a
+/// Windows-1252 file a byte that Windows-1252 does not assign, in UTF-8 text a character that a
+/// caller already decoded with the wrong encoding.
+fn utf8(bytes: Vec<u8>, line: usize, col: usize, windows_1252: bool) -> Result<String> {
     let (bytes, bad_at) = match String::from_utf8(bytes) {
         Ok(s) => match s.find('\u{fffd}') {
             None => return Ok(s),
             Some(i) => (s.into_bytes(), i),
         },
+        // The reader only sees UTF-8 (or Windows-1252 decoded to it); kept for safety.
         Err(e) => {
             let i = e.utf8_error().valid_up_to();
             (e.into_bytes(), i)
@@ -235,11 +273,19 @@ fn utf8(bytes: Vec<u8>, line: usize, col: usize) -> Result<String> {
             .enumerate()
             .filter(|&(i, &b)| b == b'\r' || b == b'\n' && (i == 0 || before[i - 1] != b'\r'))
             .count();
+    if windows_1252 {
+        return Err(invalid_csv(
+            line,
+            col,
+            format!("Zeile {line}, Spalte {col} enthält ein Byte, das weder UTF-8 noch Windows-1252 ist: bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ oder „Excel-Arbeitsmappe (.xlsx)“ wählen"),
+            format!("line {line}, column {col} holds a byte that is neither UTF-8 nor Windows-1252: please save as \"CSV UTF-8 (Comma delimited)\" or \"Excel Workbook (.xlsx)\""),
+        ));
+    }
     Err(invalid_csv(
         line,
         col,
-        format!("Zeile {line}, Spalte {col} ist kein UTF-8 (wohl Windows-1252): bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen"),
-        format!("line {line}, column {col} is not UTF-8 (probably Windows-1252): please save as \"CSV UTF-8 (Comma delimited)\""),
+        format!("Zeile {line}, Spalte {col} enthält das Ersatzzeichen U+FFFD: der Text wurde mit einer falschen Kodierung gelesen; bitte die Datei selbst (ihre Bytes) übergeben"),
+        format!("line {line}, column {col} holds the replacement character U+FFFD: the text was decoded with a wrong encoding; please pass the file itself (its bytes)"),
     ))
 }
 
@@ -258,6 +304,15 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         .map(|c| plan::check_compare(c, "compare"))
         .transpose()?;
     let src = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Text that is not UTF-8 is Windows-1252 (contract 1.2).
+    let decoded;
+    let (src, windows_1252) = match std::str::from_utf8(src) {
+        Ok(_) => (src, false),
+        Err(_) => {
+            decoded = self::windows_1252(src);
+            (decoded.as_bytes(), true)
+        }
+    };
     let Some(sep) = separator(src) else {
         if src.iter().all(u8::is_ascii_whitespace) {
             return Err(invalid_csv(1, 1, "Die Datei ist leer", "the file is empty"));
@@ -279,6 +334,7 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         pos: 0,
         line: 1,
         sep,
+        windows_1252,
     };
 
     // The whole text is read first, so that a syntax or encoding error anywhere is reported
@@ -361,13 +417,17 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         .enumerate()
         .map(|(n, r)| row_entry(r, n, &fields, sep))
         .collect::<Result<Vec<Json>>>()?;
-    plan::build(
+    let mut plan = plan::build(
         rows.iter(),
         Origin::Csv { columns, lines },
         title,
         compare,
         plan::default_ceilings(),
-    )
+    )?;
+    if windows_1252 {
+        plan.warnings.push(windows_1252_warning());
+    }
+    Ok(plan)
 }
 
 /// Data line `n` as a plan entry in JSON form; an empty cell leaves its field out. Cells are

@@ -563,6 +563,12 @@ fn check_plan_ok(name: &str, r: &Value, expect: &Value) {
         let got: Vec<&Value> = list("services").iter().map(|s| &s["service"]).collect();
         assert_eq!(got, want.iter().collect::<Vec<_>>(), "{name}: services");
     }
+    if let Some(code) = expect["warning"].as_str() {
+        assert!(
+            list("warnings").iter().any(|w| w["code"] == code),
+            "{name}: warning {code}"
+        );
+    }
     for want in expect["lines"].as_array().into_iter().flatten() {
         let got = list("lines")
             .iter()

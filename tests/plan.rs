@@ -518,16 +518,24 @@ fn every_csv_error_has_its_code_and_path() {
             "csv:2:1",
             format!("{h}\"a\"b;;2025;1,00;BY;;\n").into_bytes(),
         ),
-        // Windows-1252: "Schlüssel" with ü as the byte FC.
+        // Windows-1252 with one of its five unassigned bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D).
         (
             "invalid_csv",
             "csv:1:7",
-            b"Dienst;Linie;Jahr;Kosten;Allianz;Modell;Schl\xFCssel\n".to_vec(),
+            b"Dienst;Linie;Jahr;Kosten;Allianz;Modell;Schl\xFCssel\x81\n".to_vec(),
         ),
         (
             "invalid_csv",
+            "csv:3:2",
+            b"Dienst;Jahr;Kosten;Allianz\nM\xFCll;2025;1,00;BY\nx;20\x9D25;1,00;BY\n".to_vec(),
+        ),
+        // A caller that decoded a Windows-1252 file as UTF-8 passes U+FFFD.
+        (
+            "invalid_csv",
             "csv:2:1",
-            b"Dienst;Jahr;Kosten;Allianz\nM\xFCll;2025;1,00;BY\n".to_vec(),
+            "Dienst;Jahr;Kosten;Allianz\nM\u{fffd}ll;2025;1,00;BY\n"
+                .as_bytes()
+                .to_vec(),
         ),
         // Such a file as a browser decodes it (U+FFFD), in the second line of a quoted cell.
         (
@@ -537,11 +545,12 @@ fn every_csv_error_has_its_code_and_path() {
                 .as_bytes()
                 .to_vec(),
         ),
-        // An encoding error anywhere comes before what the header means.
+        // An encoding error anywhere (0x81: no Windows-1252 either) comes before what the header
+        // means.
         (
             "invalid_csv",
             "csv:3:2",
-            b"Dienst;Jahre;Kosten\nx;2025;1\ny;\x80;1\n".to_vec(),
+            b"Dienst;Jahre;Kosten\nx;2025;1\ny;\x81;1\n".to_vec(),
         ),
         (
             "invalid_csv",
@@ -674,11 +683,12 @@ fn every_csv_error_has_its_code_and_path() {
             String::from_utf8_lossy(&text[..text.len().min(300)])
         );
     }
-    // The Windows-1252 message says what to do.
+    // A byte that is no Windows-1252 either: the message says what to do.
     let got = run(
-        b"Dienst;Jahr;Kosten;Allianz\nM\xFCll;2025;1,00;BY\n",
+        b"Dienst;Jahr;Kosten;Allianz\nM\x8Fll;2025;1,00;BY\n",
         &PlanOptions::default(),
     );
+    assert_eq!(error_of(&got), ("invalid_csv".into(), "csv:2:1".into()));
     assert!(got["error"]["message"]["de"]
         .as_str()
         .unwrap()
@@ -705,6 +715,56 @@ fn every_csv_error_has_its_code_and_path() {
         let got = run(&rows(1).into_bytes(), &options);
         assert_eq!(error_of(&got), (code.to_string(), path.to_string()));
     }
+}
+
+/// Example 12 as Excel's plain "CSV (Trennzeichen-getrennt)" writes it on a German Windows:
+/// Windows-1252, `\r\n`. Same result as the UTF-8 file, plus the warning `csv_windows_1252`.
+#[test]
+fn a_windows_1252_csv_gives_its_result_with_the_warning() {
+    let utf8 =
+        std::fs::read_to_string(repo().join("tests/fixtures/plan/12-plan-german.csv")).unwrap();
+    let expected = repo().join("tests/fixtures/plan/12-plan-german.expected.json");
+    let cp1252: Vec<u8> = utf8
+        .replace('\n', "\r\n")
+        .chars()
+        .map(|c| match c {
+            'ü' => 0xFC,
+            'ö' => 0xF6,
+            'ä' => 0xE4,
+            c if c.is_ascii() => c as u8,
+            c => panic!("{c} is not in the fixture's Windows-1252 table"),
+        })
+        .collect();
+    assert!(
+        std::str::from_utf8(&cp1252).is_err(),
+        "the fixture must not be UTF-8"
+    );
+    let plain = run(utf8.as_bytes(), &PlanOptions::default());
+    let got = run(&cp1252, &PlanOptions::default());
+    check_example("12 as Windows-1252", &got, &expected);
+    let warnings = got["warnings"].as_array().unwrap();
+    assert_eq!(warnings[0]["code"], "csv_windows_1252");
+    assert_eq!(warnings[0]["path"], "csv");
+    assert_eq!(
+        &warnings[1..],
+        plain["warnings"].as_array().unwrap().as_slice()
+    );
+    assert_eq!(got["payers"], plain["payers"]);
+    // Through the CLI too.
+    let (code, v) = cli_stdin(&["plan", "-"], &cp1252);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["warnings"][0]["code"], "csv_windows_1252");
+    assert_eq!(v["payers"], plain["payers"]);
+    // The euro sign and typographic quotes of Windows-1252's 0x80..0x9F range are read too.
+    let got = run(
+        b"Dienst;Jahr;Kosten;Allianz\r\n\x84Wohngeld\x93 neu;2025;1.000,00 \x80;BY\r\n",
+        &PlanOptions::default(),
+    );
+    assert_eq!(
+        got["services"][0]["service"], "\u{201e}Wohngeld\u{201c} neu",
+        "{got}"
+    );
+    assert_eq!(got["total"], "1000.00");
 }
 
 #[test]

@@ -318,6 +318,7 @@ function checkPlanOk(name, r, expect, input, options) {
   assert.equal(r.warnings.filter((w) => w.code === 'ceiling_exceeded').length, exceeded, `${name}: one ceiling_exceeded warning per line and year above`);
   if (expect.total !== undefined) assert.equal(r.total, expect.total, `${name}: total`);
   if (expect.services !== undefined) assert.deepEqual(r.services.map((x) => x.service), expect.services, `${name}: services`);
+  if (expect.warning !== undefined) assert.ok(r.warnings.some((w) => w.code === expect.warning), `${name}: warning ${expect.warning}`);
   for (const l of expect.lines ?? []) {
     assert.equal(r.lines.find((x) => x.line === l.line && x.year === l.year)?.exceeded, l.exceeded, `${name}: ${l.line} ${l.year}`);
   }
