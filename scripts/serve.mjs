@@ -2,6 +2,7 @@
 // A tiny, dependency-free static server for the repository root (demo and browser tests).
 //
 //   node scripts/serve.mjs            # PORT=8080 by default, 127.0.0.1 only
+//   GZIP=1 node scripts/serve.mjs     # text and .wasm gzip-compressed, as a portal serves them
 //   import { start } from './scripts/serve.mjs'; const s = await start({ port: 0 }); ... await s.close();
 //
 // - serves files below the repository root; dot-files and dot-directories (.git, ...) are never
@@ -12,9 +13,13 @@
 //   Content-Security-Policy header (with Trusted Types), the same header a hardened portal would
 //   send;
 // - every response carries `X-Content-Type-Options: nosniff` and correct MIME types, including
-//   `application/wasm` (needed by WebAssembly.instantiateStreaming).
+//   `application/wasm` (needed by WebAssembly.instantiateStreaming);
+// - with `gzip: true`, HTML, JS, CSS, JSON, CSV, TSV, text and .wasm go out gzip-compressed
+//   (`Content-Encoding: gzip`) to a client that accepts it, as a portal's web server sends them;
+//   the phone-network benchmark needs that (tests/bench/phone-bench.mjs).
 
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -59,6 +64,22 @@ const MIME = {
   '.woff2': 'font/woff2',
   '.ts': 'text/plain; charset=utf-8',
 };
+
+/** What a portal's server compresses (nginx's gzip_types, Apache's mod_deflate defaults, plus .wasm). */
+const COMPRESSIBLE = new Set(['.html', '.htm', '.js', '.mjs', '.cjs', '.css', '.json', '.map', '.wasm', '.txt', '.md', '.csv', '.tsv', '.svg', '.ts']);
+
+/** Compressed bodies by file, kept while the file's mtime and size stay the same. */
+const gzipCache = new Map();
+
+async function gzipped(file, stat) {
+  const key = `${stat.mtimeMs}:${stat.size}`;
+  const hit = gzipCache.get(file);
+  if (hit?.key === key) return hit.body;
+  // level 6: zlib's default, and what Apache's mod_deflate and common nginx set-ups use
+  const body = zlib.gzipSync(await fsp.readFile(file), { level: 6 });
+  gzipCache.set(file, { key, body });
+  return body;
+}
 
 export function mimeType(file) {
   return MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
@@ -117,7 +138,7 @@ async function listSharedData() {
   return out.sort();
 }
 
-async function handle(req, res, { root, sharedData }) {
+async function handle(req, res, { root, sharedData, gzip }) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     send(res, 405, 'Method Not Allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -192,6 +213,15 @@ async function handle(req, res, { root, sharedData }) {
   const csp = CSP_PAGES.get(decodedPath);
   if (csp) headers['Content-Security-Policy'] = csp;
 
+  if (gzip && COMPRESSIBLE.has(path.extname(file).toLowerCase())) {
+    headers.Vary = 'Accept-Encoding';
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const body = await gzipped(file, stat);
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+  }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') {
     res.end();
@@ -203,12 +233,12 @@ async function handle(req, res, { root, sharedData }) {
 }
 
 /**
- * Starts the server. `port: 0` picks a free port. Resolves to
+ * Starts the server. `port: 0` picks a free port; `gzip: true` compresses as a portal does. Resolves to
  * `{ server, port, origin, url, close() }` once listening.
  */
-export function start({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', root = ROOT, sharedData = SHARED_DATA, quiet = true } = {}) {
+export function start({ port = Number(process.env.PORT ?? 8080), host = '127.0.0.1', root = ROOT, sharedData = SHARED_DATA, quiet = true, gzip = false } = {}) {
   const server = http.createServer((req, res) => {
-    handle(req, res, { root, sharedData }).catch((err) => {
+    handle(req, res, { root, sharedData, gzip }).catch((err) => {
       if (!quiet) console.error(err);
       if (!res.headersSent) send(res, 500, 'Internal Server Error\n');
       else res.destroy();
@@ -241,7 +271,7 @@ if (isMain) {
     console.error(`serve: PORT must be a port number, got "${process.env.PORT}"`);
     process.exit(2);
   }
-  start({ port, quiet: false })
+  start({ port, quiet: false, gzip: process.env.GZIP === '1' })
     .then((s) => {
       if (!fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner.js'))) {
         console.error('serve: warning: pkg/efa_rechner.js is missing; run `make build` first');

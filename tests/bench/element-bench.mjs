@@ -20,17 +20,21 @@ async function open(browser, url, rate) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
+  // The page says on the console when it has its first results (or an error): waiting for that,
+  // not polling with waitForFunction, keeps Playwright's own script out of the page while it loads.
+  let signal;
+  const settled = new Promise((resolve) => (signal = resolve));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'warning' || m.type() === 'error') errors.push(`console ${m.type()}: ${m.text()}`);
+    if (/^efa-element-bench:(first|error)$/.test(m.text())) signal(true);
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await page.goto(url);
-  await page.waitForFunction(() => window.benchElementReady === true, null, { timeout: 60000 });
-  const ok = await page
-    .waitForFunction(() => window.benchElement.first() !== null || window.benchElement.errors().length > 0, null, { timeout: 120000, polling: 50 })
-    .then(() => true, () => false);
+  let timer;
+  const ok = await Promise.race([settled, new Promise((resolve) => (timer = setTimeout(resolve, 120000, false)))]);
+  clearTimeout(timer);
   const state = await page.evaluate(() => ({ first: window.benchElement.first(), errors: window.benchElement.errors(), rows: window.benchElement.rows() }));
   if (!ok || state.first === null) {
     await context.close();
