@@ -1,4 +1,4 @@
-// Writes the issue-12 figures of a full `make bench` run into README.md, between the markers
+// Writes the issue-12 figures of a full `make bench` run into docs/performance.md, between the markers
 // <!-- bench:issue12:begin --> and <!-- bench:issue12:end -->, beside the figures measured before
 // the work (tests/bench/before-issue12.json).
 import fs from 'node:fs';

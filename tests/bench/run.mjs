@@ -566,11 +566,11 @@ async function main() {
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   out.meta.wallSeconds = (Date.now() - started) / 1000;
   fs.writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
-  // A full run records the regression ratios (make test compares with them) and the README figures.
+  // A full run records the regression ratios (make test compares with them) and the figures in docs/performance.md.
   if (!QUICK && exit === 0 && OUT === path.resolve(ROOT, 'target/bench/results.json') && out.regression) {
     const record = { date: out.meta.date, machine: `${out.meta.cpus} × ${out.meta.cpuModel}`, loadAverageAtStart: out.meta.loadAverageAtStart, regression: out.regression, note: 'written by make bench; tests/node/bench-regression.test.mjs fails when a ratio is more than twice this one' };
     fs.writeFileSync(path.join(HERE, 'record.json'), JSON.stringify(record, null, 2) + '\n');
-    writeReadme(path.join(ROOT, 'README.md'), out);
+    writeReadme(path.join(ROOT, 'docs', 'performance.md'), out);
     writePerformance(path.join(ROOT, 'docs', 'performance.md'), out);
     console.log('bench: recorded tests/bench/record.json and the figures in docs/performance.md');
   }
