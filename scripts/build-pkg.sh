@@ -5,7 +5,7 @@
 #
 #   bash scripts/build-pkg.sh             # everything
 #   bash scripts/build-pkg.sh --element   # only pkg/element/ and pkg/plan/, after a change in
-#                                         # www/element/ or www/plan/
+#                                         # www/core/, www/rechner/ or www/plan/
 #                                         # (the engine in pkg/ must exist already)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,9 +48,9 @@ gz=$(gzip -9 -c pkg/efa_rechner_plans_bg.wasm | wc -c)
 echo "build-pkg: efa_rechner_plans_bg.wasm $(stat -c %s pkg/efa_rechner_plans_bg.wasm) bytes ($gz gzip)"
 fi
 
-# The element. www/element/ is the source: plain ES modules, which also run as they are (the
-# browser tests' harness page loads them). pkg/element/ gets the element as shipped, bundled and
-# minified with rolldown (its stylesheet with lightningcss):
+# The element. www/rechner/ (with what it uses of www/core/) is the source: plain ES modules,
+# which also run as they are (the browser tests' harness page loads them). pkg/element/ gets the
+# element as shipped, bundled and minified with rolldown (its stylesheet with lightningcss):
 # - efa-core.js: element.js and everything it imports statically, i.e. all that the first result
 #   needs;
 # - efa-<name>-<hash>.js: each module that the source imports dynamically (parts loaded on
@@ -61,7 +61,7 @@ fi
 # The engine stays outside the bundle: "../../pkg/" in engine.js becomes "../" (in the package the
 # engine sits one folder up from the element), so the page, the element and a trap recovery all
 # use the one module pkg/efa_rechner.js.
-if [ -d www/element ]; then
+if [ -d www/rechner ]; then
   test -f pkg/efa_rechner.js || { echo "build-pkg: pkg/efa_rechner.js is missing; run the whole build first" >&2; exit 1; }
   node --input-type=module - <<'JS'
 import fs from 'node:fs';
@@ -69,13 +69,19 @@ import zlib from 'node:zlib';
 import { rolldown } from 'rolldown';
 import { transform as cssTransform } from 'lightningcss';
 
-const SRC = 'www/element';
+const SRC = 'www/rechner';
+const CORE = 'www/core';
 const OUT = 'pkg/element';
 // The glue's own static imports (wasm-bindgen snippets), relative to OUT.
 const glue = fs.readFileSync('pkg/efa_rechner.js', 'utf8');
 const glueImports = [...glue.matchAll(/^import\b[^'"]*from\s*['"]\.\/([^'"]+)['"]/gm)].map((m) => `../${m[1]}`);
 for (const f of glueImports) if (!fs.existsSync(`pkg/${f.slice(3)}`)) throw new Error(`build-pkg: pkg/${f.slice(3)} is missing`);
 const ENGINE = /^\.\.\/(efa_rechner(_plans)?(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
+
+const partName = (c) => {
+  const at = c.facadeModuleId?.lastIndexOf(`/${SRC}/`) ?? -1;
+  return at < 0 ? c.name : c.facadeModuleId.slice(at + SRC.length + 2).replace(/\.js$/, '').replaceAll('/', '-');
+};
 
 const plugins = [
   {
@@ -84,7 +90,8 @@ const plugins = [
       return ENGINE.test(id) ? { id, external: true } : null;
     },
     transform(code, id) {
-      if (id.endsWith(`/${SRC}/engine.js`) || id.endsWith(`/${SRC}/gemeinden.js`)) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith(`/${SRC}/engine.js`)) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith(`/${SRC}/parts/gemeinden.js`)) return { code: code.replaceAll('../../../pkg/', '../'), map: null };
       if (id.endsWith(`/${SRC}/efa-rechner.js`)) return { code: glueImports.map((f) => `import ${JSON.stringify(f)};\n`).join('') + code, map: null };
       return null;
     },
@@ -98,7 +105,7 @@ const plugins = [
         n++;
         return `CSS = ${JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString())}`;
       });
-      if (id.endsWith(`/${SRC}/styles.js`) && n !== 1) throw new Error(`build-pkg: expected the stylesheet in styles.js, found ${n}`);
+      if (id.endsWith(`/${CORE}/styles.js`) && n !== 1) throw new Error(`build-pkg: expected the stylesheet in styles.js, found ${n}`);
       return n ? { code: next, map: null } : null;
     },
   },
@@ -110,7 +117,8 @@ const { output } = await bundle.write({
   format: 'esm',
   minify: true,
   entryFileNames: '[name].js',
-  chunkFileNames: (c) => (c.name === 'efa-core' ? '[name].js' : 'efa-[name]-[hash].js'),
+  // a part is named by its path in the source: parts/kommunen.js -> efa-parts-kommunen-<hash>.js
+  chunkFileNames: (c) => (c.name === 'efa-core' ? '[name].js' : `efa-${partName(c)}-[hash].js`),
   codeSplitting: { groups: [{ name: 'efa-core', test: (id) => id.endsWith(`/${SRC}/element.js`) }] },
 });
 await bundle.close();
@@ -119,7 +127,7 @@ const gz = (s) => zlib.gzipSync(s, { level: 9 }).length;
 const chunks = output.filter((c) => c.type === 'chunk');
 const core = chunks.find((c) => c.fileName === 'efa-core.js');
 const entry = chunks.find((c) => c.isEntry);
-if (!core || !core.moduleIds.some((id) => id.endsWith(`/${SRC}/form.js`))) throw new Error('build-pkg: efa-core.js is missing or incomplete');
+if (!core || !core.moduleIds.some((id) => id.endsWith(`/${SRC}/form/form.js`))) throw new Error('build-pkg: efa-core.js is missing or incomplete');
 if (entry.code.length > 1024) throw new Error(`build-pkg: the entry efa-rechner.js has ${entry.code.length} bytes; the element's code belongs in efa-core.js`);
 for (const c of chunks) {
   if (c.code.includes('../../pkg/')) throw new Error(`build-pkg: element/${c.fileName} still points at ../../pkg/`);
@@ -130,11 +138,11 @@ JS
 fi
 
 # The plan element <efa-plan> (www/plan/), its own entry for the pages that use it: one file,
-# pkg/plan/efa-plan.js, with the pieces it shares with the calculator's source (dom, format,
-# decimal, i18n core, styles, engine loading, CSV cells from www/element/) bundled in, so that the
-# calculator's critical path (pkg/element/) is untouched. The engine stays external as above
-# ("../../pkg/" -> "../": pkg/plan/ is one folder below the engine too), and so does the calculator
-# an entry opens: "../element/efa-rechner.js" is the shipped pkg/element/efa-rechner.js.
+# pkg/plan/efa-plan.js, with what it uses of www/core/ (dom, format, decimal, i18n, names, styles,
+# CSV cells) bundled in, so that the calculator's critical path (pkg/element/) is untouched. The
+# engine stays external as above ("../../pkg/" -> "../": pkg/plan/ is one folder below the engine
+# too), and so does the calculator an entry opens: its public entry, loaded by URL, is the shipped
+# pkg/element/efa-rechner.js ("../rechner/efa-rechner.js" -> "../element/efa-rechner.js").
 if [ -d www/plan ]; then
   node --input-type=module - <<'JS'
 import fs from 'node:fs';
@@ -149,13 +157,16 @@ const plugins = [
     name: 'efa-plan-externals',
     resolveId(id) {
       if (ENGINE.test(id)) return { id, external: true };
-      if (id === '../element/efa-rechner.js') return { id, external: true };
       return null;
     },
     transform(code, id) {
-      if (id.endsWith('/www/element/engine.js') || id.endsWith('/www/plan/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith('/www/plan/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith('/www/plan/element.js')) {
+        if (!code.includes("'../rechner/efa-rechner.js'")) throw new Error('build-pkg: www/plan/element.js no longer names ../rechner/efa-rechner.js');
+        code = code.replace("'../rechner/efa-rechner.js'", "'../element/efa-rechner.js'");
+      }
       const next = code.replace(/\bCSS = String\.raw`([^`]*)`/g, (m, css) => `CSS = ${JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString())}`);
-      return next === code ? null : { code: next, map: null };
+      return { code: next, map: null };
     },
   },
 ];
@@ -166,7 +177,8 @@ await bundle.close();
 fs.copyFileSync('www/plan/README.md', `${OUT}/README.md`);
 for (const c of output.filter((x) => x.type === 'chunk')) {
   if (c.code.includes('../../pkg/')) throw new Error(`build-pkg: plan/${c.fileName} still points at ../../pkg/`);
-  if (c.moduleIds.some((id) => id.endsWith('/www/element/element.js'))) throw new Error(`build-pkg: plan/${c.fileName} bundles the calculator's element.js`);
+  if (c.moduleIds.some((id) => id.includes('/www/rechner/'))) throw new Error(`build-pkg: plan/${c.fileName} bundles a module of the calculator (www/rechner/)`);
+  if (c.code.includes('../rechner/')) throw new Error(`build-pkg: plan/${c.fileName} still points at ../rechner/`);
   console.log(`build-pkg: plan/${c.fileName} ${c.code.length} bytes, ${zlib.gzipSync(c.code, { level: 9 }).length} gzip`);
 }
 JS

@@ -364,15 +364,15 @@ export async function probes({ rounds = 30 } = {}) {
  * The regression figures (issue 12), as ratios measured in this page so that the machine's speed
  * cancels out: the Gemeinde table through the engine's fast path (16 calls, 10,953 rows,
  * `format: "columns"`) and the element's Kommune table showing a new Bayern result (2,221 rows,
- * www/element/kommunen.js), each divided by the JS BigInt baseline building the 10,953 row
+ * www/rechner/parts/kommunen.js), each divided by the JS BigInt baseline building the 10,953 row
  * objects. `make bench` records them (tests/bench/record.json); `make test` fails when one is
  * more than twice the recorded one (tests/node/bench-regression.test.mjs). Rounds interleave.
  */
 export async function regression({ rounds = 25 } = {}) {
   const all = state.cases.allLaender;
   if (!all) throw new Error('bench: the regression figures need the GV100AD file');
-  const { KommunenView } = await import('/www/element/kommunen.js');
-  const { Names } = await import('/www/element/names.js');
+  const { KommunenView } = await import('/www/rechner/parts/kommunen.js');
+  const { Names } = await import('/www/core/names.js');
   const names = new Names(metadata(), 'de');
   const box = document.body.appendChild(document.createElement('div'));
   const view = new KommunenView();

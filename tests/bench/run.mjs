@@ -130,7 +130,7 @@ function sizes() {
   const glueDeps = staticImports(fs.readFileSync(pkgFile('efa_rechner.js'), 'utf8')).map((f) => one(path.join(ROOT, 'pkg', f)));
   out.engineJs = { ...total([out.glue, ...glueDeps]), perFile: [out.glue, ...glueDeps] };
 
-  // The element as shipped: pkg/element/ (what a page loads; built from www/element/ by
+  // The element as shipped: pkg/element/ (what a page loads; built from www/rechner/ and www/core/ by
   // scripts/build-pkg.sh). Critical path: the entry efa-rechner.js and the element files it imports
   // statically, transitively: all a page must download before the first result (besides the
   // engine). The rest are parts loaded on demand (import()).
@@ -151,13 +151,12 @@ function sizes() {
     }
     const crit = critical.map((f) => each.get(f));
     const onDemand = js.filter((f) => !critical.includes(f)).map((f) => each.get(f));
-    const english = onDemand.filter((x) => /i18n-en/.test(x.file)); // needed first by an English element
-    const srcDir = path.join(ROOT, 'www', 'element');
+    const english = onDemand.filter((x) => /locales-en/.test(x.file)); // needed first by an English element
     const builtAt = fs.statSync(path.join(shipped, 'efa-rechner.js')).mtimeMs;
-    const stale = fs.existsSync(srcDir) && fs.readdirSync(srcDir).some((f) => fs.statSync(path.join(srcDir, f)).mtimeMs > builtAt);
+    const stale = elementSources().some((f) => fs.statSync(f).mtimeMs > builtAt);
     out.element = {
       dir: path.relative(ROOT, shipped),
-      stale, // older than www/element/: rebuild (make build, or bash scripts/build-pkg.sh --element)
+      stale, // older than www/rechner/ or www/core/: rebuild (make build, or bash scripts/build-pkg.sh --element)
       critical: { ...total(crit), names: critical },
       criticalEnglish: total([...crit, ...english]),
       onDemand: total(onDemand),
@@ -165,14 +164,21 @@ function sizes() {
       perFile: [...each.values()].sort((a, b) => b.gzip - a.gzip),
     };
   }
-  // The source, for comparison: every file under www/element/ (what the demo served before the
-  // element was shipped bundled).
-  const sourceDir = path.join(ROOT, 'www', 'element');
-  if (fs.existsSync(sourceDir)) {
-    const files = fs.readdirSync(sourceDir).filter((f) => /\.m?js$/.test(f)).sort().map((f) => one(path.join(sourceDir, f)));
-    out.elementSource = { dir: 'www/element', js: total(files) };
-  }
+  // The source, for comparison: every JS file under www/rechner/ and www/core/ (what the demo
+  // served before the element was shipped bundled).
+  const files = elementSources().filter((f) => /\.m?js$/.test(f)).map(one);
+  if (files.length) out.elementSource = { dir: 'www/rechner/ and www/core/', js: total(files) };
   return out;
+}
+
+/** The calculator element's source files: www/rechner/ and www/core/, at any depth. */
+function elementSources() {
+  return ['rechner', 'core']
+    .map((d) => path.join(ROOT, 'www', d))
+    .filter((d) => fs.existsSync(d))
+    .flatMap((d) => fs.readdirSync(d, { recursive: true }).map((f) => path.join(d, f)))
+    .filter((f) => fs.statSync(f).isFile())
+    .sort();
 }
 
 // ---- server ------------------------------------------------------------------------------------
@@ -465,13 +471,13 @@ async function main() {
   console.log(`sizes: .wasm ${fmtBytes(size.wasm.raw)} raw, ${fmtBytes(size.wasm.gzip)} gzip, ${fmtBytes(size.wasm.brotli)} brotli; engine JS (glue + ${size.engineJs.files - 1} snippet) ${fmtBytes(size.engineJs.gzip)} gzip`);
   if (size.element) {
     const e = size.element;
-    console.log(`       element as shipped, ${e.dir}/ (gzip: each file on its own, summed):${e.stale ? ' WARNING: older than www/element/, rebuild it (bash scripts/build-pkg.sh --element)' : ''}`);
+    console.log(`       element as shipped, ${e.dir}/ (gzip: each file on its own, summed):${e.stale ? ' WARNING: older than www/rechner/ or www/core/, rebuild it (bash scripts/build-pkg.sh --element)' : ''}`);
     console.log(`         before the first result (${e.critical.names.join(' + ')}): ${fmtBytes(e.critical.raw)} raw, ${fmtBytes(e.critical.gzip)} gzip, ${fmtBytes(e.critical.brotli)} brotli; English element ${fmtBytes(e.criticalEnglish.gzip)} gzip`);
     console.log(`         parts loaded on demand (${e.onDemand.files} files): ${fmtBytes(e.onDemand.raw)} raw, ${fmtBytes(e.onDemand.gzip)} gzip`);
     console.log(`         all JavaScript (${e.js.files} files): ${fmtBytes(e.js.raw)} raw, ${fmtBytes(e.js.gzip)} gzip, ${fmtBytes(e.js.brotli)} brotli`);
     console.log(`         largest (gzip): ${e.perFile.slice(0, 5).map((x) => `${path.basename(x.file)} ${(x.gzip / KB).toFixed(1)} KiB`).join(', ')}`);
   }
-  if (size.elementSource) console.log(`       element source www/element/ (${size.elementSource.js.files} JS files, not minified): ${fmtBytes(size.elementSource.js.raw)} raw, ${fmtBytes(size.elementSource.js.gzip)} gzip`);
+  if (size.elementSource) console.log(`       element source ${size.elementSource.dir} (${size.elementSource.js.files} JS files, not minified): ${fmtBytes(size.elementSource.js.raw)} raw, ${fmtBytes(size.elementSource.js.gzip)} gzip`);
   const fr = out.firstResult;
   if (fr?.measured) console.log(`first efa-result on www/index.html: median ${fr.coldMedianMs.toFixed(1)} ms after navigation start (fresh profile each, ${fr.coldMs.map((x) => x.toFixed(0)).join('/')} ms; load event ${fr.coldLoadEventMs.toFixed(0)} ms); warm reloads ${fr.warmMs.map((x) => x.toFixed(0)).join('/')} ms`);
   else console.log(`first efa-result on www/index.html: not measured (${fr?.reason ?? 'run aborted'})`);

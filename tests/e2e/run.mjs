@@ -40,23 +40,23 @@ if (!fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner.js'))) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-// The demo pages load the element as shipped, pkg/element/, built from www/element/ (the harness
-// page loads the source): both must be the same version.
+// The sources of an element: its folder under www/ and www/core/, every file at any depth.
+const sourcesOf = (dir) => ['core', dir].flatMap((d) => fs.readdirSync(path.join(ROOT, 'www', d), { recursive: true }).map((f) => path.join(ROOT, 'www', d, f))).filter((f) => fs.statSync(f).isFile());
+// The demo pages load the element as shipped, pkg/element/, built from www/rechner/ and www/core/
+// (the harness page loads the source): both must be the same version.
 {
   const built = path.join(ROOT, 'pkg', 'element', 'efa-core.js');
-  const src = path.join(ROOT, 'www', 'element');
-  const newer = fs.existsSync(built) ? fs.readdirSync(src).filter((f) => fs.statSync(path.join(src, f)).mtimeMs > fs.statSync(built).mtimeMs) : ['(pkg/element/ is missing)'];
+  const newer = fs.existsSync(built) ? sourcesOf('rechner').filter((f) => fs.statSync(f).mtimeMs > fs.statSync(built).mtimeMs).map((f) => path.relative(ROOT, f)) : ['(pkg/element/ is missing)'];
   if (newer.length) {
-    console.error(`e2e: pkg/element/ is older than www/element/ (${newer.join(', ')}): run \`make build\` or \`bash scripts/build-pkg.sh --element\`.`);
+    console.error(`e2e: pkg/element/ is older than its sources (${newer.join(', ')}): run \`make build\` or \`bash scripts/build-pkg.sh --element\`.`);
     console.log('0 passed, 1 failed');
     process.exit(1);
   }
 }
-// The same for the plan element: pkg/plan/ is built from www/plan/ (and the shared www/element/).
+// The same for the plan element: pkg/plan/ is built from www/plan/ and www/core/.
 {
   const built = path.join(ROOT, 'pkg', 'plan', 'efa-plan.js');
-  const srcs = ['plan', 'element'].flatMap((d) => fs.readdirSync(path.join(ROOT, 'www', d)).map((f) => path.join(ROOT, 'www', d, f)));
-  const newer = fs.existsSync(built) ? srcs.filter((f) => fs.statSync(f).mtimeMs > fs.statSync(built).mtimeMs).map((f) => path.relative(ROOT, f)) : ['(pkg/plan/ is missing)'];
+  const newer = fs.existsSync(built) ? sourcesOf('plan').filter((f) => fs.statSync(f).mtimeMs > fs.statSync(built).mtimeMs).map((f) => path.relative(ROOT, f)) : ['(pkg/plan/ is missing)'];
   if (newer.length) {
     console.error(`e2e: pkg/plan/ is older than its sources (${newer.join(', ')}): run \`make build\` or \`bash scripts/build-pkg.sh --element\`.`);
     console.log('0 passed, 1 failed');
@@ -1066,7 +1066,7 @@ test('server: MIME types, no directory traversal, CSP header only on the strict 
     return r;
   };
   await check('/www/index.html', 200, /^text\/html/);
-  await check('/www/element/efa-rechner.js', 200, /^text\/javascript/);
+  await check('/www/rechner/efa-rechner.js', 200, /^text\/javascript/);
   await check('/tests/e2e/run.mjs', 200, /^text\/javascript/);
   await check('/tests/e2e/fixtures/02-itplr-2023-35.json', 200, /^application\/json/);
   await check('/tests/e2e/fixtures/gv100ad-xss.txt', 200, /^text\/plain/);

@@ -3,8 +3,8 @@
 // alternative (<title>, <desc>) names every amount, and the table has the same figures.
 // Number() is used for bar lengths only; every amount shown is the exact decimal string.
 
-import { h, s } from '../element/dom.js';
-import { money } from '../element/format.js';
+import { h, s } from '../core/dom.js';
+import { money } from '../core/format.js';
 import { t } from './i18n.js';
 
 const ROW = 30; // height of a label line

@@ -5,11 +5,11 @@
 
 // The plan module (the engine with allocatePlan), not the calculator's smaller one.
 import { loadPlanModule as loadModule, freshPlanInstance as freshInstance } from './engine.js';
-import { h, clear } from '../element/dom.js';
-import { normLang } from '../element/i18n.js';
-import { adoptStyles, CSS as BASE_CSS } from '../element/styles.js';
-import { money, integer } from '../element/format.js';
-import { Names } from '../element/names.js';
+import { h, clear } from '../core/dom.js';
+import { normLang } from '../core/i18n.js';
+import { adoptStyles, CSS as BASE_CSS } from '../core/styles.js';
+import { money, integer } from '../core/format.js';
+import { Names } from '../core/names.js';
 import { t } from './i18n.js';
 import { CSS } from './styles.js';
 import { asPlanError, fetchPlan, readFile, decodePlan, planObject, entryRequest, payerServices, columnSums, zeroLike } from './state.js';
@@ -17,6 +17,11 @@ import { yearsLabel } from './format.js';
 import { landSentence, payersTable, servicesTable, ceilingsTable, entriesTable, warningsBox, sourcesBox, summaryList } from './render.js';
 import { renderYearCharts } from './chart.js';
 import { payersCsv, servicesCsv, entriesCsv, resultJson, download, fileName } from './export.js';
+
+// The calculator that opens an entry is a sibling element, not a module of this one: without one
+// on the page it is loaded by the URL of its public entry, as a page would load it (in the package
+// scripts/build-pkg.sh points this at ../element/efa-rechner.js).
+const CALCULATOR = '../rechner/efa-rechner.js';
 
 // ---- the engine, shared by every <efa-plan> on the page ------------------------------------------
 // The glue module is the page's one pkg/efa_rechner_plans.js (the engine with allocatePlan; an
@@ -481,7 +486,7 @@ export class EfaPlan extends HTMLElement {
     let calc = id ? document.getElementById(id) : document.querySelector('efa-rechner');
     let heading = null;
     if (!calc || calc.localName !== 'efa-rechner') {
-      if (!customElements.get('efa-rechner')) await import('../element/efa-rechner.js');
+      if (!customElements.get('efa-rechner')) await import(/* @vite-ignore */ new URL(CALCULATOR, import.meta.url).href);
       if (!this._calc) {
         this._calc = document.createElement('efa-rechner');
         this._calc.setAttribute('no-fragment', '');

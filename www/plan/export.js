@@ -1,8 +1,8 @@
 // The plan's exports: German Excel CSV (";", decimal comma, UTF-8 BOM; cells a spreadsheet would
-// run as formulas are neutralised by ../element/csv.js, negative amounts stay numbers) and JSON.
+// run as formulas are neutralised by ../core/csv.js, negative amounts stay numbers) and JSON.
 // Downloads are blob: URLs, so nothing leaves the page's origin.
 
-import { lines, num } from '../element/csv.js';
+import { lines, num } from '../core/csv.js';
 import { t } from './i18n.js';
 import { differenceWord, lineName } from './format.js';
 

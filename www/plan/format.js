@@ -1,9 +1,9 @@
 // Formatting of the plan's figures, on top of the calculator's exact money formatting
-// (../element/format.js): the years of a plan, the budget lines, and a difference told by its
+// (../core/format.js): the years of a plan, the budget lines, and a difference told by its
 // sign and in words (relief or extra burden), never by colour alone.
 
-import { money } from '../element/format.js';
-import { cmp, sub, isZero } from '../element/decimal.js';
+import { money } from '../core/format.js';
+import { cmp, sub, isZero } from '../core/decimal.js';
 import { t } from './i18n.js';
 
 /** [2025, 2026] -> "2025–2026"; [2025] -> "2025"; [2025, 2027] -> "2025–2027". */

@@ -1,10 +1,10 @@
 // The views of a plan response: the sentence for one Land, the tables (payers × years, the Land's
 // services × years, services × years, the 2023/43 ceilings, the entries), warnings and sources.
-// Built with ../element/dom.js: text only through textContent, never markup strings.
+// Built with ../core/dom.js: text only through textContent, never markup strings.
 
-import { h } from '../element/dom.js';
-import { money, integer } from '../element/format.js';
-import { cmp } from '../element/decimal.js';
+import { h } from '../core/dom.js';
+import { money, integer } from '../core/format.js';
+import { cmp } from '../core/decimal.js';
 import { t } from './i18n.js';
 import { yearsLabel, lineName, differenceText, ceilingStatus, abs } from './format.js';
 

@@ -2,7 +2,7 @@
 // dropped file, a property), reading it as UTF-8, its errors (coded, German and English, with a
 // path), and the figures the views derive from a plan response by exact decimal sums.
 
-import { sum, sub } from '../element/decimal.js';
+import { sum, sub } from '../core/decimal.js';
 
 /** Files above this size are refused before they are read (the engine has its own, lower limits). */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -1,5 +1,5 @@
 // <efa-plan>'s own rules. The element adopts the calculator's stylesheet first
-// (../element/styles.js: the --efa-* theme properties, tables, buttons, focus, error summary,
+// (../core/styles.js: the --efa-* theme properties, tables, buttons, focus, error summary,
 // chart colours), then these, both as constructed stylesheets (no style attribute, strict CSP).
 
 export const CSS = String.raw`

@@ -1,5 +1,5 @@
 // The one place the element refers to the engine. The packaging script (scripts/build-pkg.sh)
-// bundles www/element/ into pkg/element/ and rewrites every "../../pkg/" in this file to "../",
+// bundles www/rechner/ into pkg/element/ and rewrites every "../../pkg/" in this file to "../",
 // because in the published package the engine sits one folder up from the element. Keep all
 // engine paths here, in the form below.
 
@@ -42,4 +42,16 @@ export function freeDataset(ds) {
   } catch {
     /* the instance trapped; its memory goes with it */
   }
+}
+
+/**
+ * The error after an instance has trapped and a fresh one trapped too, or could not be started.
+ * Its message is here in both languages at once: it must not wait for a text to be loaded.
+ */
+export function trapError(cause) {
+  const messages = {
+    de: 'Die Rechenmaschine ist ausgefallen und ließ sich nicht neu starten. Bitte laden Sie die Seite neu.',
+    en: 'The calculation engine failed and could not be restarted. Please reload the page.',
+  };
+  return Object.assign(new Error(messages.en), { code: 'engine_trap', path: '', messages, cause });
 }

@@ -1,15 +1,12 @@
-// The texts of the element, German first. t(lang, key, vars) fills {placeholders}. The English
-// ones come with loadLang('en') (i18n-en.js); those of the parts loaded on demand come with the
-// parts (i18n-parts.js, addStrings). Names of Länder, models, keys and categories come from the
-// engine's metadata().
+// The German texts of <efa-rechner> (those of the parts loaded on demand are in
+// ../parts/locales/). German is the element's first language: these are always there.
 
-const de = {
+export default {
   title: 'EfA-Kostenrechner',
   titleService: 'EfA-Kostenrechner: {service}',
   intro: 'Wer trägt welchen Anteil der Kosten eines „Einer für Alle“-Onlinedienstes? Die Berechnung läuft vollständig in Ihrem Browser.',
   loading: 'Der Rechner wird geladen …',
   loadFailed: 'Der Rechner konnte nicht geladen werden: {message}',
-  engineTrap: 'Die Rechenmaschine ist ausgefallen und ließ sich nicht neu starten. Bitte laden Sie die Seite neu.',
   formLabel: 'Eingaben',
   yearLabel: 'Wirtschaftsjahr',
   yearHint: 'Ein Jahr von 2000 bis 2100.',
@@ -98,48 +95,3 @@ const de = {
   csvAmount: 'Betrag (EUR)',
   csvShare: 'Anteil (%)',
 };
-
-// English, as far as it is needed before the rest has been loaded: the loading texts and the
-// message of a failed engine. The other English texts are in i18n-en.js, loaded on demand
-// (loadLang): for an English element, and before an error is reported (an error carries its
-// message in both languages).
-const en = {
-  loading: 'Loading the calculator …',
-  loadFailed: 'The calculator could not be loaded: {message}',
-  engineTrap: 'The calculation engine failed and could not be restarted. Please reload the page.',
-};
-
-export const STRINGS = { de, en };
-
-/** Adds the texts of a part loaded on demand ({ de, en }). */
-export function addStrings(more) {
-  Object.assign(de, more.de);
-  Object.assign(en, more.en);
-}
-
-let enLoad = null;
-/** Resolves once all texts of `lang` are there (German always is; English is loaded once). */
-export function loadLang(lang) {
-  if (lang !== 'en') return Promise.resolve();
-  enLoad ||= import('./i18n-en.js').then(
-    (m) => void Object.assign(en, m.default),
-    (e) => {
-      enLoad = null; // tried again next time
-      throw e;
-    },
-  );
-  return enLoad;
-}
-
-export function t(lang, key, vars = {}) {
-  const table = STRINGS[lang] || de;
-  let s = table[key] ?? de[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
-}
-
-/** A message in both languages, as the engine's errors carry them. */
-export function both(key, vars = {}, varsEn = vars) {
-  return { de: t('de', key, vars), en: t('en', key, varsEn) };
-}
-
-export const normLang = (l) => (String(l || '').toLowerCase().startsWith('en') ? 'en' : 'de');

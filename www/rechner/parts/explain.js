@@ -1,13 +1,11 @@
 // The explanation in words: one sentence for every part of every payer. Loaded on demand (the
 // explanation starts closed; see renderExplanation in results.js).
 
-import { h } from './dom.js';
-import { t, addStrings } from './i18n.js';
-import partStrings from './i18n-parts.js';
-import { money, decimal, share as fmtShare, date as fmtDate } from './format.js';
-import { sum } from './decimal.js';
-
-addStrings(partStrings);
+import { h } from '../../core/dom.js';
+import { t } from '../i18n.js';
+import './i18n.js'; // the parts' texts
+import { money, decimal, share as fmtShare, date as fmtDate } from '../../core/format.js';
+import { sum } from '../../core/decimal.js';
 
 export function explanationItems({ lang, names, res }) {
   const L = (k, v) => t(lang, k, v);

@@ -1,8 +1,8 @@
 // The Kommune table as CSV (German Excel or plain). Loaded with the Kommune table (kommunen.js),
 // which a result with Kommunen always has, and by the export panel; not on the first result's path.
 
-import { t } from './i18n.js';
-import { lines, num } from './csv.js';
+import { t } from '../i18n.js';
+import { lines, num } from '../../core/csv.js';
 import { perInhabitant } from './perhead.js';
 
 export function kommunenCsv(res, names, variant = 'excel') {

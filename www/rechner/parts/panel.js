@@ -2,14 +2,12 @@
 // demand (not needed for the first result). Downloads are blob: URLs, so nothing leaves the page's
 // origin.
 
-import { h } from './dom.js';
-import { t, addStrings } from './i18n.js';
-import partStrings from './i18n-parts.js';
-import { payersCsv, resultJson } from './export.js';
+import { h } from '../../core/dom.js';
+import { t } from '../i18n.js';
+import './i18n.js'; // the parts' texts
+import { payersCsv, resultJson } from '../export.js';
 import { kommunenCsv } from './kommunen-csv.js';
-import { fragmentFor } from './fragment.js';
-
-addStrings(partStrings);
+import { fragmentFor } from '../fragment.js';
 
 /** This part's styles (adopted into the element's shadow root with adoptStyles). */
 export const CSS = String.raw`

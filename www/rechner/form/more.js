@@ -3,13 +3,11 @@
 // Loaded on demand (before the first error is shown, before a rebuild); it adds these methods to
 // EfaForm.
 
-import { h, clear } from './dom.js';
-import { t, addStrings } from './i18n.js';
-import partStrings from './i18n-parts.js';
-import { parseNumber, forInput } from './format.js';
+import { h, clear } from '../../core/dom.js';
+import { t } from '../i18n.js';
+import '../parts/i18n.js'; // the parts' texts
+import { parseNumber, forInput } from '../../core/format.js';
 import { EfaForm } from './form.js';
-
-addStrings(partStrings);
 
 const methods = {
   // ---- engine paths -> fields ---------------------------------------------------------------

@@ -1,13 +1,11 @@
 // "What if one Land joins or leaves?": allocate again with the changed alliance and show the
 // difference for every payer.
 
-import { h, clear } from './dom.js';
-import { t, addStrings } from './i18n.js';
-import partStrings from './i18n-parts.js';
-import { money } from './format.js';
-import { sub, isZero, cmp } from './decimal.js';
-
-addStrings(partStrings);
+import { h, clear } from '../../core/dom.js';
+import { t } from '../i18n.js';
+import './i18n.js'; // the parts' texts
+import { money } from '../../core/format.js';
+import { sub, isZero, cmp } from '../../core/decimal.js';
 
 /** This part's styles (adopted into the element's shadow root with adoptStyles). */
 export const CSS = String.raw`

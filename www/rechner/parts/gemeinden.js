@@ -4,13 +4,11 @@
 // instance that needs it (also a fresh one after a trap). Loaded on demand (parts.js), by the
 // element's first engine error.
 
-import { t, addStrings } from './i18n.js';
-import partStrings from './i18n-parts.js';
+import { t } from '../i18n.js';
+import './i18n.js'; // the parts' texts
 
-addStrings(partStrings);
-
-// "../../pkg/" becomes "../" in the package (scripts/build-pkg.sh), as in engine.js.
-const URL_ = new URL('../../pkg/gemeinden.tsv', import.meta.url);
+// "../../../pkg/" becomes "../" in the package (scripts/build-pkg.sh), as "../../pkg/" in engine.js.
+const URL_ = new URL('../../../pkg/gemeinden.tsv', import.meta.url);
 
 let table = null;
 

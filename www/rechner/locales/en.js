@@ -1,5 +1,5 @@
-// The English texts of the element, except the few in i18n.js (loading, a failed engine). Loaded
-// on demand by loadLang('en').
+// The English texts of <efa-rechner>, except the two in ../i18n.js that are shown before these can
+// arrive (loading). Loaded on demand by loadLang('en').
 
 export default {
   title: 'EfA cost calculator',

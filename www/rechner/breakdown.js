@@ -3,8 +3,8 @@
 // neither reaches into the other.
 
 import { t } from './i18n.js';
-import { sum } from './decimal.js';
-import { share as fmtShare } from './format.js';
+import { sum } from '../core/decimal.js';
+import { share as fmtShare } from '../core/format.js';
 
 /** Sums of a payer's parts, by tranche index and by item. */
 export function breakdown(res) {

@@ -3,11 +3,11 @@
 // reader announces (aria-live polite): "Darmstadt trägt 12.345,67 € – 0,08 € je Einwohner."
 // Part of the Kommune table's chunk (kommunen.js builds it into its section).
 
-import { h } from './dom.js';
-import { t } from './i18n.js';
-import { money, integer } from './format.js';
+import { h } from '../../core/dom.js';
+import { t } from '../i18n.js';
+import { money, integer } from '../../core/format.js';
 import { perInhabitant } from './perhead.js';
-import { sum } from './decimal.js';
+import { sum } from '../../core/decimal.js';
 
 const fold = (x) => String(x).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
 // "Darmstadt, Wissenschaftsstadt" is found as "Darmstadt"

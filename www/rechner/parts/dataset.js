@@ -1,13 +1,13 @@
 // Loading a GV100AD file (the kommunen-src attribute, the form's file input) into the engine, for
 // an <efa-rechner> element. Loaded on demand (EfaRechner._withDataset).
 
-import { t, loadLang, addStrings } from './i18n.js';
-import { freeDataset } from './engine.js';
-import { errorObject } from './errors.js';
+import { t, loadLang } from '../i18n.js';
+import { freeDataset } from '../engine.js';
+import { errorObject } from '../errors.js';
 
 // The parts' texts are needed only for messages: the file's download does not wait for them (a
 // static import would hold this module, and so the download, until they have arrived).
-const strings = () => import('./i18n-parts.js').then((m) => addStrings(m.default));
+const strings = () => import('./i18n.js');
 
 export async function loadFromUrl(el, src) {
   let url;

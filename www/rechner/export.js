@@ -4,10 +4,10 @@
 // is in panel.js, loaded on demand.
 
 import { t } from './i18n.js';
-import { percentOf } from './decimal.js';
+import { percentOf } from '../core/decimal.js';
 import { breakdown, trancheColumns } from './breakdown.js';
-import { Names } from './names.js';
-import { lines, num } from './csv.js';
+import { Names } from '../core/names.js';
+import { lines, num } from '../core/csv.js';
 
 /** The payer table as CSV. variant: "excel" (de, ";", decimal comma, BOM) or "plain". */
 export function payersCsv(res, names, variant = 'excel') {

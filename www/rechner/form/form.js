@@ -1,12 +1,12 @@
 // The input form: builds the controls from the engine's metadata, writes a contract request into
 // them and reads them back into a request (with validation messages in both languages). Showing
 // errors at the fields (aria-describedby) and in a GOV.UK-style error summary, and keeping the
-// typed text across a language switch, are in form-more.js, loaded on demand.
+// typed text across a language switch, are in more.js, loaded on demand.
 
-import { h, clear } from './dom.js';
-import { t, both } from './i18n.js';
-import { parseNumber, forInput } from './format.js';
-import { shift, cmp, normalize } from './decimal.js';
+import { h, clear } from '../../core/dom.js';
+import { t, both } from '../i18n.js';
+import { parseNumber, forInput } from '../../core/format.js';
+import { shift, cmp, normalize } from '../../core/decimal.js';
 
 const KEY_TABLES = ['usage', 'targetGroup', 'weights'];
 const MAX_AMOUNT = '10000000000000';
@@ -608,6 +608,6 @@ export class EfaForm {
     return { request: req, errors };
   }
 
-  /** No error is on screen until form-more.js has been loaded: that module replaces this. */
+  /** No error is on screen until more.js has been loaded: that module replaces this. */
   clearErrors() {}
 }

@@ -10,16 +10,14 @@
 // - at most one page of rows (≤ 250) is in the DOM, however long the list; the table says how
 //   many rows there are and where each shown row is (aria-rowcount, aria-rowindex).
 
-import { h } from './dom.js';
-import { t, addStrings } from './i18n.js';
-import partStrings from './i18n-parts.js';
-import { money, integer, share as fmtShare, date as fmtDate } from './format.js';
+import { h } from '../../core/dom.js';
+import { t } from '../i18n.js';
+import './i18n.js'; // the parts' texts
+import { money, integer, share as fmtShare, date as fmtDate } from '../../core/format.js';
 import { Finder } from './find.js';
 import { perInhabitant } from './perhead.js';
 
 export { kommunenCsv } from './kommunen-csv.js'; // (toCSV: the part is there whenever a result has Kommunen)
-
-addStrings(partStrings);
 
 /** This part's styles (adopted into the element's shadow root with adoptStyles). */
 export const CSS = String.raw`

@@ -2,10 +2,10 @@
 // the SVG bar chart with its text alternative, the explanation in words (its sentences come from
 // explain.js, loaded on demand), notes and sources.
 
-import { h, s } from './dom.js';
+import { h, s } from '../core/dom.js';
 import { t } from './i18n.js';
-import { money, decimal, share as fmtShare, date as fmtDate } from './format.js';
-import { sum, percentOf, isZero } from './decimal.js';
+import { money, decimal, share as fmtShare, date as fmtDate } from '../core/format.js';
+import { sum, percentOf, isZero } from '../core/decimal.js';
 import { breakdown, trancheColumns } from './breakdown.js';
 import { parts, loadPart } from './parts.js';
 

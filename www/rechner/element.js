@@ -2,14 +2,14 @@
 // computing, rendering. Everything is computed by the WASM engine (./engine.js); this file only
 // shows it.
 
-import { loadModule, freshInstance, freeDataset } from './engine.js';
+import { loadModule, freshInstance, freeDataset, trapError } from './engine.js';
 import { errorObject } from './errors.js';
-import { h, clear } from './dom.js';
-import { t, both, normLang, loadLang } from './i18n.js';
-import { adoptStyles } from './styles.js';
-import { money, integer, date as fmtDate, parseNumber } from './format.js';
-import { EfaForm } from './form.js';
-import { Names } from './names.js';
+import { h, clear } from '../core/dom.js';
+import { t, normLang, loadLang } from './i18n.js';
+import { adoptStyles } from '../core/styles.js';
+import { money, integer, date as fmtDate, parseNumber } from '../core/format.js';
+import { EfaForm } from './form/form.js';
+import { Names } from '../core/names.js';
 import { renderResults, renderSources, fillDeferred } from './results.js';
 import { payersCsv, resultJson } from './export.js';
 import { readFragment, writeFragment, encodeRequest, PREFIX } from './fragment.js';
@@ -57,10 +57,6 @@ function retireEngine(state) {
 
 const isTrap = (e) => e instanceof WebAssembly.RuntimeError;
 
-function trapError(cause) {
-  const messages = both('engineTrap');
-  return Object.assign(new Error(messages.en), { code: 'engine_trap', path: '', messages, cause });
-}
 
 /** Loads the WASM engine (once per page) and resolves to the module now in use. */
 export function loadEngine() {

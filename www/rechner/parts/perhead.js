@@ -2,7 +2,7 @@
 // population, rounded half up to the cent, or to a hundredth of a cent where it is below one cent
 // (a small share spread over many people). Shared by the Kommune table, its CSV and the finder.
 
-import { scaled, toStr, scaleOf } from './decimal.js';
+import { scaled, toStr, scaleOf } from '../../core/decimal.js';
 
 /** "12345.67", 167029 -> "0.07"; null without inhabitants. */
 export function perInhabitant(amount, population) {
