@@ -43,7 +43,7 @@ test-wasm: setup
 	$(XVFB) wasm-pack test --headless --safari --safaridriver $(WEBKITDRIVER) -- --features plans --test wasm
 
 test-node: build
-	node --test tests/reference/ tests/node/
+	node --test tests/reference/ tests/node/ tests/www/
 
 # Chromium-only page tests over the DevTools protocol (Playwright): CPU throttling, layout shift,
 # print media, request interception.
