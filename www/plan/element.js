@@ -16,7 +16,8 @@ import { asPlanError, fetchPlan, readFile, decodePlan, planObject, entryRequest,
 import { yearsLabel } from './format.js';
 import { landSentence, payersTable, servicesTable, ceilingsTable, entriesTable, warningsBox, sourcesBox, summaryList } from './render.js';
 import { renderYearCharts } from './chart.js';
-import { payersCsv, servicesCsv, entriesCsv, resultJson, download, fileName } from './export.js';
+import { payersCsv, servicesCsv, entriesCsv, resultJson, fileName } from './export.js';
+import { download } from '../core/download.js';
 
 // The calculator that opens an entry is a sibling element, not a module of this one: without one
 // on the page it is loaded by the URL of its public entry, as a page would load it (in the package

@@ -1,6 +1,6 @@
 // The plan's exports: German Excel CSV (";", decimal comma, UTF-8 BOM; cells a spreadsheet would
 // run as formulas are neutralised by ../core/csv.js, negative amounts stay numbers) and JSON.
-// Downloads are blob: URLs, so nothing leaves the page's origin.
+// Downloads (../core/download.js) are blob: URLs, so nothing leaves the page's origin.
 
 import { lines, num } from '../core/csv.js';
 import { t } from './i18n.js';
@@ -49,19 +49,6 @@ export function entriesCsv(res, variant = 'excel') {
 
 export function resultJson(res) {
   return JSON.stringify(res, null, 2) + '\n';
-}
-
-/** Offers text as a file download (a blob: URL, revoked after a while). */
-export function download(host, name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  host.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 /** A file name from the plan's title: letters, digits and dashes only. */

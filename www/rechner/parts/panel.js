@@ -8,6 +8,7 @@ import './i18n.js'; // the parts' texts
 import { payersCsv, resultJson } from '../export.js';
 import { kommunenCsv } from './kommunen-csv.js';
 import { fragmentFor } from '../fragment.js';
+import { download } from '../../core/download.js';
 
 /** This part's styles (adopted into the element's shadow root with adoptStyles). */
 export const CSS = String.raw`
@@ -20,20 +21,6 @@ function shareUrl(req) {
   const u = new URL(location.href);
   u.hash = fragmentFor(req, u.hash).slice(1);
   return u.href;
-}
-
-/** Offers text as a file download. */
-export function download(host, name, text, type) {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  host.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 /**
