@@ -105,7 +105,7 @@ const plugins = [
         n++;
         return `CSS = ${JSON.stringify(cssTransform({ filename: 'styles.css', code: Buffer.from(css), minify: true }).code.toString())}`;
       });
-      if (id.endsWith(`/${CORE}/styles.js`) && n !== 1) throw new Error(`build-pkg: expected the stylesheet in styles.js, found ${n}`);
+      if ((id.endsWith(`/${CORE}/styles.js`) || id.endsWith(`/${SRC}/styles.js`)) && n !== 1) throw new Error(`build-pkg: expected the stylesheet in ${id}, found ${n}`);
       return n ? { code: next, map: null } : null;
     },
   },

@@ -1,6 +1,8 @@
-// The element's styles, adopted into its shadow root as a constructed stylesheet (no <style>
-// element and no style attribute, so the strict CSP page needs no 'unsafe-inline'). The parts
-// loaded on demand bring their own few rules (their CSS export), adopted the same way.
+// The base styles of both elements: theme, type, controls, buttons, focus, error summary, status,
+// tables, charts, print. Adopted into an element's shadow root as a constructed stylesheet (no
+// <style> element and no style attribute, so the strict CSP page needs no 'unsafe-inline'), before
+// the element's own rules (../rechner/styles.js, ../plan/styles.js); the parts loaded on demand
+// bring their own few rules (their CSS export), adopted the same way.
 // Theme with CSS custom properties on the element or any ancestor, for example:
 //   efa-rechner { --efa-accent: #00507a; --efa-font: "Your Sans", sans-serif; }
 // The defaults meet WCAG 2.1 AA contrast (text 4.5:1, UI parts 3:1) on white.
@@ -49,25 +51,6 @@ h4 { font-size: 1.0625rem; margin-top: 1.25rem; }
 p { margin: 0 0 .75rem; }
 .intro { color: var(--_muted); max-width: 44rem; }
 
-.layout { display: grid; gap: 2rem; grid-template-columns: minmax(0, 1fr); }
-/* Side by side only where the payer table (six amount columns) still fits next to the form. */
-@container (min-width: 84rem) {
-  .layout { grid-template-columns: minmax(18rem, 24rem) minmax(0, 1fr); align-items: start; gap: 2.5rem; }
-  .layout.readonly { grid-template-columns: minmax(0, 1fr); }
-}
-form { container-type: inline-size; }
-.form-grid { display: grid; grid-template-columns: minmax(0, 1fr); column-gap: 2.5rem; }
-@container (min-width: 46rem) {
-  .form-grid { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
-  .fa { grid-column: 1; grid-row: 1; }
-  .fb { grid-column: 2; grid-row: 1 / span 2; }
-  .fc { grid-column: 1; grid-row: 2; }
-}
-
-/* ---- form ---------------------------------------------------------------------------- */
-form { margin: 0; }
-.group { margin: 0 0 1.5rem; }
-.group.has-error { border-inline-start: 5px solid var(--_error); padding-inline-start: .75rem; }
 label, legend { font-weight: 700; display: block; margin-bottom: .25rem; }
 fieldset { border: 0; padding: 0; margin: 0 0 1.5rem; min-width: 0; }
 legend { padding: 0; font-size: 1.0625rem; }
@@ -84,44 +67,9 @@ input[type=text], input[type=date], input[type=search], select {
   border: 2px solid var(--_focus-ring); border-radius: var(--_radius);
   padding: .375rem .5rem; min-height: 2.5rem; width: 100%; max-width: 100%;
 }
-input.w-year { max-width: 7rem; }
-input.w-amount { max-width: 16rem; }
-input.w-num { max-width: 11rem; }
-input.w-date { max-width: 12rem; }
 select { max-width: 100%; width: auto; min-width: 12rem; }
-/* WebKit lets a long selected option's text overflow a width-capped select (it ignores overflow on
-   a select) and so scrolls the whole page sideways at 320 px; the others clip it themselves. The
-   group clips it, with room in its padding for the 6 px focus ring (WebKit has no
-   overflow-clip-margin). */
-.group:has(> select) { overflow-x: clip; padding-inline: .5rem; margin-inline: -.5rem; }
 input[aria-invalid=true], select[aria-invalid=true] { border-color: var(--_error); border-width: 3px; }
 input[type=file] { font: inherit; max-width: 100%; }
-
-.choices { display: grid; gap: .25rem .75rem; grid-template-columns: repeat(auto-fill, minmax(13.5rem, 1fr)); }
-.choice { display: flex; align-items: flex-start; gap: .5rem; min-height: 2.25rem; padding: .125rem 0; }
-.choice label { font-weight: 400; margin: 0; padding-top: .25rem; cursor: pointer; }
-.choice.all label { font-weight: 700; }
-.choice input { width: 1.5rem; height: 1.5rem; margin: .25rem 0 0; flex: none; accent-color: var(--_accent); cursor: pointer; }
-.choice-all { margin-bottom: .5rem; padding-bottom: .5rem; border-bottom: 1px solid var(--_rule); }
-
-.rows { display: grid; gap: .75rem; }
-.row2 { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; }
-.row2 > div { min-width: 0; }
-.keyvals { display: grid; gap: .5rem 1rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
-.keyvals label { font-weight: 400; }
-.member { border-top: 1px solid var(--_rule); padding-top: .5rem; margin: 0; }
-.member legend { font-size: 1rem; }
-.member label { font-weight: 400; }
-
-details { margin: 0 0 1.5rem; }
-summary { cursor: pointer; color: var(--_link); text-decoration: underline; text-underline-offset: .15em; padding: .25rem 0; display: list-item; }
-details[open] > summary { margin-bottom: .75rem; }
-.details-body { border-inline-start: 5px solid var(--_rule); padding-inline-start: 1rem; }
-
-.subfields { border-inline-start: 5px solid var(--_rule); padding-inline-start: 1rem; margin: .5rem 0 0; }
-.model-info { margin: .5rem 0 0; color: var(--_muted); }
-.model-info .src { font-size: .9375rem; }
-.file-status { margin: .5rem 0 0; }
 
 button, .button {
   font: inherit; font-weight: 700; border-radius: var(--_radius); cursor: pointer;
@@ -144,7 +92,6 @@ button:active { transform: translateY(2px); box-shadow: none; }
   box-shadow: 0 0 0 6px var(--_focus-ring) !important;
 }
 a:focus, a:focus-visible { background: var(--_focus); color: var(--_focus-ring); box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-ring) !important; outline: none !important; text-decoration: none; }
-.choice input:focus { outline-offset: 2px; }
 
 a { color: var(--_link); text-underline-offset: .15em; }
 
@@ -188,14 +135,11 @@ svg.chart { display: block; width: 100%; overflow: visible; }
 svg.chart text { fill: var(--_text); font-family: var(--_font); font-size: 14px; }
 svg .bar-land { fill: var(--_bar-land); }
 svg .bar-bund { fill: var(--_bar-bund); }
-figure[part=chart], .whatif .table-scroll, .summary { max-width: 56rem; }
+figure[part=chart], .summary { max-width: 56rem; }
 svg.chart .track { fill: var(--_bar-track); }
 .legend { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: .5rem 0 0; padding: 0; list-style: none; color: var(--_muted); }
 .legend svg { vertical-align: middle; margin-inline-end: .375rem; }
 
-.explain ul { margin: 0; padding-inline-start: 1.25rem; }
-.explain li { margin: 0 0 .5rem; }
-.explain li p { margin: 0; }
 .sources { font-size: .9375rem; color: var(--_muted); }
 .sources ul { padding-inline-start: 1.25rem; margin: 0; }
 .warnings { border-inline-start: 5px solid #8a6d00; padding: .5rem .75rem; background: #fff7d6; }
@@ -207,9 +151,8 @@ svg.chart .track { fill: var(--_bar-track); }
   .error-summary, .status { border-color: CanvasText; }
 }
 @media print {
-  :host, form { container-type: normal; }
-  .layout { display: block; }
-  form, .no-print, .buttons, .pager, .tools, .share-row, .whatif { display: none !important; }
+  :host { container-type: normal; }
+  .no-print, .buttons { display: none !important; }
   .results.is-stale .result-body { border: 0; padding: 0; }
   .table-scroll { overflow: visible; }
   a { color: inherit; }
@@ -222,8 +165,8 @@ svg.chart .track { fill: var(--_bar-track); }
 
 const sheets = new Map(); // CSS text -> CSSStyleSheet, shared by all instances
 /**
- * Adopts a stylesheet into a shadow root, once: the element's (CSS), or that of a part loaded on
- * demand (its own CSS export, adopted when it is first shown).
+ * Adopts a stylesheet into a shadow root, once: the base (CSS), an element's own, or that of a
+ * part loaded on demand (its own CSS export, adopted when it is first shown).
  */
 export function adoptStyles(root, css = CSS) {
   let sheet = sheets.get(css);

@@ -7,6 +7,7 @@ import { errorObject } from './errors.js';
 import { h, clear } from '../core/dom.js';
 import { t, normLang, loadLang } from './i18n.js';
 import { adoptStyles } from '../core/styles.js';
+import { adoptElementStyles } from './styles.js';
 import { money, integer, date as fmtDate, parseNumber } from '../core/format.js';
 import { EfaForm } from './form/form.js';
 import { Names } from '../core/names.js';
@@ -92,7 +93,7 @@ export class EfaRechner extends HTMLElement {
   constructor() {
     super();
     this._root = this.attachShadow({ mode: 'open' });
-    adoptStyles(this._root);
+    adoptElementStyles(this._root);
     this._booted = false;
     this._request = null;
     this._result = null;
