@@ -221,9 +221,13 @@ export class EfaRechner extends HTMLElement {
 
   _renderLoading() {
     const lang = this.lang;
-    this._wrap = h('div', { class: 'wrap booting', lang });
-    this._wrap.append(h('p', { class: 'loading', role: 'status', text: t(lang, 'loading') }));
+    const p = h('p', { class: 'loading', role: 'status' });
+    this._wrap = h('div', { class: 'wrap booting', lang }, p);
     clear(this._root).append(this._wrap);
+    // (in the element's language: an English one shows its text once the English texts are there)
+    loadLang(lang)
+      .catch(() => {})
+      .then(() => (p.textContent = t(lang, 'loading')));
   }
 
   async _boot() {
@@ -237,6 +241,7 @@ export class EfaRechner extends HTMLElement {
       await loadLang(this.lang).catch(() => {}); // (the lang attribute may have changed meanwhile)
     } catch (e) {
       const err = errorObject(e);
+      await loadLang(this.lang).catch(() => {});
       clear(this._wrap).append(h('p', { class: 'error-message', role: 'alert', text: t(this.lang, 'loadFailed', { message: err.messages?.[this.lang] || err.message }) }));
       this._emit('efa-error', err);
       return;
@@ -556,7 +561,7 @@ export class EfaRechner extends HTMLElement {
       const shown = this._form.showErrors(errors);
       if (submit) this._form.focusSummary();
       const n = shown.length;
-      this._status.textContent = `${this._result ? t(lang, 'staleNotice') + ' ' : ''}${t(lang, n === 1 ? 'statusErrors' : 'statusErrorsN', { count: integer(lang, n) })}`;
+      this._status.textContent = `${this._result ? t(lang, 'staleNotice') + ' ' : ''}${parts.more.statusErrors(lang, n)}`;
     } else {
       this._roErrors.replaceChildren(h('div', { class: 'error-summary' }, h('ul', {}, errors.map((e) => h('li', { text: e.messages?.[lang] || e.messages?.de || e.code })))));
       this._status.textContent = this._result ? t(lang, 'staleNotice') : '';

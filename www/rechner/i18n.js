@@ -8,15 +8,7 @@ import de from './locales/de.js';
 
 export { t, both, normLang, addStrings } from '../core/i18n.js';
 
-// English, as far as it is needed before the rest has been loaded: the loading texts. The other
-// English texts are in locales/en.js, loaded on demand (loadLang): for an English element, and
-// before an error is reported (an error carries its message in both languages).
-const en = {
-  loading: 'Loading the calculator …',
-  loadFailed: 'The calculator could not be loaded: {message}',
-};
-
-addStrings({ de, en });
+addStrings({ de });
 
 let enLoad = null;
 /** Resolves once all texts of `lang` are there (German always is; English is loaded once). */

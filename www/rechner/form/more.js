@@ -7,7 +7,11 @@ import { h, clear } from '../../core/dom.js';
 import { t } from '../i18n.js';
 import '../parts/i18n.js'; // the parts' texts
 import { parseNumber, forInput } from '../../core/format.js';
+import { tn } from '../../core/plural.js';
 import { EfaForm } from './form.js';
+
+/** The status line's count of errors shown ("1 Eingabe enthält einen Fehler."). */
+export const statusErrors = (lang, n) => tn(lang, 'statusErrors', n);
 
 const methods = {
   // ---- engine paths -> fields ---------------------------------------------------------------

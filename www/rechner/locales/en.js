@@ -1,7 +1,10 @@
-// The English texts of <efa-rechner>, except the two in ../i18n.js that are shown before these can
-// arrive (loading). Loaded on demand by loadLang('en').
+// The English texts of <efa-rechner> (those of the parts loaded on demand are in
+// ../parts/locales/). Loaded on demand by loadLang('en'): for an English element, and before an
+// error is reported (an error carries its message in both languages).
 
 export default {
+  loading: 'Loading the calculator …',
+  loadFailed: 'The calculator could not be loaded: {message}',
   title: 'EfA cost calculator',
   titleService: 'EfA cost calculator: {service}',
   intro: 'Who pays which share of the costs of an “Einer für Alle” (one for all) online service? The calculation runs entirely in your browser.',
@@ -57,8 +60,8 @@ export default {
   staleNotice: 'The input contains errors. The last valid result is still shown.',
   promptCosts: 'Enter the costs to see the split.',
   statusResult: 'Result updated: {total} for {year}, split among {count} payers.',
-  statusErrors: '{count} input has an error.',
-  statusErrorsN: '{count} inputs have errors.',
+  'statusErrors.one': '{count} input has an error.',
+  'statusErrors.other': '{count} inputs have errors.',
   resultsHeading: 'Result',
   summaryTotal: 'Total costs',
   summaryYear: 'Financial year',

@@ -14,6 +14,7 @@ import { h } from '../../core/dom.js';
 import { t } from '../i18n.js';
 import './i18n.js'; // the parts' texts
 import { money, integer, share as fmtShare, date as fmtDate } from '../../core/format.js';
+import { tn } from '../../core/plural.js';
 import { Finder } from './find.js';
 import { perInhabitant } from './perhead.js';
 
@@ -251,7 +252,7 @@ export class KommunenView {
     );
     const showExempt = exempt > 0 && Number(k.exemptBelow) > 0;
     this.pExempt.hidden = !showExempt;
-    setText(this.pExempt, showExempt ? L('kommunenExempt', { n: integer(lang, exempt), threshold: integer(lang, Number(k.exemptBelow)) }) : '');
+    setText(this.pExempt, showExempt ? tn(lang, 'kommunenExempt', exempt, { threshold: integer(lang, Number(k.exemptBelow)) }) : '');
     setText(this.pStand, L('kommunenStand', { date: k.gebietsstand ? fmtDate(lang, k.gebietsstand) : '–', source: typeof k.source === 'object' ? k.source?.title || k.source?.id || '' : k.source || '' }));
   }
 
@@ -323,7 +324,7 @@ export class KommunenView {
         ? L('kommunenCaption', { land: this.landName, from: integer(lang, start + 1), to: integer(lang, start + shown), count: integer(lang, total) })
         : L('kommunenCaptionNone', { land: this.landName }),
     );
-    setText(this.count, L('filtered', { n: integer(lang, total) }));
+    setText(this.count, tn(lang, 'filtered', total));
     setText(this.pageInfo, L('pageOf', { page: integer(lang, this.page + 1), pages: integer(lang, pages) }));
     // aria-disabled, not disabled: a focused button keeps focus when it stops applying
     for (const b of [this.bFirst, this.bPrev]) setAttr(b, 'aria-disabled', String(this.page === 0));

@@ -5,7 +5,8 @@ export default {
   // kommunen.js
   kommunenHeading: 'Kommunen in {land}',
   kommunenSummary: '{land} trägt {landAmount}. Davon trägt das Land selbst {share} = {landKeeps}; {rest} verteilen sich {key} auf {count} {levelName}.',
-  kommunenExempt: '{n} Kommunen unter {threshold} Einwohnern sind befreit.',
+  'kommunenExempt.one': '{count} Kommune unter {threshold} Einwohnern ist befreit.',
+  'kommunenExempt.other': '{count} Kommunen unter {threshold} Einwohnern sind befreit.',
   kommunenStand: 'Gebietsstand {date}. Quelle: {source}.',
   levelKreisPlural: 'Kreise und kreisfreie Städte',
   levelGemeindePlural: 'Gemeinden',
@@ -22,7 +23,7 @@ export default {
   pageFirst: 'Erste Seite',
   pageLast: 'Letzte Seite',
   pageOf: 'Seite {page} von {pages}',
-  filtered: '{n} Treffer',
+  'filtered.other': '{count} Treffer',
   // whatif.js
   whatifHeading: 'Wirkung eines Beitritts oder Austritts',
   whatifHint: 'Die Berechnung wird mit geänderter Allianz wiederholt; die Tabelle zeigt die Unterschiede für alle Zahler.',

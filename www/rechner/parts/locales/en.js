@@ -4,7 +4,8 @@ export default {
   // kommunen.js
   kommunenHeading: 'Kommunen in {land}',
   kommunenSummary: '{land} pays {landAmount}. The Land keeps {share} = {landKeeps}; {rest} is split {key} among {count} {levelName}.',
-  kommunenExempt: '{n} Kommunen below {threshold} inhabitants are exempt.',
+  'kommunenExempt.one': '{count} Kommune below {threshold} inhabitants is exempt.',
+  'kommunenExempt.other': '{count} Kommunen below {threshold} inhabitants are exempt.',
   kommunenStand: 'Territorial status {date}. Source: {source}.',
   levelKreisPlural: 'Kreise and kreisfreie Städte',
   levelGemeindePlural: 'Gemeinden',
@@ -21,7 +22,8 @@ export default {
   pageFirst: 'First page',
   pageLast: 'Last page',
   pageOf: 'Page {page} of {pages}',
-  filtered: '{n} matches',
+  'filtered.one': '{count} match',
+  'filtered.other': '{count} matches',
   // whatif.js
   whatifHeading: 'Effect of one Land joining or leaving',
   whatifHint: 'The calculation is repeated with the changed alliance; the table shows the differences for every payer.',
