@@ -97,6 +97,14 @@ const plugins = [
     },
   },
   {
+    // "/* @__PURE__ */" marks that the minifier leaves in the chunks: they only help a bundler drop
+    // unused code, and there is none left (every chunk is already tree-shaken and minified)
+    name: 'efa-strip-pure',
+    generateBundle(options, bundle) {
+      for (const c of Object.values(bundle)) if (c.type === 'chunk') c.code = c.code.replaceAll('/* @__PURE__ */ ', '');
+    },
+  },
+  {
     // the stylesheets: `export const CSS = String.raw\`…\`` in styles.js and in some parts
     name: 'efa-minify-css',
     transform(code, id) {
@@ -153,6 +161,12 @@ import { transform as cssTransform } from 'lightningcss';
 const OUT = 'pkg/plan';
 const ENGINE = /^\.\.\/(efa_rechner(_plans)?(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
 const plugins = [
+  {
+    name: 'efa-strip-pure', // as for pkg/element/ above
+    generateBundle(options, bundle) {
+      for (const c of Object.values(bundle)) if (c.type === 'chunk') c.code = c.code.replaceAll('/* @__PURE__ */ ', '');
+    },
+  },
   {
     name: 'efa-plan-externals',
     resolveId(id) {
