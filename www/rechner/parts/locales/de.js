@@ -3,6 +3,9 @@
 
 export default {
   // kommunen.js
+  colName: 'Name',
+  colPopulation: 'Einwohner',
+  colExempt: 'befreit',
   kommunenHeading: 'Kommunen in {land}',
   kommunenSummary: '{land} trägt {landAmount}. Davon trägt das Land selbst {share} = {landKeeps}; {rest} verteilen sich {key} auf {count} {levelName}.',
   'kommunenExempt.one': '{count} Kommune unter {threshold} Einwohnern ist befreit.',
@@ -76,6 +79,8 @@ export default {
   colPerHead: 'je Einwohner',
   csvPerHead: 'Betrag je Einwohner (EUR)',
   // form/more.js (and the messages of form/form.js's read(), worked out once this is loaded)
+  'statusErrors.one': '{count} Eingabe enthält einen Fehler.',
+  'statusErrors.other': '{count} Eingaben enthalten Fehler.',
   errorSummaryTitle: 'Es gibt ein Problem',
   errorPrefix: 'Fehler:',
   errRequired: 'Geben Sie {field} ein',

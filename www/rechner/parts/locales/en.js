@@ -2,6 +2,9 @@
 
 export default {
   // kommunen.js
+  colName: 'Name',
+  colPopulation: 'Population',
+  colExempt: 'exempt',
   kommunenHeading: 'Kommunen in {land}',
   kommunenSummary: '{land} pays {landAmount}. The Land keeps {share} = {landKeeps}; {rest} is split {key} among {count} {levelName}.',
   'kommunenExempt.one': '{count} Kommune below {threshold} inhabitants is exempt.',
@@ -76,6 +79,8 @@ export default {
   colPerHead: 'per inhabitant',
   csvPerHead: 'Amount per inhabitant (EUR)',
   // form/more.js (and the messages of form/form.js's read(), worked out once this is loaded)
+  'statusErrors.one': '{count} input has an error.',
+  'statusErrors.other': '{count} inputs have errors.',
   errorSummaryTitle: 'There is a problem',
   errorPrefix: 'Error:',
   errRequired: 'Enter {field}',
