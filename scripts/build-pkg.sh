@@ -209,6 +209,8 @@ rm -f pkg/.gitignore  # wasm-pack writes "*", which npm pack would honour
 cp src/data/gemeinden.tsv pkg/gemeinden.tsv
 echo "build-pkg: gemeinden.tsv $(stat -c %s pkg/gemeinden.tsv) bytes, $(gzip -9 -c pkg/gemeinden.tsv | wc -c) gzip"
 cp LICENSE pkg/LICENSE
+# EfaError exported by the glue; the Node entries (CommonJS and ESM, initialised from the file).
+node scripts/pkg-node.mjs
 cp scripts/pkg-README.md pkg/README.md
 node scripts/pkg-json.mjs > pkg/package.json
 echo "build-pkg: pkg/ ready"

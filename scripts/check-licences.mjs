@@ -9,6 +9,9 @@ const ALLOWED = new Set([
   'MIT', 'Apache-2.0', 'Apache-2.0 WITH LLVM-exception', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC',
   'Zlib', 'Unicode-3.0', 'Unicode-DFS-2016', 'Unlicense', 'CC0-1.0', '0BSD', 'MPL-2.0', 'BSL-1.0',
   'EUPL-1.2', 'Python-2.0', 'BlueOak-1.0.0',
+  // caniuse-lite's browser tables (webpack's browserslist, a build tool in the packaging tests;
+  // nothing of it is shipped): a data licence that asks only for attribution.
+  'CC-BY-4.0',
 ]);
 
 // An SPDX expression is fine when at least one OR-alternative has all of its AND-parts allowed.

@@ -14,11 +14,23 @@ const pkg = {
   description: 'Wer zahlt was für einen EfA-Onlinedienst: Länder, Bund und Kommunen, centgenau (WebAssembly) / who pays what for an EfA online service',
   license: 'EUPL-1.2',
   type: 'module',
+  // Tools that read no `exports` (old bundlers, TypeScript's node10 resolution): the browser glue.
   main: './efa_rechner.js',
-  module: './efa_rechner.js',
   types: './efa_rechner.d.ts',
+  // One conditional map (scripts/pkg-node.mjs makes the Node entries):
+  // - browser and bundlers: the wasm-bindgen glue; `await init()` fetches the .wasm beside it
+  //   (new URL(…, import.meta.url), which Vite and webpack turn into an asset), or `initSync(bytes)`;
+  // - Node (also Bun and Deno), import and require: initialised from the file at load, one
+  //   instance for both; init() and initSync() are kept and return at once.
   exports: {
-    '.': { types: './efa_rechner.d.ts', default: './efa_rechner.js' },
+    '.': {
+      browser: { types: './efa_rechner.d.ts', default: './efa_rechner.js' },
+      node: {
+        import: { types: './efa_rechner.d.ts', default: './efa_rechner.node.mjs' },
+        require: { types: './efa_rechner.d.cts', default: './efa_rechner.node.cjs' },
+      },
+      default: { types: './efa_rechner.d.ts', default: './efa_rechner.js' },
+    },
     './efa_rechner_bg.wasm': './efa_rechner_bg.wasm',
     ...(hasPlans ? {
       './plans': { types: './efa_rechner_plans.d.ts', default: './efa_rechner_plans.js' },
@@ -32,6 +44,9 @@ const pkg = {
   files: [
     'efa_rechner.js',
     'efa_rechner.d.ts',
+    'efa_rechner.node.mjs',
+    'efa_rechner.node.cjs',
+    'efa_rechner.d.cts',
     'efa_rechner_bg.wasm',
     'efa_rechner_bg.wasm.d.ts',
     ...(hasPlans ? ['efa_rechner_plans.js', 'efa_rechner_plans.d.ts', 'efa_rechner_plans_bg.wasm', 'efa_rechner_plans_bg.wasm.d.ts'] : []),
@@ -42,7 +57,14 @@ const pkg = {
     'README.md',
     'LICENSE',
   ],
-  sideEffects: hasElement || hasPlan ? [...(hasElement ? ['./element/efa-rechner.js'] : []), ...(hasPlan ? ['./plan/efa-plan.js'] : [])] : false,
+  // What runs on import: the elements define themselves, the Node entries initialise the engine.
+  // The glue and its snippets only declare.
+  sideEffects: [
+    './efa_rechner.node.mjs',
+    './efa_rechner.node.cjs',
+    ...(hasElement ? ['./element/efa-rechner.js'] : []),
+    ...(hasPlan ? ['./plan/efa-plan.js'] : []),
+  ],
   keywords: ['efa', 'ozg', 'königsteiner-schlüssel', 'allocation', 'wasm', 'web-component'],
   engines: { node: '>=20' },
 };

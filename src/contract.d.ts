@@ -1,5 +1,6 @@
 // The allocation contract, version 1, and its plans, version 1.1 (../shared/contract/README.md),
-// as TypeScript types.
+// as TypeScript types. The request and response are AllocationRequest and AllocationResponse:
+// names that leave the platform's fetch Request and Response (used by init and loadGv100ad) alone.
 // Hand-checked against the contract; tests/types/ compiles a sample request and rejects a wrong field.
 
 /** Money and exact decimals cross every boundary as decimal strings ("1234.56"). */
@@ -35,7 +36,7 @@ export interface KommunenRequest {
   format?: "rows" | "columns";
 }
 
-export interface Request {
+export interface AllocationRequest {
   /** Wirtschaftsjahr, 2000..2100. */
   year: number;
   costs: Decimal | number | CostItem[];
@@ -85,7 +86,7 @@ export interface KommunenResult {
   /** Level "gemeinde" only: the Land's Kreise; a Gemeinde's Kreis is its AGS's first 5 digits. */
   kreise?: { ags: string; name: string }[];
 }
-export interface Response {
+export interface AllocationResponse {
   contractVersion: 1; year: number; currency: "EUR"; unit: Decimal; total: Decimal;
   key: { id: string; source: string }; model: { id: string; source: string };
   periods: Period[]; items: ItemResult[]; tranches: TrancheResult[]; payers: Payer[];
@@ -132,7 +133,7 @@ export type NamedModel = "alliance" | "itplr-2023-35" | "fitko";
 export type Line = "fokus" | "foederal";
 
 /** A version-1 request without `kommunen`, plus the service and its budget line. */
-export interface PlanEntry extends Omit<Request, "kommunen"> {
+export interface PlanEntry extends Omit<AllocationRequest, "kommunen"> {
   /** 1..64 characters. */
   service: string;
   line?: Line;
@@ -172,7 +173,7 @@ export interface PlanEntryResult {
   payers: { id: string; amount: Decimal }[];
   compare?: { model: NamedModel; total: Decimal; payers: { id: string; amount: Decimal }[] };
   /** Extension: the version-1 request the entry was allocated as (for a CSV line too). */
-  request: Omit<Request, "kommunen">;
+  request: Omit<AllocationRequest, "kommunen">;
 }
 export interface PlanLine { line: Line; year: number; amount: Decimal; ceiling: Decimal; exceeded: boolean }
 export interface PlanWarning extends Warning {
@@ -196,3 +197,11 @@ export interface PlanResponse {
 // Response (fetch), Blob/File or ReadableStream is read chunk by chunk and gives a promise.
 export function loadGv100ad(input: string | Uint8Array): Gv100adDataset;
 export function loadGv100ad(input: Response | Blob | ReadableStream<Uint8Array>): Promise<Gv100adDataset>;
+export function loadGv100ad(input: string | Uint8Array | Response | Blob | ReadableStream<Uint8Array>): Gv100adDataset | Promise<Gv100adDataset>;
+
+/**
+ * Allocates a request (the contract's request object, or its JSON text). `dataset`: a loaded
+ * GV100AD file for the Kommune level; without it both levels use the built-in data. Throws
+ * `EfaError`.
+ */
+export function allocate(request: AllocationRequest | string, dataset?: Gv100adDataset): AllocationResponse;

@@ -15,16 +15,27 @@ efa-rechner: wer zahlt was für einen EfA-Onlinedienst / who pays what for an Ef
 
 Usage:
   efa-rechner allocate REQUEST.json [--gv100ad FILE] [--compact]
-        REQUEST.json '-' reads standard input. Prints the response JSON (exit 0) or
-        {\"error\": {...}} (exit 2). --gv100ad loads a Destatis GV100AD file for the Kommune level.
+        Allocates one request (contract version 1). REQUEST.json '-' reads standard input.
+        Prints the response JSON (exit 0) or {\"error\": {...}} (exit 2). --gv100ad loads a
+        Destatis GV100AD file for the Kommune level (default: the built-in data).
+        Example:
+          echo '{\"year\": 2025, \"costs\": \"1000000.00\", \"alliance\": [\"BY\", \"HE\", \"NW\"], \"model\": \"itplr-2023-35\"}' | efa-rechner allocate - --compact
+
   efa-rechner plan PLAN.json|PLAN.csv [--compare MODEL] [--title TEXT] [--format json|csv] [--compact]
         A plan of many services and years (contract 1.1), JSON or CSV (detected by content: JSON
         starts with '{'); '-' reads standard input. --compare alliance|itplr-2023-35|fitko
         computes every entry again with that model; --format csv writes payers x years for
         German Excel (UTF-8 BOM, ';', decimal comma). Exit codes as for allocate.
-  efa-rechner metadata      Länder, key editions, models, categories and sources as JSON
-  efa-rechner --version
-  efa-rechner --help";
+        Example:
+          printf 'Dienst;Jahr;Kosten;Allianz;Modell\\nWohngeld;2025;1.200.000,00;BY HE NW;itplr-2023-35\\n' | efa-rechner plan - --compare alliance --format csv
+
+  efa-rechner metadata
+        Länder, key editions, models, categories, error codes and sources as JSON.
+        Example:
+          efa-rechner metadata
+
+  efa-rechner --version     the version (crate, command line and npm package share it)
+  efa-rechner --help        this text";
 
 /// Largest file the CLI reads for a GV100AD file (the real one is 3.5 MB).
 const MAX_FILE_BYTES: u64 = 64 << 20;

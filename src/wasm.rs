@@ -292,11 +292,10 @@ pub fn allocate_plan_csv(
 /// Allocates a request (the contract's request object, or its JSON text). `dataset` is a loaded
 /// GV100AD file for the Kommune level; without it level `kreis` uses the embedded default data.
 /// The dataset is borrowed (looked up by its handle), so one file serves many calls.
-#[wasm_bindgen(unchecked_return_type = "Response")]
-pub fn allocate(
-    #[wasm_bindgen(unchecked_param_type = "Request | string")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Gv100adDataset | undefined")] dataset: JsValue,
-) -> Result<JsValue, JsValue> {
+///
+/// Declared in contract.d.ts (the dataset is optional there).
+#[wasm_bindgen(skip_typescript)]
+pub fn allocate(request: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> {
     let value = request_from_js(request)?;
     let data = if dataset.is_undefined() || dataset.is_null() {
         None
@@ -388,10 +387,10 @@ impl Gv100adDataset {
     }
 
     /// Allocates with this data set (same as `allocate(request, dataset)`, without consuming it).
-    #[wasm_bindgen(unchecked_return_type = "Response")]
+    #[wasm_bindgen(unchecked_return_type = "AllocationResponse")]
     pub fn allocate(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Request | string")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AllocationRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = request_from_js(request)?;
         let response =
@@ -434,13 +433,11 @@ fn stream_error(de: &str, en: &str) -> Error {
 /// Reads a GV100AD file. Text (a JS string) or bytes (`Uint8Array`, UTF-8 or Latin-1) are read at
 /// once and give the data set; a `Response` (from `fetch`), a `Blob`/`File` or a `ReadableStream`
 /// of `Uint8Array` chunks is read chunk by chunk, never as one string, and gives a promise of it.
-#[wasm_bindgen(js_name = loadGv100ad, unchecked_return_type = "Gv100adDataset | Promise<Gv100adDataset>")]
-pub fn load_gv100ad(
-    #[wasm_bindgen(
-        unchecked_param_type = "string | Uint8Array | Response | Blob | ReadableStream<Uint8Array>"
-    )]
-    input: JsValue,
-) -> Result<JsValue, JsValue> {
+///
+/// Declared in contract.d.ts: one overload per kind of input (text or bytes give the data set, a
+/// stream gives a promise).
+#[wasm_bindgen(js_name = loadGv100ad, skip_typescript)]
+pub fn load_gv100ad(input: JsValue) -> Result<JsValue, JsValue> {
     let input = file_input(&input).unwrap_or(JsValue::NULL);
     let parsed = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         // UTF-8 needs at least one byte per UTF-16 unit: refuse before copying, as for bytes.

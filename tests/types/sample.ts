@@ -1,7 +1,7 @@
 // Compiles: a request exactly as the contract writes it, and the response used with its types.
-import { allocate, type Request, type Response, EfaError } from 'efa-rechner';
+import { allocate, type AllocationRequest, type AllocationResponse, EfaError } from 'efa-rechner';
 
-const request: Request = {
+const request: AllocationRequest = {
   year: 2025,
   costs: [{ category: 'betrieb', amount: '800000' }, { category: 'weiterentwicklung', amount: '200000', key: 'population' }],
   alliance: ['BY', 'HE', 'NW'],
@@ -13,7 +13,7 @@ const request: Request = {
 };
 
 try {
-  const response: Response = allocate(request, undefined);
+  const response: AllocationResponse = allocate(request);
   const cents: string[] = response.payers.map((p) => p.amount);
   const rows = response.kommunen?.rows?.map((r) => `${r.ags} ${r.amount}`);
   const amounts: BigUint64Array | bigint[] | undefined = response.kommunen?.columns?.amount;

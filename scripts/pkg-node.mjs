@@ -1,0 +1,66 @@
+// The package's entries beside wasm-bindgen's glue (pkg/efa_rechner.js), run by build-pkg.sh after
+// the engine is built:
+// - the glue also exports EfaError (wasm-bindgen keeps the class in a snippet, so the declared
+//   `EfaError` would be missing at run time);
+// - efa_rechner.node.cjs: the glue as CommonJS that initialises itself synchronously from the
+//   .wasm beside it (as lightningcss-wasm's Node entry does), for `require('efa-rechner')`;
+// - efa_rechner.node.mjs: Node's `import`, the same engine instance as `require` (one instance per
+//   process: an EfaError from either is `instanceof` the same class);
+// - efa_rechner.d.cts: the declarations for `require` (TypeScript reads a .d.ts in a
+//   "type": "module" package as ESM).
+// `init()` and `initSync()` stay exported in Node and return at once (the glue returns the running
+// instance when it has one), so code written for the browser runs unchanged.
+import fs from 'node:fs';
+import path from 'node:path';
+import { rolldown } from 'rolldown';
+
+const PKG = 'pkg';
+const GLUE = `${PKG}/efa_rechner.js`;
+
+// 1. EfaError from the snippet that defines it, re-exported by the glue itself, so that the
+//    browser entry, the Node entries and the elements all hand out the one class.
+const snippet = fs
+  .readdirSync(`${PKG}/snippets`, { recursive: true })
+  .map((f) => `snippets/${f}`)
+  .filter((f) => f.endsWith('.js') && /^export class EfaError\b/m.test(fs.readFileSync(`${PKG}/${f}`, 'utf8')));
+if (snippet.length !== 1) throw new Error(`pkg-node: expected one snippet with class EfaError, found ${snippet.length}`);
+let glue = fs.readFileSync(GLUE, 'utf8');
+const reexport = `export { EfaError } from './${snippet[0]}';\n`;
+if (!glue.includes(reexport)) fs.writeFileSync(GLUE, (glue += reexport));
+
+// 2. The CommonJS engine for Node. __dirname: the .wasm is read from beside this file, wherever
+//    the package is installed.
+const entry = path.resolve('target/pkg-node/entry.mjs');
+fs.mkdirSync(path.dirname(entry), { recursive: true });
+fs.writeFileSync(
+  entry,
+  `import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { initSync } from ${JSON.stringify(path.resolve(GLUE))};
+initSync({ module: readFileSync(join(__dirname, 'efa_rechner_bg.wasm')) });
+export * from ${JSON.stringify(path.resolve(GLUE))};
+export { default } from ${JSON.stringify(path.resolve(GLUE))};
+`,
+);
+const bundle = await rolldown({ input: entry, platform: 'node', logLevel: 'warn' });
+const { output } = await bundle.write({ file: `${PKG}/efa_rechner.node.cjs`, format: 'cjs', exports: 'named' });
+await bundle.close();
+const names = output[0].exports.filter((n) => n !== 'default').sort();
+for (const must of ['allocate', 'EfaError', 'initSync', 'metadata']) {
+  if (!names.includes(must)) throw new Error(`pkg-node: efa_rechner.node.cjs does not export ${must}`);
+}
+
+// 3. Node's ESM entry: the CommonJS engine's exports under their names.
+fs.writeFileSync(
+  `${PKG}/efa_rechner.node.mjs`,
+  `// Node's entry for \`import\`: the engine of efa_rechner.node.cjs (initialised from the .wasm at load),
+// so that \`import\` and \`require\` in one process share one instance and one EfaError class.
+import engine from './efa_rechner.node.cjs';
+export const { ${names.join(', ')} } = engine;
+export default engine.default;
+`,
+);
+
+// 4. The declarations for `require`.
+fs.copyFileSync(`${PKG}/efa_rechner.d.ts`, `${PKG}/efa_rechner.d.cts`);
+console.log(`build-pkg: efa_rechner.node.cjs / .node.mjs (${names.length} exports), efa_rechner.d.cts`);
