@@ -9,7 +9,7 @@ WEBKITDRIVER ?= /usr/bin/WebKitWebDriver
 # WebKitGTK needs a display even when headless: its own Xvfb for each run (-a: a free number).
 XVFB := xvfb-run -a -s "-screen 0 1280x1024x24"
 
-.PHONY: setup data build test demo bench soak fuzz-smoke hostile lint test-rust test-wasm test-node test-e2e test-browsers test-setup test-no-node clean
+.PHONY: setup data build test demo bench soak fuzz-smoke hostile lint test-rust test-wasm test-node test-e2e test-browsers test-packaging test-setup test-no-node clean
 
 setup:
 	@bash scripts/setup.sh
@@ -55,6 +55,12 @@ test-e2e: build
 test-browsers: build
 	node tests/browsers/run.mjs
 
+# The npm package as consumers get it (tests/packaging/README.md): packed once, then Node ESM and
+# CommonJS, Bun, Deno, TypeScript --strict, Vite, webpack and esbuild builds in Chromium, a plain
+# page with both elements; publint and attw; `cargo publish --dry-run` for the crate.
+test-packaging: build
+	node --test tests/packaging/packaging.test.mjs
+
 # scripts/setup.sh in a fresh clone with every tool it installs hidden (a private mount namespace,
 # stand-in installers): each install branch runs, a second run is a no-op. Seconds; needs root.
 test-setup: setup
@@ -64,7 +70,7 @@ test-setup: setup
 test-no-node:
 	bash scripts/test-no-node.sh
 
-test: test-setup test-no-node lint test-rust test-wasm test-node test-e2e test-browsers
+test: test-setup test-no-node lint test-rust test-wasm test-node test-packaging test-e2e test-browsers
 	@echo "make test: all suites passed"
 
 demo: build

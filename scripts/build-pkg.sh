@@ -198,6 +198,10 @@ for (const c of output.filter((x) => x.type === 'chunk')) {
 JS
 fi
 
+# The elements' TypeScript declarations (the bundles above replace their folders).
+[ -d pkg/element ] && cp scripts/pkg-types/efa-rechner.d.ts pkg/element/
+[ -d pkg/plan ] && cp scripts/pkg-types/efa-plan.d.ts pkg/plan/
+
 if $element_only; then
   echo "build-pkg: pkg/element/ and pkg/plan/ ready"
   exit 0

@@ -37,8 +37,8 @@ const pkg = {
       './efa_rechner_plans_bg.wasm': './efa_rechner_plans_bg.wasm',
     } : {}),
     './gemeinden.tsv': './gemeinden.tsv',
-    ...(hasElement ? { './element': './element/efa-rechner.js', './element/*': './element/*' } : {}),
-    ...(hasPlan ? { './plan': './plan/efa-plan.js', './plan/*': './plan/*' } : {}),
+    ...(hasElement ? { './element': { types: './element/efa-rechner.d.ts', default: './element/efa-rechner.js' }, './element/*': './element/*' } : {}),
+    ...(hasPlan ? { './plan': { types: './plan/efa-plan.d.ts', default: './plan/efa-plan.js' }, './plan/*': './plan/*' } : {}),
     './package.json': './package.json',
   },
   files: [

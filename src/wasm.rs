@@ -479,8 +479,9 @@ pub fn load_gv100ad(input: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// The engine's end of a stream being read (`pump` in the JS above hands it the chunks): the
-/// line reader, which keeps one line at a time, so memory stays bounded.
-#[wasm_bindgen(skip_typescript)]
+/// line reader, which keeps one line at a time, so memory stays bounded. Exported by the glue
+/// like every wasm-bindgen class, so it is declared too (every export is); not for direct use.
+#[wasm_bindgen]
 pub struct Gv100adStreamSink {
     lines: Option<crate::gv100ad::StreamReader>,
 }
@@ -489,7 +490,10 @@ pub struct Gv100adStreamSink {
 impl Gv100adStreamSink {
     /// Reads one chunk (a `Uint8Array`), copied into WASM memory in slices of 64 KiB however
     /// large it is.
-    pub fn push(&mut self, chunk: JsValue) -> Result<(), JsValue> {
+    pub fn push(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] chunk: JsValue,
+    ) -> Result<(), JsValue> {
         const SLICE: u32 = 64 * 1024;
         let Some(chunk) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
             return Err(to_js_error(&stream_error(

@@ -5,7 +5,7 @@
 // plain page with both elements. publint --strict and attw check the package's metadata and types.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +128,7 @@ test('Deno: import by the package name from node_modules, no init call', () => {
   console.log(`# ${run(deno, ['--version'], { env }).split('\n')[0]}`);
 });
 
-test('TypeScript --strict: the READMEs\' code blocks, the type assertions and a CommonJS file compile', () => {
+test('TypeScript --strict: the READMEs\' code blocks, the type assertions and a CommonJS file compile', { timeout: 300_000 }, async () => {
   const dir = join(work, 'typescript');
   const readmes = ['README.md', 'scripts/pkg-README.md', ...(existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : [])];
   let n = 0;
@@ -143,33 +143,15 @@ test('TypeScript --strict: the READMEs\' code blocks, the type assertions and a 
     }
   }
   assert.ok(n >= 2, `the READMEs have code blocks that use efa-rechner (found ${n})`);
+  // The three configurations at once (tsc is single-threaded).
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  for (const config of ['tsconfig.nodenext.json', 'tsconfig.bundler.json', 'tsconfig.node-only.json']) {
-    run(process.execPath, [tsc, '-p', config], { cwd: dir });
-  }
+  const configs = ['tsconfig.nodenext.json', 'tsconfig.bundler.json', 'tsconfig.node-only.json'];
+  const results = await Promise.all(configs.map((config) => new Promise((resolve) => {
+    execFile(process.execPath, [tsc, '-p', config], { cwd: dir, encoding: 'utf8' }, (error, stdout) => resolve({ config, error, stdout }));
+  })));
+  for (const r of results) assert.equal(r.error, null, `tsc -p ${r.config}:\n${r.stdout}`);
   console.log(`# ${n} README code blocks compiled with --strict under nodenext and bundler resolution`);
 });
-
-test('TypeScript --strict: a wrong field, a wrong type and an unknown error code do not compile', () => {
-  const dir = join(work, 'typescript');
-  const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  const bad = {
-    'alliances': `import type { AllocationRequest } from 'efa-rechner';\nexport const r: AllocationRequest = { year: 2025, costs: '1.00', alliances: ['BY'] };\n`,
-    'number': `import { allocate } from 'efa-rechner';\nexport const total: number = allocate({ year: 2025, costs: '1.00' }).total;\n`,
-    'no_such_code': `import { EfaError } from 'efa-rechner';\nexport const f = (e: unknown) => e instanceof EfaError && e.code === 'no_such_code';\n`,
-  };
-  for (const [word, code] of Object.entries(bad)) {
-    writeFileSync(join(dir, 'bad.ts'), code);
-    const r = spawnTsc(tsc, dir);
-    assert.notEqual(r.status, 0, `must not compile:\n${code}`);
-    assert.match(r.stdout, new RegExp(word), r.stdout);
-  }
-});
-
-function spawnTsc(tsc, dir) {
-  const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--lib', 'es2022,dom', '--types', 'node', 'bad.ts'];
-  return spawnSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: 'utf8' });
-}
 
 test('publint --strict: no errors, warnings or suggestions', () => {
   const out = run(bin('publint'), ['run', join(root, 'pkg'), '--strict', '--pack', 'npm']);
@@ -185,16 +167,30 @@ test('attw (Are the types wrong?): the tarball under node10, node16 CJS and ESM,
 // The browser consumers: builds made here, served from target/packaging/, loaded in one Chromium.
 let server;
 let browser;
+/** Opens a page and waits until `ready` holds in it; fails at the first page error, console error
+ *  or warning, or failed request (with what failed, not a time-out). */
 async function page(path, ready) {
   server ??= await start({ port: 0, root: work });
   browser ??= await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const p = await browser.newPage();
   const problems = [];
-  p.on('pageerror', (e) => problems.push(`page error: ${e}`));
-  p.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`console ${m.type()}: ${m.text()}`));
-  p.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  await p.goto(`${server.origin}/${path}`);
-  await p.waitForFunction(ready, null, { timeout: 30_000 });
+  let fail;
+  const failed = new Promise((_, reject) => (fail = reject));
+  const problem = (text) => {
+    problems.push(text);
+    fail(new Error(`${path}: ${text}`));
+  };
+  p.on('pageerror', (e) => problem(`page error: ${e}`));
+  p.on('console', (m) => ['error', 'warning'].includes(m.type()) && problem(`console ${m.type()}: ${m.text()}`));
+  p.on('requestfailed', (r) => problem(`request failed: ${r.url()}`));
+  p.on('response', (r) => r.status() >= 400 && problem(`HTTP ${r.status()}: ${r.url()}`));
+  try {
+    await p.goto(`${server.origin}/${path}`);
+    await Promise.race([p.waitForFunction(ready, null, { timeout: 60_000 }), failed]);
+  } catch (e) {
+    await p.close();
+    throw e;
+  }
   return { p, problems };
 }
 after(async () => {
@@ -225,7 +221,8 @@ function assertBrowserBundle(dir) {
 test('Vite: a built page computes example 02 in Chromium', { timeout: 180_000 }, async () => {
   const { build } = await import('vite');
   const dir = join(work, 'vite');
-  await build({ root: dir, logLevel: 'error', build: { outDir: join(dir, 'dist'), target: 'es2022' } });
+  // base './': the built page is served from /vite/dist/, not from the server's root.
+  await build({ root: dir, base: './', logLevel: 'error', build: { outDir: join(dir, 'dist'), target: 'es2022' } });
   assertBrowserBundle(join(dir, 'dist'));
   await bundledComputes('vite/dist/index.html');
 });
@@ -234,7 +231,18 @@ test('webpack 5: a built page computes example 02 in Chromium', { timeout: 180_0
   const { default: webpack } = await import('webpack');
   const dir = join(work, 'webpack');
   const stats = await new Promise((resolve, reject) =>
-    webpack({ mode: 'production', context: dir, entry: './main.js', target: 'web', output: { path: join(dir, 'dist'), filename: 'main.js', publicPath: 'auto' } }, (err, s) => (err ? reject(err) : resolve(s))),
+    webpack(
+      {
+        mode: 'production',
+        context: dir,
+        entry: './main.js',
+        target: 'web',
+        output: { path: join(dir, 'dist'), filename: 'main.js', publicPath: 'auto' },
+        // The size hint names the .wasm (about 370 KiB, under its gzip budget); not a problem of the package.
+        performance: { hints: false },
+      },
+      (err, s) => (err ? reject(err) : resolve(s)),
+    ),
   );
   const info = stats.toJson({ all: false, errors: true, warnings: true });
   assert.deepEqual([info.errors, info.warnings], [[], []], stats.toString('errors-warnings'));
@@ -284,4 +292,17 @@ test('one version: Cargo.toml, package.json, metadata().version, `efa-rechner --
   assert.equal(run(cli, ['--version']).trim(), `efa-rechner ${cargo}`, 'efa-rechner --version');
   const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
   assert.match(changelog, new RegExp(`^## \\[${cargo.replaceAll('.', '\\.')}\\]`, 'm'), `CHANGELOG.md has a section for ${cargo}`);
+});
+
+test('the Rust crate: `cargo publish --dry-run` is clean and ships the built-in data tables', { timeout: 600_000 }, () => {
+  const list = run('cargo', ['package', '--list', '--allow-dirty', '--locked'], { cwd: root }).split('\n');
+  for (const f of ['src/data/kreise.tsv', 'src/data/gemeinden.tsv', 'build.rs', 'README.md', 'CHANGELOG.md', 'LICENSE', 'examples/allocate.rs']) {
+    assert.ok(list.includes(f), `the crate ships ${f}`);
+  }
+  assert.ok(!list.some((f) => /^(www|pkg|node_modules|target|scripts)\//.test(f)), 'no web, npm or build output in the crate');
+  // --allow-dirty: a developer's uncommitted work; CI's clone is clean anyway.
+  const r = spawnSync('cargo', ['publish', '--dry-run', '--locked', '--allow-dirty'], { cwd: root, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const warnings = r.stderr.split('\n').filter((l) => /^warning/.test(l) && !/aborting upload due to dry run/.test(l));
+  assert.deepEqual(warnings, [], r.stderr);
 });

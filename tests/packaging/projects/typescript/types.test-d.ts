@@ -22,8 +22,13 @@ expectTypeOf(allocate).parameter(1).toEqualTypeOf<Gv100adDataset | undefined>();
 expectTypeOf(allocate).toBeCallableWith({ year: 2025, costs: '1000000.00' });
 expectTypeOf(allocate).toBeCallableWith('{"year": 2025, "costs": "1.00"}');
 expectTypeOf(allocate).returns.toEqualTypeOf<AllocationResponse>();
+// What must not compile (each @ts-expect-error fails the build when its line compiles):
 // @ts-expect-error: costs are a decimal string or a number, never a bigint
 expectTypeOf(allocate).toBeCallableWith({ year: 2025, costs: 1n });
+// @ts-expect-error: "alliances" is no field of the request (a typo)
+export const typo: AllocationRequest = { year: 2025, costs: '1.00', alliances: ['BY'] };
+// @ts-expect-error: a response amount is a decimal string, never a number
+export const total: number = allocate({ year: 2025, costs: '1.00' }).total;
 
 // The response: money as decimal strings, the contract's literal fields.
 expectTypeOf<AllocationResponse['contractVersion']>().toEqualTypeOf<1>();
@@ -72,6 +77,10 @@ function narrow(e: unknown): void {
   }
 }
 narrow(null);
+export function unknownCode(e: EfaError): boolean {
+  // @ts-expect-error: no such code in the union
+  return e.code === 'no_such_code';
+}
 
 // The code union, pinned: the test checks it against metadata().errorCodes at run time.
 expectTypeOf<ErrorCode>().toEqualTypeOf<
