@@ -72,7 +72,7 @@ test('the packed package holds what it promises', () => {
     assert.ok(existsSync(join(pkgDir, f)), `${f} is in the tarball`);
   }
   assert.ok(readdirSync(join(pkgDir, 'snippets')).length > 0, 'the EfaError snippet is in the tarball');
-  assert.ok(meta.exports['.'].types, 'exports declare types');
+  assert.ok(meta.exports['.'].browser.types && meta.exports['.'].node.import.types && meta.exports['.'].node.require.types, 'exports declare types for each condition');
 });
 
 test('size budget: the .wasm is at most 150 KB gzip', () => {
