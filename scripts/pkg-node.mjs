@@ -61,6 +61,33 @@ export default engine.default;
 `,
 );
 
-// 4. The declarations for `require`.
+// 4. The declarations without the DOM: wasm-bindgen types init's input with RequestInfo,
+//    BufferSource and WebAssembly.*, which only the DOM's lib declares, so a Node program compiled
+//    without it failed on them. Written out by their structure; the WebAssembly interfaces are
+//    each declared empty, which merges with the DOM's where it is present. Then the copy for `require`.
+let dts = fs.readFileSync(`${PKG}/efa_rechner.d.ts`, 'utf8');
+const init = dts.indexOf('export type InitInput');
+if (init < 0) throw new Error('pkg-node: no InitInput in efa_rechner.d.ts');
+if (!dts.includes('namespace WebAssembly')) {
+  const glueTypes = dts
+    .slice(init)
+    .replaceAll('RequestInfo', 'string | Request')
+    .replaceAll('BufferSource', 'ArrayBuffer | ArrayBufferView');
+  const wasmTypes = [...new Set([...dts.matchAll(/\bWebAssembly\.([A-Z]\w*)/g)].map((m) => m[1]))].sort();
+  dts = `${dts.slice(0, init)}${glueTypes}
+declare global {
+  // The WebAssembly types init() names, for programs without the DOM's lib (merged with it otherwise).
+  namespace WebAssembly {
+${wasmTypes.map((t) => `    interface ${t} {}`).join('\n')}
+  }
+}
+`;
+  fs.writeFileSync(`${PKG}/efa_rechner.d.ts`, dts);
+}
+// wasm-bindgen also declares `[Symbol.dispose]()` on its classes, which needs TypeScript's
+// esnext.disposable lib (or @types/node): a strict ES2022 + DOM project failed on it. The method
+// stays at run time; `free()` is the declared way.
+dts = fs.readFileSync(`${PKG}/efa_rechner.d.ts`, 'utf8');
+fs.writeFileSync(`${PKG}/efa_rechner.d.ts`, dts.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, ''));
 fs.copyFileSync(`${PKG}/efa_rechner.d.ts`, `${PKG}/efa_rechner.d.cts`);
 console.log(`build-pkg: efa_rechner.node.cjs / .node.mjs (${names.length} exports), efa_rechner.d.cts`);
