@@ -280,6 +280,11 @@ test('esbuild: a bundle with the raw .wasm export computes example 02 in Chromiu
 test('a plain page: <efa-rechner> and <efa-plan> from the packed files, one module script each', { timeout: 120_000 }, async () => {
   const { p, problems } = await page('page/index.html', () => ['efa-result', 'efa-plan-result'].every((t) => window.events.some((e) => e.type === t)) || window.events.some((e) => e.type.endsWith('error')));
   const events = await p.evaluate(() => window.events);
+  // The element modules export what their declarations declare, nothing else.
+  for (const [path, dts] of [['element/efa-rechner.js', 'element/efa-rechner.d.ts'], ['plan/efa-plan.js', 'plan/efa-plan.d.ts']]) {
+    const names = await p.evaluate(async (url) => Object.keys(await import(url)).sort(), `/node_modules/efa-rechner/${path}`);
+    assert.deepEqual(names, declaredValues(join(installed, dts)), path);
+  }
   await p.close();
   assert.deepEqual(problems, []);
   assert.deepEqual(events.filter((e) => e.type.endsWith('error')), []);
