@@ -130,7 +130,7 @@ test('Deno: import by the package name from node_modules, no init call', () => {
 
 test('TypeScript --strict: the READMEs\' code blocks, the type assertions and a CommonJS file compile', { timeout: 300_000 }, async () => {
   const dir = join(work, 'typescript');
-  const readmes = ['README.md', 'scripts/pkg-README.md', ...(existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`) : [])];
+  const readmes = ['README.md', 'scripts/pkg-README.md', 'docs/package.md'];
   let n = 0;
   mkdirSync(join(dir, 'readme'), { recursive: true });
   for (const file of readmes) {
@@ -166,7 +166,10 @@ const ATTW_EXCEPTIONS = [
   // The elements are browser modules, ESM only; nothing about them is for require().
   { entrypoints: ['./element', './plan'], kind: 'CJSResolvesToESM', resolutionKind: 'node16-cjs' },
   // TypeScript's node10 resolution predates exports maps: no subpath resolves there.
-  { entrypoints: ['./element', './plan'], kind: 'NoResolution', resolutionKind: 'node10' },
+  { entrypoints: ['./element', './plan', './plans'], kind: 'NoResolution', resolutionKind: 'node10' },
+  // The separate plan module, until plans move into the one module (issue 16): as the elements.
+  { entrypoints: ['./efa_rechner_plans_bg.wasm'], kind: 'NoResolution' },
+  { entrypoints: ['./plans'], kind: 'CJSResolvesToESM', resolutionKind: 'node16-cjs' },
 ];
 
 test('attw (Are the types wrong?): the tarball under node10, node16 CJS and ESM, and bundler', { timeout: 120_000 }, () => {
