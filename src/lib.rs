@@ -56,3 +56,8 @@ pub use plan::{allocate_plan, Plan, PlanOptions};
 pub use plan_input::{allocate_plan_text, allocate_plan_value};
 pub use plan_response::PlanResponse;
 pub use response::Response;
+
+// The README's Rust example runs as a doctest, so it cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
