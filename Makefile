@@ -42,15 +42,20 @@ test-wasm: setup
 	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --features plans --test wasm
 	$(XVFB) wasm-pack test --headless --safari --safaridriver $(WEBKITDRIVER) -- --features plans --test wasm
 
+# node:test files, all with one reporter whose last line is "N passed, N failed" (like every runner).
+NODE_TEST := node --test --test-reporter=./tests/node/summary-reporter.mjs
+
+# The independent JS reference, the package, the server, the pure www modules, and the hostile
+# catalogue through the CLI and the WASM module (tests/hostile/README.md).
 test-node: build
-	node --test tests/reference/ tests/node/ tests/www/
+	$(NODE_TEST) tests/reference/ tests/node/ tests/www/
 
-# Chromium-only page tests over the DevTools protocol (Playwright): CPU throttling, layout shift,
-# print media, request interception.
+# What only Chromium's DevTools protocol can do (Playwright): print media emulation, the
+# layout-shift metric, full-page screenshots. Everything else runs in test-browsers.
 test-e2e: build
-	node tests/e2e/run.mjs
+	$(NODE_TEST) tests/e2e/
 
-# The element's page tests in Chromium, Firefox ESR and WebKitGTK over WebDriver, and the
+# Every page check of both elements in Chromium, Firefox ESR and WebKitGTK over WebDriver, and the
 # cross-engine differential (tests/browsers/README.md).
 test-browsers: build
 	node tests/browsers/run.mjs
@@ -93,10 +98,10 @@ soak: build
 fuzz-smoke: setup
 	bash scripts/fuzz-smoke.sh
 
-# The hostile-input catalogue through the CLI and library, then through the WASM door.
+# The hostile-input catalogue through the CLI and the WASM module, and what only Rust can give.
 hostile: build
 	cargo test --locked --test hostile
-	node --test tests/node/hostile.test.mjs
+	$(NODE_TEST) tests/node/hostile.test.mjs
 
 clean:
 	cargo clean

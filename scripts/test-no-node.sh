@@ -47,7 +47,7 @@ unshare -m --propagation private env HIDE="${hide[*]}" WORK="$work" CARGO_TARGET
   [ ! -e node_modules ] || exit 92
   cargo build --release --locked > "$WORK/build.log" 2>&1; echo "$?" > "$WORK/build.rc"
   bin="$CARGO_TARGET_DIR/release/efa-rechner"
-  "$bin" allocate tests/e2e/fixtures/02-itplr-2023-35.json > "$WORK/02.json" 2> "$WORK/02.err"; echo "$?" > "$WORK/02.rc"
+  "$bin" allocate tests/fixtures/contract/02-itplr-2023-35.json > "$WORK/02.json" 2> "$WORK/02.err"; echo "$?" > "$WORK/02.rc"
   printf "%s" "{\"year\":2025,\"costs\":\"500000.00\",\"alliance\":[\"HE\",\"RP\",\"SL\"],\"model\":\"itplr-2023-35\",\"kommunen\":{\"land\":\"HE\"}}" \
     | "$bin" allocate - > "$WORK/kreise.json" 2> "$WORK/kreise.err"; echo "$?" > "$WORK/kreise.rc"
 '
@@ -58,7 +58,7 @@ check "cargo build --release --locked succeeds in a fresh clone without Node" "$
   bash -c "[ \"\$(cat '$work/build.rc' 2>/dev/null)\" = 0 ]"
 # the payers' ids and amounts, in order (the first "amount" after each payer's "id"), both sides
 payers() { awk '/"payers": \[/ { on = 1 } on && /"id": "/ { id = $2; want = 1; next } want && /"amount": "/ { printf "%s%s ", id, $2; want = 0 }' "$1" | tr -d '",'; }
-want=$(payers tests/e2e/fixtures/02-itplr-2023-35.expected.json)
+want=$(payers tests/fixtures/contract/02-itplr-2023-35.expected.json)
 got=$(payers "$work/02.json" 2>/dev/null)
 check "the binary computes example 02 to the cent" "want [$want], got [$got] $(cat "$work/02.err" 2>/dev/null)" \
   bash -c "[ \"\$(cat '$work/02.rc')\" = 0 ] && [ -n '$want' ] && [ '$got' = '$want' ]"

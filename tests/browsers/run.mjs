@@ -7,7 +7,7 @@
 //   node tests/browsers/run.mjs csv axe                  # only checks whose name contains a word
 //
 // An engine that cannot start counts as one failure (never as "nothing to run"). Exits non-zero
-// when anything failed; the last line is "N passed, N failed".
+// when anything failed; the last line is "N passed, N failed" (", N skipped" when something was).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,6 +58,18 @@ function fail(msg) {
 }
 if (!fs.existsSync(path.join(ROOT, 'pkg', 'efa_rechner.js'))) fail('pkg/efa_rechner.js is missing: run `make build` first.');
 if (!fs.existsSync(path.join(ROOT, 'node_modules', 'axe-core'))) fail('node_modules is missing: run `make setup` (npm ci).');
+// The demo pages load the elements as shipped (pkg/<element>/, bundled from www/ by `make build`);
+// the harness pages load the source. Both must be the same version.
+{
+  const files = (dir) => fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter((f) => fs.statSync(f).isFile());
+  const www = path.join(ROOT, 'www');
+  const sources = fs.readdirSync(www, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => files(path.join(www, d.name)));
+  const newest = Math.max(...sources.map((f) => fs.statSync(f).mtimeMs));
+  const built = fs.readdirSync(path.join(ROOT, 'pkg'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'snippets').map((d) => path.join(ROOT, 'pkg', d.name));
+  if (!built.length) fail('pkg/ has no built element: run `make build`.');
+  const stale = built.filter((d) => Math.min(...files(d).map((f) => fs.statSync(f).mtimeMs)) < newest);
+  if (stale.length) fail(`${stale.map((d) => path.relative(ROOT, d)).join(', ')} older than the sources in www/: run \`make build\` or \`bash scripts/build-pkg.sh --element\`.`);
+}
 const hasShared = fs.existsSync(path.join(SHARED, 'data', 'gv100ad'));
 fs.mkdirSync(ART, { recursive: true });
 
@@ -122,10 +134,9 @@ try {
   await server.close();
 }
 fs.writeFileSync(path.join(ART, 'versions.json'), `${JSON.stringify(versions, null, 2)}\n`);
-if (skipped) console.log(`(${skipped} skipped)`);
 if (passed + failed === 0) {
   failed++;
   console.log('FAIL - no check ran (a filter that matches nothing?)');
 }
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

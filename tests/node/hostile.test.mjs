@@ -1,18 +1,24 @@
-// The hostile-input catalogue (tests/hostile/catalogue.json) through the WASM door: every case
-// must end in its expected EfaError (code, and path where given) or a correct result within one
-// second, and after EVERY case a valid request must still succeed, so the module stays usable
-// (no trap, no leaked stack, no polluted prototype, bounded WASM memory).
-// tests/hostile.rs runs the same catalogue through the CLI and the library.
+// The hostile-input catalogue (tests/hostile/catalogue.json) through every door: the command line
+// and the WASM module. Every case must end in its expected coded error (code, and path where
+// given) or a correct result within one second. The CLI runs under an address-space limit; after
+// EVERY case through the WASM door a valid request must still succeed, so the module stays usable
+// (no trap, no leaked stack, no polluted prototype, bounded WASM memory). One runner, so the
+// inputs are built and the answers checked by one piece of code.
 //
-// Doors: js-text (allocate(JSON text)), js-object (allocate(JS value)), js-bytes / js-string
+// CLI doors: cli (`efa-rechner allocate FILE [--gv100ad FILE]`), cli-stdin (the request piped to
+// `-`), cli-plan (`efa-rechner plan FILE [--compare] [--title]`, with "csvExport" also
+// `--format csv`); the binary is target/release/efa-rechner (`make build`), EFA_CLI overrides it.
+// WASM doors: js-text (allocate(JSON text)), js-object (allocate(JS value)), js-bytes / js-string
 // (loadGv100ad(Uint8Array | string), then allocate(request, dataset)), js-load (loadGv100ad with
 // a JS value built here); for plans (contract 1.1) js-plan-text (allocatePlan(JSON or CSV text,
 // the bytes decoded as UTF-8 like a browser's file reader)) and js-plan-object (allocatePlan(JS
 // value)); a plan result must also equal the independent reference's (tests/reference/plan.mjs).
 // EFA_PKG_DIR overrides the package directory (default pkg/).
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -34,6 +40,10 @@ const ATTEMPTS = 3;
 // The largest input the module must copy is a GV100AD file just under 64 MiB.
 const MAX_MEMORY = 256 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 2000;
+// Address-space limit of the CLI process (KiB): an engine that tries to allocate gigabytes aborts
+// instead of answering.
+const CLI_MEMORY_KIB = 1 << 20;
+const CLI = resolve(process.env.EFA_CLI || join(root, 'target', 'release', 'efa-rechner'));
 const catalogue = JSON.parse(readFileSync(join(root, 'tests/hostile/catalogue.json'), 'utf8'));
 
 // ------------------------------------------------------------------------------------ inputs
@@ -169,6 +179,74 @@ const plans = {
 
 // ------------------------------------------------------------------------------------ doors
 
+const work = mkdtempSync(join(tmpdir(), 'efa-hostile-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+const DEFAULT_GV_REQUEST = '{"year":2025,"costs":"1000.00","alliance":"all","kommunen":{"land":"SH","level":"gemeinde"}}';
+
+/**
+ * The CLI with `args` under the address-space limit; `stdin` (bytes) is piped in when given.
+ * Resolves to { stdout, stderr, exit }.
+ */
+function cli(args, stdin) {
+  return new Promise((done, fail) => {
+    const child = spawn('sh', ['-c', `ulimit -v ${CLI_MEMORY_KIB} && exec "$0" "$@"`, CLI, ...args], { stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => err.push(b));
+    child.on('error', fail);
+    child.on('close', (exit) => done({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), exit }));
+    if (stdin) {
+      // The CLI stops reading at its limit and exits: a broken pipe is expected then.
+      child.stdin.on('error', () => {});
+      child.stdin.end(stdin);
+    }
+  });
+}
+
+/** The CLI's JSON answer, or a note of what it printed instead (fails the case's checks). */
+function parsed(run) {
+  try {
+    return JSON.parse(run.stdout.toString('utf8'));
+  } catch (e) {
+    return { unparsable: `${e.message}: stdout ${JSON.stringify(run.stdout.toString('utf8').slice(0, 300))}, stderr ${JSON.stringify(run.stderr.slice(0, 300))}` };
+  }
+}
+
+/** A CLI door: returns an async function resolving to the answer with the exit code beside it. */
+function prepareCli(c, door) {
+  if (door === 'cli-plan') {
+    const file = join(work, `plan.${c.planFile ?? 'json'}`);
+    const plan = bytes(c.plan);
+    const args = [file];
+    for (const opt of ['compare', 'title']) if (c.options?.[opt] !== undefined) args.push(`--${opt}`, c.options[opt]);
+    return async () => {
+      writeFileSync(file, plan);
+      const run = await cli(['plan', ...args]);
+      // the CSV export, read by the checks when the case asks for it
+      const csv = async () => {
+        writeFileSync(file, plan);
+        const r = await cli(['plan', ...args, '--format', 'csv']);
+        assert.equal(r.exit, 0, `${c.name} [cli-plan]: --format csv exit code: ${r.stdout.toString('utf8').slice(0, 300)}`);
+        return r.stdout.toString('utf8');
+      };
+      return { answer: parsed(run), exit: run.exit, csv };
+    };
+  }
+  const request = c.request ? bytes(c.request) : Buffer.from(DEFAULT_GV_REQUEST);
+  const gv = c.gv100ad ? bytes(c.gv100ad) : null;
+  const reqFile = join(work, 'request.json');
+  const gvFile = join(work, 'gv100ad.txt');
+  const args = ['allocate', door === 'cli-stdin' ? '-' : reqFile, ...(gv ? ['--gv100ad', gvFile] : []), '--compact'];
+  return async () => {
+    if (door === 'cli') writeFileSync(reqFile, request);
+    if (gv) writeFileSync(gvFile, gv);
+    const run = await cli(args, door === 'cli-stdin' ? request : null);
+    return { answer: parsed(run), exit: run.exit };
+  };
+}
+
+
 /** Runs `f`; a thrown EfaError becomes `{error}` as the CLI prints it; anything else fails. */
 function answer(f) {
   try {
@@ -297,8 +375,11 @@ function csvCells(text) {
 /** Starts like a formula (=, +, -, @, tab, CR) and is not simply a (negative) number. */
 const isFormula = (cell) => /^[=+\-@\t\r]/.test(cell) && !/^-[\d.,]+$/.test(cell);
 
-/** The contract's invariants of a plan response, the case's own checks, and the reference. */
-function checkPlanOk(name, r, expect, input, options) {
+/**
+ * The contract's invariants of a plan response, the case's own checks, and (with `input`, the
+ * WASM doors) the reference. `csv()` gives the door's CSV export for a case with "csvExport".
+ */
+async function checkPlanOk(name, r, expect, { input, options, csv }) {
   const scale = (r.total.split('.')[1] ?? '').length;
   const m = (s, what) => scaled(s, scale, what);
   const total = m(r.total, 'total');
@@ -324,8 +405,7 @@ function checkPlanOk(name, r, expect, input, options) {
   }
   if (expect.csvExport) {
     // The CSV export (German Excel) must not hold a cell a spreadsheet would run as a formula.
-    const csv = allocatePlanCsv(typeof input === 'string' ? input : structuredClone(input), options ? { ...options } : undefined);
-    const formulas = csvCells(csv).filter(isFormula);
+    const formulas = csvCells(await csv()).filter(isFormula);
     assert.deepEqual(formulas, [], `${name}: CSV export cells a spreadsheet would run`);
   }
   if (input !== undefined && expect.reference !== false) {
@@ -335,11 +415,17 @@ function checkPlanOk(name, r, expect, input, options) {
   }
 }
 
-function check(name, door, got, expect, c) {
+/** Checks one answer (`{error}` or a response) against the case's expectation. */
+async function check(name, door, got, expect, c, cliCsv) {
   if (expect.ok) {
     assert.ok(!got.error, `${name} [${door}]: expected a result, got ${JSON.stringify(got.error)}`);
-    if (door.startsWith('js-plan')) checkPlanOk(name, got, expect, got[INPUT], c?.options);
-    else checkOk(name, got, expect);
+    if (door === 'cli-plan') await checkPlanOk(name, got, expect, { csv: cliCsv });
+    else if (door.startsWith('js-plan')) {
+      const input = got[INPUT];
+      const options = c?.options;
+      const csv = () => allocatePlanCsv(typeof input === 'string' ? input : structuredClone(input), options ? { ...options } : undefined);
+      await checkPlanOk(name, got, expect, { input, options, csv });
+    } else checkOk(name, got, expect);
     return;
   }
   assert.ok(got.error, `${name} [${door}]: expected the error ${expect.code}, got a result`);
@@ -370,25 +456,37 @@ function stillUsable(label) {
 
 const timings = [];
 const JS_DOORS = ['js-text', 'js-object', 'js-bytes', 'js-string', 'js-load', 'js-plan-text', 'js-plan-object'];
+const CLI_DOORS = ['cli', 'cli-stdin', 'cli-plan'];
+const cliThere = existsSync(CLI);
+let cliPlanAnswers = 0;
 
 for (const c of catalogue.cases) {
-  const doors = c.doors.filter((d) => JS_DOORS.includes(d));
+  const doors = c.doors.filter((d) => JS_DOORS.includes(d) || CLI_DOORS.includes(d));
   if (doors.length === 0) continue;
-  test(c.name, () => {
+  test(c.name, async () => {
     for (const door of doors) {
       const label = `${c.name} [${door}]`;
-      const run = prepare(c, door);
       const expect = c.expectByDoor?.[door] ?? c.expect;
+      const viaCli = CLI_DOORS.includes(door);
+      // a missing binary is a failure, never a skip: `make build` makes it
+      if (viaCli) assert.ok(cliThere, `${CLI} is missing: run \`make build\` (or set EFA_CLI)`);
+      const run = viaCli ? prepareCli(c, door) : prepare(c, door);
       let best = Infinity;
       let got;
       for (let attempt = 0; attempt < ATTEMPTS && best > BUDGET_MS; attempt++) {
         const t0 = performance.now();
-        got = run();
+        got = await run();
         best = Math.min(best, performance.now() - t0);
-        stillUsable(label);
+        if (!viaCli) stillUsable(label);
       }
       timings.push([best, label]);
-      check(c.name, door, got, expect, c);
+      if (viaCli) {
+        if (door === 'cli-plan') cliPlanAnswers++;
+        assert.equal(got.exit, expect.ok ? 0 : 2, `${label}: exit code, answer ${JSON.stringify(got.answer).slice(0, 300)}`);
+        await check(c.name, door, got.answer, expect, c, got.csv);
+      } else {
+        await check(c.name, door, got, expect, c);
+      }
       assert.ok(best <= BUDGET_MS, `${label}: ${best.toFixed(0)} ms in each of ${ATTEMPTS} attempts`);
     }
   });
@@ -411,5 +509,8 @@ test('a thrown JS exception never leaks the WASM stack (1,000 times each)', () =
 test('slowest answers', () => {
   timings.sort((a, b) => b[0] - a[0]);
   for (const [ms, label] of timings.slice(0, 8)) console.log(`# ${ms.toFixed(1).padStart(7)} ms  ${label}`);
-  assert.ok(timings.length >= 40, 'at least 40 answers through the WASM door');
+  assert.ok(catalogue.cases.length >= 40, 'at least 40 hostile cases');
+  assert.ok(timings.filter(([, l]) => l.includes('[js-')).length >= 40, 'at least 40 answers through the WASM door');
+  assert.ok(timings.filter(([, l]) => l.includes('[cli')).length >= 40, 'at least 40 answers through the CLI');
+  assert.ok(cliPlanAnswers >= 30, `at least 30 plan cases through the CLI, ran ${cliPlanAnswers}`);
 });

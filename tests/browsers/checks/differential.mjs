@@ -11,6 +11,7 @@ import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { generateRequest } from '../../reference/generate.mjs';
+import { HARNESS } from '../lib/rechner.mjs';
 
 const N = Number(process.env.BROWSERS_DIFF_N || 200);
 const SEED = Number(process.env.BROWSERS_DIFF_SEED || 1);
@@ -82,7 +83,7 @@ export default function register(suite) {
   suite.test(`differential: the same ${N} random requests give identical responses (engine in this browser = engine in Node)`, async (page, { engine, root, shared }) => {
     const withFile = fs.existsSync(path.join(shared, 'data', GV));
     const { list, results: expected } = await inNode(root, shared, withFile);
-    await page.open('/tests/e2e/fixtures/harness.html');
+    await page.open(HARNESS);
     const got = await page.js(`(${runAll.toString()})(${JSON.stringify(list)}, '/pkg/efa_rechner.js', ${withFile ? JSON.stringify(`/shared-data/${GV}`) : 'null'})`);
     assert.equal(got.length, N, `${engine}: ${N} responses`);
     const differing = expected.map((e, i) => (e.hash === got[i].hash ? null : i)).filter((i) => i !== null);

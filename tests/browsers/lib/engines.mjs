@@ -9,7 +9,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { Builder, Capabilities } from 'selenium-webdriver';
+import { Builder, Capabilities, logging } from 'selenium-webdriver';
 import chrome from 'selenium-webdriver/chrome.js';
 import firefox from 'selenium-webdriver/firefox.js';
 
@@ -94,6 +94,10 @@ export async function startEngine(engine, { lang = 'de-DE' } = {}) {
       .setChromeBinaryPath(PATHS.chromium)
       .addArguments('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--lang=${lang}`, '--window-size=1280,900')
       .setUserPreferences({ 'download.default_directory': downloads, 'download.prompt_for_download': false, 'intl.accept_languages': lang });
+    // the browser's own console (network errors, CSP reports) for Page.assertClean
+    const prefs = new logging.Preferences();
+    prefs.setLevel(logging.Type.BROWSER, logging.Level.ALL);
+    opts.setLoggingPrefs(prefs);
     const service = new chrome.ServiceBuilder(PATHS.chromedriver);
     const driver = await withTimeout(new Builder().forBrowser('chrome').setChromeOptions(opts).setChromeService(service).build(), START_TIMEOUT, 'Chromium');
     return session(engine, driver, downloads);

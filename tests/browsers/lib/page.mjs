@@ -41,6 +41,8 @@ export class Page {
     const d = this.driver;
     await d.switchTo().defaultContent();
     this.framed = false;
+    // what Chromium's console said on the pages before belongs to them (see assertClean)
+    if (this.engine === 'chromium') await d.manage().logs().get('browser');
     await this.setViewport(width, height);
     const inner = await d.executeScript('return [innerWidth, innerHeight];').catch(() => [0, 0]);
     if (Math.abs(inner[0] - width) > 1) {
@@ -82,20 +84,12 @@ export class Page {
     return this.driver.executeScript(scriptOf(fn), ...args);
   }
 
-  /** Polls fn(...args) in the page until it returns something truthy; returns that value. */
-  async waitFor(fn, args = [], { timeout = 10000, what = 'condition', interval = 50 } = {}) {
-    const end = Date.now() + timeout;
-    let last;
-    for (;;) {
-      try {
-        const v = await this.js(fn, ...args);
-        if (v) return v;
-      } catch (e) {
-        last = e;
-      }
-      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
-      await sleep(interval);
-    }
+  /**
+   * Waits until fn(...args), run in the page at every animation frame and DOM change, returns
+   * something truthy; returns that value (args: JSON values).
+   */
+  waitFor(fn, args = [], opts = {}) {
+    return waitForIn((expr) => this.js(expr), fn, args, opts);
   }
 
   // ---- what the probe recorded ----------------------------------------------------------------
@@ -114,25 +108,36 @@ export class Page {
    * Waits for an event of `type` after index `since` whose detail passes `where` (a function run
    * in Node on the JSON detail); returns the detail.
    */
-  async waitEvent(type, since, { where = null, timeout = 15000 } = {}) {
-    const end = Date.now() + timeout;
-    let seen = since;
-    for (;;) {
-      const evs = await this.events(seen);
-      for (const e of evs) {
-        if (e.type === type && (!where || where(e.detail))) return e.detail;
-      }
-      if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${type}; events since ${since}: ${JSON.stringify((await this.events(since)).map((e) => e.type + (e.detail?.code ? `:${e.detail.code}` : '')))}`);
-      await sleep(50);
+  waitEvent(type, since, opts = {}) {
+    return waitEventIn((expr) => this.js(expr), type, since, opts);
+  }
+
+  /**
+   * Asserts that the page violated no CSP, logged no uncaught error, console warning or error, and
+   * fetched nothing from another origin. In Chromium also the browser's own console (network
+   * failures, CSP reports), which WebDriver gives there through its log endpoint.
+   */
+  async assertClean() {
+    assertProbeClean(await this.js(PROBE_STATE));
+    if (this.engine === 'chromium') {
+      const logs = await this.driver.manage().logs().get('browser');
+      const bad = logs.filter((l) => l.level.value >= 900).map((l) => `${l.level.name}: ${l.message}`);
+      assert.deepEqual(bad, [], `Chromium console: ${bad.join('\n')}`);
     }
   }
 
-  /** Asserts that the page violated no CSP and logged no uncaught error, console warning or error. */
-  async assertClean() {
-    const p = await this.js(() => ({ csp: window.__probe.csp, errors: window.__probe.errors, console: window.__probe.console }));
-    assert.deepEqual(p.csp, [], `CSP violations: ${JSON.stringify(p.csp)}`);
-    assert.deepEqual(p.errors, [], `page errors: ${p.errors.join('\n')}`);
-    assert.deepEqual(p.console, [], `console warnings/errors: ${p.console.join('\n')}`);
+  /** Waits until the page has offered `count` files through <a download> (since it loaded). */
+  async waitDownloads(count, { timeout = 15000 } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const have = await this.js(() => window.__probe.downloads.length);
+      if (have >= count) return have;
+      const slice = Math.max(0, Math.min(5000, end - Date.now()));
+      await this.js((i, ms) => window.__probe.nextDownload(i, ms).then(() => true), have, slice);
+      if (Date.now() >= end && (await this.js(() => window.__probe.downloads.length)) < count) {
+        throw new Error(`timed out after ${timeout} ms waiting for ${count} download(s) offered; offered: ${JSON.stringify(await this.js(() => window.__probe.downloads.map((d) => d.name)))}`);
+      }
+    }
   }
 
   /** Files offered through <a download> since the page loaded: [{ name, type, bytes: Buffer }]. */
@@ -179,11 +184,94 @@ export class Page {
     return e;
   }
 
-  /** Clicks an element (WebDriver click: scrolled into view, real pointer events). */
+  /**
+   * Clicks an element (WebDriver click: real pointer events). First it waits, in the page, until
+   * the element is scrolled into view, has kept its place for an animation frame and is what the
+   * pointer hits at its centre: a driver that clicks at coordinates (WebKit) otherwise hits
+   * whatever a late part of the page has moved there.
+   */
   async click(selector, host) {
     const e = await this.$(selector, host);
+    await this.steady(e, `${host ? `${host} >>> ` : ''}${selector}`);
     await e.click();
     return e;
+  }
+
+  /** Waits until WebElement `e` is in view, not moving, and hit by the pointer at its centre. */
+  async steady(e, what = 'the element') {
+    const state = await this.driver.executeScript(`return (${steadyInPage.toString()})(arguments[0], 10000);`, e);
+    if (state !== true) throw new Error(`${what} did not come to rest under the pointer within 10 s (${state})`);
+  }
+
+  /** Offers files to an <input type=file> as a user's choice does: files = [{ name, type, bytes }]. */
+  async upload(selector, files, host) {
+    const e = await this.$(selector, host);
+    await this.js(
+      (el, list) => {
+        const dt = new DataTransfer();
+        for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+        el.files = dt.files;
+        el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      e,
+      files.map((f) => ({ name: f.name, type: f.type ?? '', b64: Buffer.from(f.bytes).toString('base64') })),
+    );
+    return e;
+  }
+
+  /**
+   * Sets a control's value as a picker does (date fields: the typed form of a date differs by
+   * engine and locale), with the input and change events a user's choice fires.
+   */
+  async setValue(selector, value, host) {
+    const e = await this.$(selector, host);
+    await this.js(
+      (el, v) => {
+        el.focus();
+        el.value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      e,
+      value,
+    );
+    return e;
+  }
+
+  /** The value of a form control. */
+  async value(selector, host) {
+    return this.js((el) => el.value, await this.$(selector, host));
+  }
+
+  /** Whether the element exists and is rendered (a box of some size, not visibility: hidden). */
+  visible(selector, host = 'efa-rechner') {
+    return this.js(
+      (sel, h) => {
+        const root = h ? document.querySelector(h)?.shadowRoot : document;
+        const el = root?.querySelector(sel);
+        if (!el) return false;
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      },
+      selector,
+      host,
+    );
+  }
+
+  /** How many elements match `selector` in the shadow root of `host` (null: the document). */
+  count(selector, host = 'efa-rechner') {
+    return this.js((sel, h) => (h ? document.querySelector(h)?.shadowRoot : document)?.querySelectorAll(sel).length ?? 0, selector, host);
+  }
+
+  /** The rendered texts of all elements matching `selector` (like innerText). */
+  texts(selector, host = 'efa-rechner') {
+    return this.js((sel, h) => [...((h ? document.querySelector(h)?.shadowRoot : document)?.querySelectorAll(sel) ?? [])].map((e) => e.innerText), selector, host);
+  }
+
+  /** An attribute of the element (null when absent). */
+  async attr(selector, name, host) {
+    return (await this.$(selector, host)).getAttribute(name);
   }
 
   /** Selects the <option> with `value` in a <select> through the keyboard-free DOM path + change. */
@@ -204,7 +292,10 @@ export class Page {
   /** Sets a checkbox/radio to `on` by clicking it (only when it has another state). */
   async check(selector, on = true, host) {
     const e = await this.$(selector, host);
-    if ((await e.isSelected()) !== on) await e.click();
+    if ((await e.isSelected()) !== on) {
+      await this.steady(e, selector);
+      await e.click();
+    }
     return e;
   }
 
@@ -256,8 +347,7 @@ export class Page {
       await this.js(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
       png = Buffer.from(await this.driver.takeScreenshot(), 'base64');
       if (!isBlankPng(png)) break;
-      png = null;
-      await sleep(300);
+      png = null; // the next try waits for two more frames
     }
     assert.ok(png, `${this.engine}: the screenshot ${name} stays blank`);
     fs.writeFileSync(file, png);
@@ -265,7 +355,134 @@ export class Page {
   }
 }
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// ---- helpers shared with tests/e2e/ (Playwright): each takes `js(expression)`, which evaluates an
+// expression in the page and awaits the promise it gives -------------------------------------------
+
+/** Waits until fn(...args) is truthy in the page (see waitInPage); returns its value. */
+export async function waitForIn(js, fn, args = [], { timeout = 10000, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  const src = typeof fn === 'function' ? fn.toString() : `() => (${fn})`;
+  let last;
+  for (;;) {
+    // the waiting happens in the page, in slices of a few seconds (one round trip each)
+    const slice = Math.max(0, Math.min(5000, end - Date.now()));
+    try {
+      const v = await js(`(${waitInPage.toString()})(${src}, ${JSON.stringify(args)}, ${slice})`);
+      if (v) return v;
+      last = null;
+    } catch (e) {
+      last = e; // e.g. a navigation in between: try again
+    }
+    if (Date.now() >= end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+  }
+}
+
+/**
+ * Waits for an efa-* event of `type` recorded by the probe after index `since` whose detail passes
+ * `where` (run in Node on the JSON detail); returns the detail. The page answers as soon as a new
+ * event has been recorded (the probe's next()), so the wait ends with the event.
+ */
+export async function waitEventIn(js, type, since, { where = null, timeout = 15000 } = {}) {
+  const end = Date.now() + timeout;
+  let seen = since;
+  for (;;) {
+    const slice = Math.max(0, Math.min(5000, end - Date.now()));
+    const evs = await js(`window.__probe.next(${Number(seen)}, ${slice}).then((list) => JSON.parse(JSON.stringify(list)))`);
+    for (const e of evs) {
+      if (e.type === type && (!where || where(e.detail))) return e.detail;
+    }
+    seen += evs.length;
+    if (Date.now() >= end) {
+      const all = await js(`JSON.parse(JSON.stringify(window.__probe.events.slice(${Number(since)})))`);
+      throw new Error(`timed out after ${timeout} ms waiting for ${type}; events since ${since}: ${JSON.stringify(all.map((e) => e.type + (e.detail?.code ? `:${e.detail.code}` : '')))}`);
+    }
+  }
+}
+
+/** An expression giving what the probe saw go wrong, and the resources of other origins. */
+export const PROBE_STATE = `({
+  csp: window.__probe.csp,
+  errors: window.__probe.errors,
+  console: window.__probe.console,
+  foreign: performance.getEntriesByType('resource').map((e) => e.name).filter((u) => !u.startsWith(location.origin) && !/^(blob|data):/.test(u)),
+})`;
+
+/** Asserts that PROBE_STATE is clean: no CSP violation, page error, console warning or error, foreign request. */
+export function assertProbeClean(p) {
+  assert.deepEqual(p.csp, [], `CSP violations: ${JSON.stringify(p.csp)}`);
+  assert.deepEqual(p.errors, [], `page errors: ${p.errors.join('\n')}`);
+  assert.deepEqual(p.console, [], `console warnings/errors: ${p.console.join('\n')}`);
+  assert.deepEqual(p.foreign, [], `requests to other origins: ${p.foreign.join(', ')}`);
+}
+
+/**
+ * Runs in the page: resolves to fn(...args) once that is truthy, checked now, at every animation
+ * frame and after every DOM change (shadow roots included, through the frames); null after `ms`.
+ */
+function waitInPage(fn, args, ms) {
+  return new Promise((resolve) => {
+    const end = performance.now() + ms;
+    let done = false;
+    let obs = null;
+    let timer = null;
+    const finish = (v) => {
+      done = true;
+      obs?.disconnect();
+      clearTimeout(timer);
+      resolve(v);
+    };
+    const check = () => {
+      if (done) return;
+      let v = null;
+      try {
+        v = fn(...args);
+      } catch {
+        v = null;
+      }
+      if (v) finish(v);
+    };
+    const frame = () => {
+      if (done) return;
+      check();
+      if (!done) requestAnimationFrame(frame);
+    };
+    obs = new MutationObserver(check);
+    obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    // the deadline: a hidden page may paint no frames, so a timer ends the wait too
+    timer = setTimeout(() => {
+      check();
+      if (!done) finish(null);
+    }, Math.max(0, end - performance.now()));
+    frame();
+  });
+}
+
+/**
+ * Runs in the page: scrolls `el` into view and resolves to true once it has the same box in two
+ * animation frames in a row and elementFromPoint at its centre is the element (or inside it, or
+ * its label); otherwise, after `ms`, to a note of what was in the way.
+ */
+function steadyInPage(el, ms) {
+  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  const end = performance.now() + ms;
+  let last = '';
+  const hitOk = (r) => {
+    const hit = el.getRootNode().elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return hit === el || el.contains(hit) || [...(el.labels ?? [])].some((l) => l === hit || l.contains(hit)) ? true : hit;
+  };
+  return new Promise((resolve) => {
+    const frame = () => {
+      const r = el.getBoundingClientRect();
+      const box = `${r.x},${r.y},${r.width},${r.height}`;
+      const hit = r.width && r.height ? hitOk(r) : null;
+      if (box === last && hit === true) return resolve(true);
+      if (performance.now() > end) return resolve(`box ${box}, hit ${hit && hit.tagName ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${hit.className}` : hit}`);
+      last = box;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
 
 /** True when a PNG (8-bit RGB/RGBA, non-interlaced, as drivers write them) has one colour only. */
 export function isBlankPng(buf) {

@@ -73,3 +73,15 @@ export async function startServer() {
     },
   };
 }
+
+/** The response headers of a path on a server (`origin` like http://127.0.0.1:8080). */
+export function headersOf(origin, p) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(origin + p, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers));
+      })
+      .on('error', reject);
+  });
+}

@@ -15,15 +15,44 @@
   const p = { events: [], csp: [], errors: [], console: [], downloads: [], blobs: new Map() };
   window.__probe = p;
   window.__events = p.events;
+  // who waits for the next recorded event or download (see next() and nextDownload())
+  const waiters = new Set();
+  const wake = () => {
+    for (const w of [...waiters]) w();
+  };
 
   const dispatch = EventTarget.prototype.dispatchEvent;
   EventTarget.prototype.dispatchEvent = function probeDispatch(ev) {
     if (ev && typeof ev.type === 'string' && ev.type.startsWith('efa-')) {
       const t = this && this.tagName ? this.tagName.toLowerCase() + (this.id ? `#${this.id}` : '') : String(this);
       p.events.push({ type: ev.type, target: t, detail: ev.detail });
+      queueMicrotask(wake);
     }
     return dispatch.call(this, ev);
   };
+
+  /** Resolves when `list()` has more than `i` entries (to its entries from `i`) or after `ms` (to []). */
+  const after = (list, i, ms) =>
+    new Promise((resolve) => {
+      let timer = null;
+      const check = () => {
+        if (list().length <= i) return false;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(list().slice(i));
+        return true;
+      };
+      if (check()) return;
+      waiters.add(check);
+      timer = setTimeout(() => {
+        waiters.delete(check);
+        resolve([]);
+      }, ms);
+    });
+  /** The efa-* events from index i on, as soon as there is one (at most `ms` later: []). */
+  p.next = (i, ms) => after(() => p.events, i, ms);
+  /** The downloads from index i on, as soon as there is one (at most `ms` later: []). */
+  p.nextDownload = (i, ms) => after(() => p.downloads, i, ms).then((l) => l.map((d) => ({ name: d.name, type: d.type })));
 
   document.addEventListener(
     'securitypolicyviolation',
@@ -51,6 +80,7 @@
     if (this.hasAttribute('download')) {
       const blob = p.blobs.get(this.href) || null;
       p.downloads.push({ name: this.download, href: this.href, type: blob ? blob.type : null, blob });
+      queueMicrotask(wake);
     }
     return click.call(this);
   };
@@ -84,10 +114,17 @@
         }
         // The securitypolicyviolation event is queued as a task of its own and WebKit may deliver
         // it after this one: wait for the blocked style's report (at most 5 s; the test asserts it).
-        const deadline = Date.now() + 5000;
         const reported = () => p.csp.some((v) => String(v.directive).startsWith('style-src'));
-        const wait = () => (reported() || Date.now() > deadline ? resolve(out) : setTimeout(wait, 20));
-        wait();
+        if (reported()) return resolve(out);
+        const done = () => {
+          document.removeEventListener('securitypolicyviolation', onReport, true);
+          clearTimeout(timer);
+          resolve(out);
+        };
+        // (a listener added after the probe's own one: the report is recorded when this runs)
+        const onReport = () => reported() && done();
+        document.addEventListener('securitypolicyviolation', onReport, true);
+        const timer = setTimeout(done, 5000);
       }, 0);
     });
 
