@@ -101,7 +101,7 @@ export default function register(suite) {
     assert.equal(await page.shadow((root) => root.querySelector('details.explain').open), true, 'Space opens it');
 
     n = await page.eventCount();
-    await page.fill('#f-costs', '5000');
+    await page.type('#f-costs', '5000');
     await page.keys(Key.ENTER);
     res = await waitResult(page, n, (d) => d.total === '5000.00');
     assert.equal(res.total, '5000.00');
@@ -119,7 +119,7 @@ export default function register(suite) {
     await page.assertClean();
   });
 
-  suite.test('axe-core: no WCAG 2.1 A/AA violation in German, English, with errors, the Kommunen table, and at 320 px', async (page, { engine }) => {
+  suite.test('axe-core: no WCAG 2.1 A/AA violation in German and English, with results and with errors', async (page, { engine }) => {
     await openWithResult(page);
     await panelsDone(page);
     await page.click('details.explain summary');
@@ -145,10 +145,11 @@ export default function register(suite) {
     assert.ok(await page.visible('#error-summary'));
     await page.axe('en, errors');
     await page.assertClean();
+  });
 
-    // the Kommunen table, the what-if panel and errors in German
+  suite.test('axe-core: no WCAG 2.1 A/AA violation with the Kommunen table and the what-if panel, with errors (de)', async (page) => {
     await openWithResult(page);
-    n = await page.eventCount();
+    let n = await page.eventCount();
     await page.check('#f-kommunen');
     await page.select('#f-k-land', 'HE');
     const res = await waitResult(page, n, (d) => d.kommunen?.land === 'HE');
@@ -161,8 +162,9 @@ export default function register(suite) {
     await page.waitEvent('efa-error', n);
     await page.axe('de, Kommunen, errors');
     await page.assertClean();
+  });
 
-    // 320 CSS px: no horizontal scrolling, no violation, a screenshot
+  suite.test('axe-core at 320 CSS px: no violation, no horizontal scrolling, nothing wider than the viewport', async (page, { engine }) => {
     await openWithResult(page, '/www/index.html', { width: 320, height: 640 });
     await panelsDone(page);
     assert.equal(await page.js(() => window.innerWidth), 320, 'a 320 px viewport');

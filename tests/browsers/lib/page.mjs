@@ -174,13 +174,35 @@ export class Page {
     return this.js(`(${fn.toString()})(document.querySelector(${JSON.stringify(host)}).shadowRoot, ${JSON.stringify(arg)})`);
   }
 
-  /** Clears a text field and types `text` into it (real key events, as a user would). */
+  /**
+   * Replaces the text of a field with `text` in one editing step, as pasting over a selection does
+   * (one input event: a field that checks on every input sees the whole text, never a half-typed
+   * or empty one in between). `type` gives key events instead.
+   */
   async fill(selector, text, host) {
     const e = await this.$(selector, host);
+    const ok = await this.js(
+      (el, t) => {
+        el.focus();
+        el.select();
+        // an editing command: beforeinput and input fire as for a user's edit
+        return t ? document.execCommand('insertText', false, t) : document.execCommand('delete');
+      },
+      e,
+      text,
+    );
+    if (!ok) throw new Error(`${selector}: the engine refused to edit the field`);
+    if ((await this.js((el) => el.value, e)) !== text) throw new Error(`${selector}: the field holds ${JSON.stringify(await this.js((el) => el.value, e))}, not ${JSON.stringify(text)}`);
+    return e;
+  }
+
+  /** Clears a text field and types `text` into it key by key (real key events, as a user types). */
+  async type(selector, text, host) {
+    const e = await this.$(selector, host);
     await this.js((el) => el.focus(), e);
-    // select-all + Backspace: WebElement.clear() fires no input event in every engine
-    await this.driver.actions().keyDown(Key.CONTROL).sendKeys('a').keyUp(Key.CONTROL).sendKeys(Key.BACK_SPACE).perform();
-    if (text) await e.sendKeys(text);
+    // select-all, then the first key replaces the text (WebElement.clear() fires no input event
+    // in every engine, and WebElement.sendKeys may move the caret to the end first)
+    await this.driver.actions().keyDown(Key.CONTROL).sendKeys('a').keyUp(Key.CONTROL).sendKeys(text || Key.BACK_SPACE).perform();
     return e;
   }
 
