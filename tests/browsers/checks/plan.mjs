@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { Key } from '../lib/page.mjs';
 import { headersOf } from '../lib/server.mjs';
 import { killEngine, assertKilled, PLAN_HARNESS } from '../lib/rechner.mjs';
+import { TRAP_ENGINES } from './rechner-trap.mjs';
 import { HOST, PLAN_11, EXPECTED_11, EXPECTED_12, CSV_12, SENTENCE_DE, SENTENCE_EN, norm, moneyToDecimal, assertExpected, planResult, openPlan, rows, text, toEnglish } from '../lib/plan.mjs';
 
 const waitPlan = (page, n, where = null) => page.waitEvent('efa-plan-result', n, { where, timeout: 20000 });
@@ -394,5 +395,5 @@ export default function register(suite) {
     assert.deepEqual(server.requests.slice(mark).filter((u) => /\/pkg\/efa_rechner_plans\.js\?instance=/.test(u)).map((u) => new URL(u, 'http://x').search), ['?instance=plan-1']);
     assert.ok((await text(page, '#plan-sentence')).startsWith('Hessen trägt 2025–2026 insgesamt 313.924,88 €; nach dem Modell'));
     await page.assertClean();
-  });
+  }, { engines: TRAP_ENGINES });
 }
