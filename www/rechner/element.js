@@ -75,7 +75,9 @@ function afterPaint(el, fn) {
     el._paintToken = null;
     fn();
   };
-  requestAnimationFrame(() => setTimeout(run, 0));
+  // (background priority where the browser has it: input and the painting of the next result go first)
+  const later = globalThis.scheduler?.postTask ? (f) => scheduler.postTask(f, { priority: 'background' }) : (f) => setTimeout(f, 0);
+  requestAnimationFrame(() => later(run));
   setTimeout(run, 200);
 }
 
@@ -233,6 +235,7 @@ export class EfaRechner extends HTMLElement {
   async _boot() {
     // Starts the engine download (.wasm and glue in parallel) before anything else.
     const meta = this._engine((api) => api.metadata(), { dataset: false });
+    this._prefetch(this._startRequest().req);
     const lang = this.lang;
     const strings = loadLang(lang).catch(() => {}); // without English texts, German ones stand in
     try {
@@ -246,21 +249,9 @@ export class EfaRechner extends HTMLElement {
       this._emit('efa-error', err);
       return;
     }
-    let req = this._pendingRequest || null;
-    let fragmentError = null;
-    if (!this.hasAttribute('no-fragment')) {
-      try {
-        const f = readFragment();
-        if (f) {
-          req = f;
-          this._lastFragment = location.hash;
-        }
-      } catch (e) {
-        fragmentError = e;
-      }
-    }
-    if (!req) req = this._requestFromAttributes();
-    if (req?.kommunen) loadPart('kommunen').catch(() => {});
+    const { req, fragment, fragmentError } = this._startRequest();
+    if (fragment) this._lastFragment = fragment;
+    this._prefetch(req);
     this._booted = true;
     this._pendingRequest = null;
     this._request = null;
@@ -273,6 +264,33 @@ export class EfaRechner extends HTMLElement {
     else this._request = req;
     if (fragmentError) console.info('efa-rechner: ignoring an unreadable #efa= fragment');
     await this._compute();
+  }
+
+  /** The request the element starts with: one set before it booted, the URL fragment's, or the attributes'. */
+  _startRequest() {
+    let req = this._pendingRequest || null;
+    let fragment = null;
+    let fragmentError = null;
+    if (!this.hasAttribute('no-fragment')) {
+      try {
+        const f = readFragment();
+        if (f) [req, fragment] = [f, location.hash];
+      } catch (e) {
+        fragmentError = e;
+      }
+    }
+    return { req: req || this._requestFromAttributes(), fragment, fragmentError };
+  }
+
+  /**
+   * Starts loading what a first result with Kommunen needs, in parallel with the engine: the
+   * table's part and, at the Gemeinde level without a file, the built-in Gemeinde table.
+   */
+  _prefetch(req) {
+    const k = req?.kommunen;
+    if (!k) return;
+    loadPart('kommunen').catch(() => {});
+    if (k.level === 'gemeinde' && !this.getAttribute('kommunen-src')) loadPart('gemeinden').then((m) => m.fetchTable()).catch(() => {});
   }
 
   _requestFromAttributes() {
@@ -362,7 +380,8 @@ export class EfaRechner extends HTMLElement {
         meta: this._meta,
         lang,
         onInput: () => this._schedule(350),
-        onChange: () => this._schedule(0),
+        // (at once, not in a later task: the browser would paint a frame in between)
+        onChange: () => this._compute(),
         onSubmit: () => this._compute({ submit: true }),
         onFile: (file) => this._loadDatasetFromFile(file),
         fileStatus: () => this._dataset?.info ?? null,
@@ -505,10 +524,13 @@ export class EfaRechner extends HTMLElement {
     const call = k && !k.format ? { ...request, kommunen: { ...k, format: 'columns' } } : request;
     let res;
     try {
-      // Level gemeinde without a file: the engine answers missing_gv100ad until it has the
-      // built-in Gemeinde table, which gemeinden.js then fetches (once) and loads; any other
-      // error it passes on.
-      res = await this._engine((api, ds) => api.allocate(call, ds)).catch((e) => loadPart('gemeinden').then((m) => m.allocate(this, call, e)));
+      // Level gemeinde without a file: gemeinden.js loads the built-in Gemeinde table (fetched
+      // once, from boot on) into the engine before computing. Any other request that the engine
+      // answers with missing_gv100ad goes there too; other errors pass on.
+      const builtIn = k?.level === 'gemeinde' && !this._dataset;
+      res = await (builtIn
+        ? loadPart('gemeinden').then((m) => m.allocate(this, call))
+        : this._engine((api, ds) => api.allocate(call, ds)).catch((e) => loadPart('gemeinden').then((m) => m.allocate(this, call, e))));
     } catch (e) {
       if (seq !== this._seq) return;
       await this._errorParts();

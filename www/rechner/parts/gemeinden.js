@@ -1,8 +1,8 @@
 // The built-in Gemeinde table for level "gemeinde" without a GV100AD file (issue 11). The engine's
 // .wasm does not carry it (size budget): the package ships it as gemeinden.tsv beside the engine,
 // fetched once per page when the Gemeinde level is first used, and handed to every engine
-// instance that needs it (also a fresh one after a trap). Loaded on demand (parts.js), by the
-// element's first engine error.
+// instance that needs it (also a fresh one after a trap). Loaded on demand (parts.js): from boot
+// on when the first request is at the Gemeinde level, else by the first computation that needs it.
 
 import { t } from '../i18n.js';
 import './i18n.js'; // the parts' texts
@@ -25,22 +25,28 @@ export function fetchTable() {
 }
 
 /**
- * After the engine's error `e` for `request`: when it is missing_gv100ad (level gemeinde, no
- * file), computes `request` again with the built-in Gemeinde table loaded into the engine
- * instance the call runs on; any other error is thrown on. A table that cannot be fetched is a
- * coded error at the level field.
+ * Computes `request` with the built-in Gemeinde table loaded into the engine instance the call
+ * runs on. Called before computing (level gemeinde, no file) or after the engine's error `e`:
+ * then only for missing_gv100ad, any other error is thrown on. A table that cannot be fetched
+ * is a coded error at the level field, if the engine needs it for this request.
  */
 export async function allocate(el, request, e) {
-  if (e?.code !== 'missing_gv100ad') throw e;
-  let bytes;
+  if (e && e.code !== 'missing_gv100ad') throw e;
+  let bytes = null;
+  let failed = null;
   try {
     bytes = await fetchTable();
   } catch (err) {
-    const v = { status: err?.status ?? '–' };
-    throw { code: 'missing_gv100ad', path: 'kommunen.level', messages: { de: t('de', 'errGemeindenLoad', v), en: t('en', 'errGemeindenLoad', v) } };
+    failed = err;
   }
   return el._engine((api, ds) => {
-    if (!api.gemeindenLoaded()) api.loadGemeinden(bytes);
-    return api.allocate(request, ds);
+    if (bytes && !api.gemeindenLoaded()) api.loadGemeinden(bytes);
+    try {
+      return api.allocate(request, ds);
+    } catch (err) {
+      if (!failed || err?.code !== 'missing_gv100ad') throw err;
+      const v = { status: failed?.status ?? '–' };
+      throw { code: 'missing_gv100ad', path: 'kommunen.level', messages: { de: t('de', 'errGemeindenLoad', v), en: t('en', 'errGemeindenLoad', v) } };
+    }
   });
 }
