@@ -153,6 +153,10 @@ export class EfaPlan extends HTMLElement {
   }
 
   async _boot() {
+    // the plan downloads while the engine loads, not after it
+    const src = this._pendingPlan === undefined ? this.getAttribute('src') : null;
+    const early = src ? fetchPlan(src, t) : null;
+    early?.catch(() => {}); // (its error is shown by _loadSrc)
     try {
       this._meta = await callEngine((api) => api.metadata());
     } catch (e) {
@@ -166,7 +170,7 @@ export class EfaPlan extends HTMLElement {
       const v = this._pendingPlan;
       this._pendingPlan = undefined;
       this.plan = v;
-    } else if (this.getAttribute('src')) this._loadSrc(this.getAttribute('src'));
+    } else if (this.getAttribute('src')) this._loadSrc(this.getAttribute('src'), this.getAttribute('src') === src ? early : null);
   }
 
   // ---- names ------------------------------------------------------------------------------------
@@ -298,10 +302,11 @@ export class EfaPlan extends HTMLElement {
 
   // ---- opening a plan ---------------------------------------------------------------------------
 
-  async _loadSrc(src) {
+  /** Opens the plan at `src`; `fetched`: its download, if already started. */
+  async _loadSrc(src, fetched = null) {
     const seq = ++this._loadSeq;
     try {
-      const bytes = await fetchPlan(src, t);
+      const bytes = await (fetched ?? fetchPlan(src, t));
       if (seq !== this._loadSeq) return;
       const text = decodePlan(bytes, t);
       await this._open({ input: text, plan: planObject(text), name: src.split(/[?#]/)[0].split('/').pop() }, { focus: false });
