@@ -145,7 +145,6 @@ svg.chart .track { fill: var(--_bar-track); }
 .warnings { border-inline-start: 5px solid #8a6d00; padding: .5rem .75rem; background: #fff7d6; }
 .note { color: var(--_muted); }
 .panel { border-top: 2px solid var(--_rule); padding-top: .25rem; margin-top: 1.5rem; }
-.panel { content-visibility: auto; contain-intrinsic-size: auto 40rem; }
 
 @media (forced-colors: active) {
   svg .bar-land, svg .bar-bund { fill: CanvasText; }

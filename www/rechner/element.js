@@ -380,8 +380,9 @@ export class EfaRechner extends HTMLElement {
         meta: this._meta,
         lang,
         onInput: () => this._schedule(350),
-        // (at once, not in a later task: the browser would paint a frame in between)
-        onChange: () => this._compute(),
+        // A choice computes at once (in a later task, the browser would paint a frame first); a
+        // typed field's change waits for the task of a click it may be part of (its blur).
+        onChange: (key, typed) => (typed ? this._schedule(0) : this._compute()),
         onSubmit: () => this._compute({ submit: true }),
         onFile: (file) => this._loadDatasetFromFile(file),
         fileStatus: () => this._dataset?.info ?? null,

@@ -11,7 +11,7 @@ import { readRequest, membersOf, KEY_TABLES } from './read.js';
 
 export class EfaForm {
   /**
-   * ctx: { meta, lang, onInput(fieldKey), onChange(fieldKey), onSubmit(), onFile(file), fileStatus() }
+   * ctx: { meta, lang, onInput(fieldKey), onChange(fieldKey, typed: a text or date field), onSubmit(), onFile(file), fileStatus() }
    */
   constructor(ctx) {
     this.ctx = ctx;
@@ -69,7 +69,7 @@ export class EfaForm {
       if (key) this.touched.add(key);
       if (e.target.type === 'text') this.reformat(e.target);
       if (e.target.type === 'file') return;
-      this.ctx.onChange(key);
+      this.ctx.onChange(key, e.target.type === 'text' || e.target.type === 'date');
     });
 
     form.append(h('h3', { id: 'form-heading', class: 'visually-hidden', text: L('formLabel') }));
