@@ -76,8 +76,7 @@ function afterPaint(el, fn) {
     fn();
   };
   // (background priority where the browser has it: input and the painting of the next result go first)
-  const later = globalThis.scheduler?.postTask ? (f) => scheduler.postTask(f, { priority: 'background' }) : (f) => setTimeout(f, 0);
-  requestAnimationFrame(() => later(run));
+  requestAnimationFrame(() => globalThis.scheduler?.postTask?.(run, { priority: 'background' }) ?? setTimeout(run, 0));
   setTimeout(run, 200);
 }
 
@@ -235,7 +234,7 @@ export class EfaRechner extends HTMLElement {
   async _boot() {
     // Starts the engine download (.wasm and glue in parallel) before anything else.
     const meta = this._engine((api) => api.metadata(), { dataset: false });
-    this._prefetch(this._startRequest().req);
+    this._prefetch(this._pendingRequest || this._requestFromAttributes()); // (a fragment's request: below)
     const lang = this.lang;
     const strings = loadLang(lang).catch(() => {}); // without English texts, German ones stand in
     try {
@@ -249,8 +248,20 @@ export class EfaRechner extends HTMLElement {
       this._emit('efa-error', err);
       return;
     }
-    const { req, fragment, fragmentError } = this._startRequest();
-    if (fragment) this._lastFragment = fragment;
+    let req = this._pendingRequest || null;
+    let fragmentError = null;
+    if (!this.hasAttribute('no-fragment')) {
+      try {
+        const f = readFragment();
+        if (f) {
+          req = f;
+          this._lastFragment = location.hash;
+        }
+      } catch (e) {
+        fragmentError = e;
+      }
+    }
+    if (!req) req = this._requestFromAttributes();
     this._prefetch(req);
     this._booted = true;
     this._pendingRequest = null;
@@ -266,31 +277,13 @@ export class EfaRechner extends HTMLElement {
     await this._compute();
   }
 
-  /** The request the element starts with: one set before it booted, the URL fragment's, or the attributes'. */
-  _startRequest() {
-    let req = this._pendingRequest || null;
-    let fragment = null;
-    let fragmentError = null;
-    if (!this.hasAttribute('no-fragment')) {
-      try {
-        const f = readFragment();
-        if (f) [req, fragment] = [f, location.hash];
-      } catch (e) {
-        fragmentError = e;
-      }
-    }
-    return { req: req || this._requestFromAttributes(), fragment, fragmentError };
-  }
-
   /**
    * Starts loading what a first result with Kommunen needs, in parallel with the engine: the
-   * table's part and, at the Gemeinde level without a file, the built-in Gemeinde table.
+   * table's part and, at the Gemeinde level without a file, the built-in Gemeinde table's.
    */
   _prefetch(req) {
     const k = req?.kommunen;
-    if (!k) return;
-    loadPart('kommunen').catch(() => {});
-    if (k.level === 'gemeinde' && !this.getAttribute('kommunen-src')) loadPart('gemeinden').then((m) => m.fetchTable()).catch(() => {});
+    for (const p of k ? ['kommunen', k.level === 'gemeinde' && !this.getAttribute('kommunen-src') && 'gemeinden'] : []) if (p) loadPart(p).catch(() => {});
   }
 
   _requestFromAttributes() {
@@ -528,10 +521,8 @@ export class EfaRechner extends HTMLElement {
       // Level gemeinde without a file: gemeinden.js loads the built-in Gemeinde table (fetched
       // once, from boot on) into the engine before computing. Any other request that the engine
       // answers with missing_gv100ad goes there too; other errors pass on.
-      const builtIn = k?.level === 'gemeinde' && !this._dataset;
-      res = await (builtIn
-        ? loadPart('gemeinden').then((m) => m.allocate(this, call))
-        : this._engine((api, ds) => api.allocate(call, ds)).catch((e) => loadPart('gemeinden').then((m) => m.allocate(this, call, e))));
+      const gemeinden = (e) => loadPart('gemeinden').then((m) => m.allocate(this, call, e));
+      res = await (k?.level === 'gemeinde' && !this._dataset ? gemeinden() : this._engine((api, ds) => api.allocate(call, ds)).catch(gemeinden));
     } catch (e) {
       if (seq !== this._seq) return;
       await this._errorParts();

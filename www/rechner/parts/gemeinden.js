@@ -30,6 +30,8 @@ export function fetchTable() {
  * then only for missing_gv100ad, any other error is thrown on. A table that cannot be fetched
  * is a coded error at the level field, if the engine needs it for this request.
  */
+fetchTable().catch(() => {}); // this part is loaded for the Gemeinde level: the download starts with it
+
 export async function allocate(el, request, e) {
   if (e && e.code !== 'missing_gv100ad') throw e;
   let bytes = null;
