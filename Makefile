@@ -38,9 +38,9 @@ test-rust: setup
 # browsers; the drivers' capabilities are in webdriver.json). One build, three runs.
 test-wasm: setup
 	node scripts/gen-wasm-test-data.mjs
-	wasm-pack test --headless --chrome -- --features plans --test wasm
-	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --features plans --test wasm
-	$(XVFB) wasm-pack test --headless --safari --safaridriver $(WEBKITDRIVER) -- --features plans --test wasm
+	wasm-pack test --headless --chrome -- --test wasm
+	wasm-pack test --headless --firefox --geckodriver $(GECKODRIVER) -- --test wasm
+	$(XVFB) wasm-pack test --headless --safari --safaridriver $(WEBKITDRIVER) -- --test wasm
 
 # node:test files, all with one reporter whose last line is "N passed, N failed" (like every runner).
 NODE_TEST := node --test --test-reporter=./tests/node/summary-reporter.mjs

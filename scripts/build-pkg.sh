@@ -27,25 +27,8 @@ wasm-opt -Oz --strip-debug --strip-producers \
   pkg/efa_rechner_bg.wasm -o pkg/efa_rechner_bg.wasm
 after=$(stat -c %s pkg/efa_rechner_bg.wasm)
 gz=$(gzip -9 -c pkg/efa_rechner_bg.wasm | wc -c)
+# One module for every function: allocate, the datasets, metadata and plans (allocatePlan).
 echo "build-pkg: efa_rechner_bg.wasm $before → $after bytes ($gz gzip)"
-
-# The plan module: the same engine plus the plan exports (allocatePlan, allocatePlanCsv; cargo
-# feature "plans"), as pkg/efa_rechner_plans.js and _bg.wasm for the pages that use plans
-# (<efa-plan>, `import … from 'efa-rechner/plans'`). The calculator's module above stays within
-# its size budget; the plan module is a superset, so a plan page needs only this one.
-rm -rf target/pkg-plans
-wasm-pack build --target web --release --out-dir target/pkg-plans --out-name efa_rechner_plans --no-pack -- --features plans 2>&1 \
-  | grep -v -e '^\[INFO\]: Optional field missing' -e 'wasm-opt' || true
-test -f target/pkg-plans/efa_rechner_plans_bg.wasm || { echo "build-pkg: wasm-pack produced no plan module" >&2; exit 1; }
-wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
-  target/pkg-plans/efa_rechner_plans_bg.wasm -o pkg/efa_rechner_plans_bg.wasm
-cp target/pkg-plans/efa_rechner_plans.js target/pkg-plans/efa_rechner_plans.d.ts \
-  target/pkg-plans/efa_rechner_plans_bg.wasm.d.ts pkg/
-cp -r target/pkg-plans/snippets/. pkg/snippets/
-gz=$(gzip -9 -c pkg/efa_rechner_plans_bg.wasm | wc -c)
-echo "build-pkg: efa_rechner_plans_bg.wasm $(stat -c %s pkg/efa_rechner_plans_bg.wasm) bytes ($gz gzip)"
 fi
 
 # The element. www/rechner/ (with what it uses of www/core/) is the source: plain ES modules,
@@ -76,7 +59,7 @@ const OUT = 'pkg/element';
 const glue = fs.readFileSync('pkg/efa_rechner.js', 'utf8');
 const glueImports = [...glue.matchAll(/^import\b[^'"]*from\s*['"]\.\/([^'"]+)['"]/gm)].map((m) => `../${m[1]}`);
 for (const f of glueImports) if (!fs.existsSync(`pkg/${f.slice(3)}`)) throw new Error(`build-pkg: pkg/${f.slice(3)} is missing`);
-const ENGINE = /^\.\.\/(efa_rechner(_plans)?(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
+const ENGINE = /^\.\.\/(efa_rechner(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
 
 const partName = (c) => {
   const at = c.facadeModuleId?.lastIndexOf(`/${SRC}/`) ?? -1;
@@ -159,7 +142,7 @@ import { rolldown } from 'rolldown';
 import { transform as cssTransform } from 'lightningcss';
 
 const OUT = 'pkg/plan';
-const ENGINE = /^\.\.\/(efa_rechner(_plans)?(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
+const ENGINE = /^\.\.\/(efa_rechner(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
 const plugins = [
   {
     name: 'efa-strip-pure', // as for pkg/element/ above
@@ -174,7 +157,8 @@ const plugins = [
       return null;
     },
     transform(code, id) {
-      if (id.endsWith('/www/plan/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      // The engine loader is <efa-rechner>'s (www/plan/engine.js re-exports it): one load per page.
+      if (id.endsWith('/www/rechner/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
       if (id.endsWith('/www/plan/element.js')) {
         if (!code.includes("'../rechner/efa-rechner.js'")) throw new Error('build-pkg: www/plan/element.js no longer names ../rechner/efa-rechner.js');
         code = code.replace("'../rechner/efa-rechner.js'", "'../element/efa-rechner.js'");
@@ -191,7 +175,9 @@ await bundle.close();
 fs.copyFileSync('www/plan/README.md', `${OUT}/README.md`);
 for (const c of output.filter((x) => x.type === 'chunk')) {
   if (c.code.includes('../../pkg/')) throw new Error(`build-pkg: plan/${c.fileName} still points at ../../pkg/`);
-  if (c.moduleIds.some((id) => id.includes('/www/rechner/'))) throw new Error(`build-pkg: plan/${c.fileName} bundles a module of the calculator (www/rechner/)`);
+  // Only the engine loader is shared with the calculator (the page-wide registry makes both
+  // bundles' copies one load).
+  if (c.moduleIds.some((id) => id.includes('/www/rechner/') && !id.endsWith('/www/rechner/engine.js'))) throw new Error(`build-pkg: plan/${c.fileName} bundles a module of the calculator (www/rechner/)`);
   if (c.code.includes('../rechner/')) throw new Error(`build-pkg: plan/${c.fileName} still points at ../rechner/`);
   console.log(`build-pkg: plan/${c.fileName} ${c.code.length} bytes, ${zlib.gzipSync(c.code, { level: 9 }).length} gzip`);
 }
@@ -207,6 +193,7 @@ if $element_only; then
   exit 0
 fi
 
+rm -f pkg/efa_rechner_plans*  # the plan module of earlier builds (plans are in the one module now)
 rm -f pkg/.gitignore  # wasm-pack writes "*", which npm pack would honour
 # The built-in Gemeinde table (issue 11): a separate file, not in the .wasm (its size budget);
 # the page fetches it on first use of the Gemeinde level and hands it to loadGemeinden().

@@ -5,8 +5,6 @@ const cargo = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1];
 const hasElement = existsSync(new URL('../pkg/element/efa-rechner.js', import.meta.url));
 const hasPlan = existsSync(new URL('../pkg/plan/efa-plan.js', import.meta.url));
-// The plan module (allocatePlan): the engine built with the cargo feature "plans".
-const hasPlans = existsSync(new URL('../pkg/efa_rechner_plans.js', import.meta.url));
 
 const pkg = {
   name: 'efa-rechner',
@@ -32,10 +30,6 @@ const pkg = {
       default: { types: './efa_rechner.d.ts', default: './efa_rechner.js' },
     },
     './efa_rechner_bg.wasm': './efa_rechner_bg.wasm',
-    ...(hasPlans ? {
-      './plans': { types: './efa_rechner_plans.d.ts', default: './efa_rechner_plans.js' },
-      './efa_rechner_plans_bg.wasm': './efa_rechner_plans_bg.wasm',
-    } : {}),
     './gemeinden.tsv': './gemeinden.tsv',
     ...(hasElement ? { './element': { types: './element/efa-rechner.d.ts', default: './element/efa-rechner.js' }, './element/*': './element/*' } : {}),
     ...(hasPlan ? { './plan': { types: './plan/efa-plan.d.ts', default: './plan/efa-plan.js' }, './plan/*': './plan/*' } : {}),
@@ -49,7 +43,6 @@ const pkg = {
     'efa_rechner.d.cts',
     'efa_rechner_bg.wasm',
     'efa_rechner_bg.wasm.d.ts',
-    ...(hasPlans ? ['efa_rechner_plans.js', 'efa_rechner_plans.d.ts', 'efa_rechner_plans_bg.wasm', 'efa_rechner_plans_bg.wasm.d.ts'] : []),
     'gemeinden.tsv',
     'snippets/',
     ...(hasElement ? ['element/'] : []),

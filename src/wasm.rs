@@ -235,7 +235,6 @@ fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
 }
 
 /// A plan from JS: a plan object, its JSON text or CSV text; options `{compare, title}`.
-#[cfg(feature = "plans")]
 fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<crate::plan::Plan, JsValue> {
     let options = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
         None => crate::plan::PlanOptions::default(),
@@ -261,10 +260,6 @@ fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<crate::plan:
 /// Allocates a plan (contract 1.1): a plan object `{plan: {...}}`, its JSON text, or CSV text as
 /// a spreadsheet exports it. `options.compare` (a named model) and `options.title` replace the
 /// plan's own; a CSV plan has no other place for them.
-///
-/// Only in the plan module (`efa-rechner/plans`, feature `plans`): the calculator's module stays
-/// within its size budget.
-#[cfg(feature = "plans")]
 #[wasm_bindgen(js_name = allocatePlan, unchecked_return_type = "PlanResponse")]
 pub fn allocate_plan(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,
@@ -278,7 +273,6 @@ pub fn allocate_plan(
 /// The same plan as `allocatePlan`, as CSV for German Excel (UTF-8 BOM, `;`, decimal comma,
 /// `\r\n`; text cells that would run as formulas are neutralised): what `efa-rechner plan
 /// --format csv` writes.
-#[cfg(feature = "plans")]
 #[wasm_bindgen(js_name = allocatePlanCsv)]
 pub fn allocate_plan_csv(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,

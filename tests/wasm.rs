@@ -271,16 +271,8 @@ fn web_sys_log(msg: &str) {
     wasm_bindgen_test::console_log!("{msg}");
 }
 
-// Plans (contract 1.1) through `allocatePlan`, which only the plan module has (cargo feature
-// `plans`; `make test-wasm` passes it): our copies of the plan examples (tests/plan.rs checks
-// natively that they equal ../shared's originals).
-#[cfg(not(feature = "plans"))]
-#[wasm_bindgen_test]
-fn plans_are_tested() {
-    panic!("the plan tests need the plan module: run with `-- --features plans --test wasm`");
-}
-
-#[cfg(feature = "plans")]
+// Plans (contract 1.1) through `allocatePlan` of the one module: our copies of the plan examples
+// (tests/plan.rs checks natively that they equal ../shared's originals).
 mod plans {
     use super::*;
 

@@ -75,21 +75,15 @@ test('the packed package holds what it promises', () => {
   assert.ok(meta.exports['.'].browser.types && meta.exports['.'].node.import.types && meta.exports['.'].node.require.types, 'exports declare types for each condition');
 });
 
-test('size budget: the .wasm is at most 150 KB gzip', () => {
-  const wasm = readFileSync(join(root, 'pkg/efa_rechner_bg.wasm'));
-  const gz = gzipSync(wasm, { level: 9 }).length;
-  console.log(`# efa_rechner_bg.wasm: ${wasm.length} bytes, ${gz} bytes gzip`);
-  assert.ok(gz <= 150 * 1024, `${gz} bytes gzip is above the 150 KB budget`);
-});
-
-test('plans are a module of their own: the calculator has no allocatePlan', () => {
+test('one module serves every function: allocate, allocatePlan and the datasets from efa-rechner', () => {
   const got = runInProject(`${PRELUDE}
-import * as calculator from 'efa-rechner';
-import * as plans from 'efa-rechner/plans';
-console.log(JSON.stringify({ calculator: typeof calculator.allocatePlan, plans: typeof plans.allocatePlan, superset: typeof plans.allocate }));`);
-  assert.deepEqual(got, { calculator: 'undefined', plans: 'function', superset: 'function' });
-  const wasm = readFileSync(join(root, 'pkg/efa_rechner_plans_bg.wasm'));
-  console.log(`# efa_rechner_plans_bg.wasm: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
+import * as engine from 'efa-rechner';
+console.log(JSON.stringify(Object.fromEntries(['allocate', 'allocatePlan', 'allocatePlanCsv', 'loadGv100ad', 'loadGemeinden', 'metadata'].map((f) => [f, typeof engine[f]]))));`);
+  assert.deepEqual(got, { allocate: 'function', allocatePlan: 'function', allocatePlanCsv: 'function', loadGv100ad: 'function', loadGemeinden: 'function', metadata: 'function' });
+  const meta = JSON.parse(readFileSync(join(installedPackage(), 'node_modules/efa-rechner/package.json'), 'utf8'));
+  assert.deepEqual(meta.files.filter((f) => f.endsWith('.wasm')), ['efa_rechner_bg.wasm'], 'one .wasm in the package');
+  const wasm = readFileSync(join(root, 'pkg/efa_rechner_bg.wasm'));
+  console.log(`# efa_rechner_bg.wasm: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
 });
 
 test('size budget: the Gemeinde table is a separate file of at most 120 KB gzip, in the tarball', () => {
@@ -279,8 +273,7 @@ test('plans through the installed package: object, JSON text, CSV text, options,
     const p11 = join(d, '11-plan-portfolio.json');
     const p12 = join(d, '12-plan-german.csv');
     const got = runInProject(`${PRELUDE}
-import { initSync as initPlans, allocatePlan, allocatePlanCsv } from 'efa-rechner/plans';
-initPlans({ module: readFileSync(require.resolve('efa-rechner/efa_rechner_plans_bg.wasm')) });
+import { allocatePlan, allocatePlanCsv } from 'efa-rechner';
 const plan = (input, options) => { try { return allocatePlan(input, options); } catch (e) { return { error: { code: e.code, path: e.path, name: e.name, de: e.messages?.de } }; } };
 const text11 = readFileSync(${JSON.stringify(p11)}, 'utf8');
 const csv12 = readFileSync(${JSON.stringify(p12)}, 'utf8');

@@ -1,5 +1,5 @@
 // Plan differential test: random plans (contract 1.1) through the engine's WASM package
-// (`allocatePlan` of the plan module, pkg/efa_rechner_plans.js = `efa-rechner/plans`) and through the independent JavaScript reference
+// (`allocatePlan` of pkg/efa_rechner.js, the one module) and through the independent JavaScript reference
 // (tests/reference/plan.mjs), every plan in each of its forms: JS object, JSON text, CSV with ";"
 // (German numbers), CSV with ","; one plan in eight carries one defect whose code and path must
 // match. Everything the contract fixes is compared (see tests/reference/plan-differential-runner.mjs).
@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { runPlanDifferential } from '../reference/plan-differential-runner.mjs';
 
 const root = new URL('../../', import.meta.url);
-const pkgJs = new URL('pkg/efa_rechner_plans.js', root);
-const pkgWasm = new URL('pkg/efa_rechner_plans_bg.wasm', root);
+const pkgJs = new URL('pkg/efa_rechner.js', root);
+const pkgWasm = new URL('pkg/efa_rechner_bg.wasm', root);
 const outDir = new URL('target/plan-differential/', root);
 
 const N = Number(process.env.PLAN_DIFF_N ?? 300);

@@ -166,10 +166,7 @@ const ATTW_EXCEPTIONS = [
   // The elements are browser modules, ESM only; nothing about them is for require().
   { entrypoints: ['./element', './plan'], kind: 'CJSResolvesToESM', resolutionKind: 'node16-cjs' },
   // TypeScript's node10 resolution predates exports maps: no subpath resolves there.
-  { entrypoints: ['./element', './plan', './plans'], kind: 'NoResolution', resolutionKind: 'node10' },
-  // The separate plan module, until plans move into the one module (issue 16): as the elements.
-  { entrypoints: ['./efa_rechner_plans_bg.wasm'], kind: 'NoResolution' },
-  { entrypoints: ['./plans'], kind: 'CJSResolvesToESM', resolutionKind: 'node16-cjs' },
+  { entrypoints: ['./element', './plan'], kind: 'NoResolution', resolutionKind: 'node10' },
 ];
 
 test('attw (Are the types wrong?): the tarball under node10, node16 CJS and ESM, and bundler', { timeout: 120_000 }, () => {

@@ -1,6 +1,6 @@
 // Compiles: a plan exactly as the contract (1.1) writes it, options, and the response used with
 // its types.
-import { allocatePlan, allocatePlanCsv, type PlanRequest, type PlanResponse, type PlanOptions, EfaError } from 'efa-rechner/plans';
+import { allocatePlan, allocatePlanCsv, type PlanRequest, type PlanResponse, type PlanOptions, EfaError } from 'efa-rechner';
 
 const plan: PlanRequest = {
   plan: {

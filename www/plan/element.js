@@ -3,8 +3,8 @@
 // allocatePlan, rendering, errors, exports and opening an entry in <efa-rechner>. Every amount
 // comes from the engine; this file only shows it.
 
-// The plan module (the engine with allocatePlan), not the calculator's smaller one.
-import { loadPlanModule as loadModule, freshPlanInstance as freshInstance } from './engine.js';
+// The one engine module, loaded once per page for every element.
+import { loadModule, freshInstance } from './engine.js';
 import { h, clear } from '../core/dom.js';
 import { normLang } from '../core/i18n.js';
 import { adoptStyles, CSS as BASE_CSS } from '../core/styles.js';
@@ -25,9 +25,9 @@ import { download } from '../core/download.js';
 const CALCULATOR = '../rechner/efa-rechner.js';
 
 // ---- the engine, shared by every <efa-plan> on the page ------------------------------------------
-// The glue module is the page's one pkg/efa_rechner_plans.js (the engine with allocatePlan; an
-// entry opened in <efa-rechner> uses that element's own pkg/efa_rechner.js). After a
-// WebAssembly trap that instance is dead: the next call uses a fresh one (engine.js), once.
+// The glue module is the page's one pkg/efa_rechner.js, shared with <efa-rechner> (an entry opened
+// in it uses the same instance). After a WebAssembly trap that instance is dead: the next call
+// uses a fresh one (engine.js), once.
 let engineGen = 0;
 let enginePromise = null;
 

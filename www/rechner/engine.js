@@ -3,6 +3,9 @@
 // because in the published package the engine sits one folder up from the element. Keep all
 // engine paths here, in the form below.
 
+/** The page's engine loads by glue URL, shared by every bundle that carries this file. */
+const LOADS = Symbol.for('efa-rechner.engine');
+
 /**
  * Loads and initialises the engine; resolves to its module namespace (the same module object
  * that `import('…/pkg/efa_rechner.js')` gives anyone else on the page). The .wasm download starts
@@ -11,14 +14,28 @@
  *   <link rel="preload" href="…/efa_rechner_bg.wasm" as="fetch" crossorigin>
  *   <link rel="modulepreload" href="…/efa_rechner.js">
  * (the fetch below is a same-origin CORS-mode request, which is what such a preload matches).
+ *
+ * Once per page: <efa-rechner> and <efa-plan> ship as separate bundles, each with its own copy of
+ * this file, and share one engine (one download, one instance) through a page-wide registry keyed
+ * by the glue's URL. A failed load is forgotten, so the next call tries again.
  */
 export function loadModule() {
-  const wasm = fetch(new URL('../../pkg/efa_rechner_bg.wasm', import.meta.url));
-  wasm.catch(() => {}); // a failure surfaces through init below; never as an unhandled rejection
-  return import('../../pkg/efa_rechner.js').then(async (m) => {
-    await m.default({ module_or_path: wasm });
-    return m;
-  });
+  const glue = new URL('../../pkg/efa_rechner.js', import.meta.url).href;
+  const loads = (globalThis[LOADS] ??= new Map());
+  let p = loads.get(glue);
+  if (!p) {
+    const wasm = fetch(new URL('../../pkg/efa_rechner_bg.wasm', import.meta.url));
+    wasm.catch(() => {}); // a failure surfaces through init below; never as an unhandled rejection
+    p = import('../../pkg/efa_rechner.js').then(async (m) => {
+      await m.default({ module_or_path: wasm });
+      return m;
+    });
+    loads.set(glue, p);
+    p.catch(() => {
+      if (loads.get(glue) === p) loads.delete(glue);
+    });
+  }
+  return p;
 }
 
 /**

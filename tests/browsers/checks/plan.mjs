@@ -105,7 +105,8 @@ export default function register(suite) {
     await page.assertClean();
   });
 
-  suite.test('efa-plan: keyboard only: every control reached with focus visible, no trap; the Land and the comparison by keys; Enter on an entry opens it in <efa-rechner>', async (page) => {
+  suite.test('efa-plan: keyboard only: every control reached with focus visible, no trap; the Land and the comparison by keys; Enter on an entry opens it in <efa-rechner>', async (page, { server }) => {
+    const mark = server.requests.length;
     await openPlan(page);
     await page.js(() => document.activeElement?.blur());
     await page.driver.actions().move({ x: 1, y: 1, origin: 'viewport' }).click().perform();
@@ -165,6 +166,9 @@ export default function register(suite) {
     // the calculator's amounts for that entry are the plan's
     const entry = (await planResult(page)).entries[0].payers.map((p) => [p.id, p.amount]);
     assert.deepEqual(calc.payers, entry);
+    // one engine for both elements: the page loads the one glue module once, and no other
+    const engine = server.requests.slice(mark).map((u) => new URL(u, 'http://x').pathname).filter((u) => /\/pkg\/efa_rechner[^/]*\.js$/.test(u));
+    assert.deepEqual(engine, ['/pkg/efa_rechner.js']);
     await page.assertClean();
   });
 
@@ -384,15 +388,15 @@ export default function register(suite) {
   suite.test('efa-plan: engine trap: the plan switches to a fresh engine instance and computes again', async (page, { server }) => {
     const mark = server.requests.length;
     await openPlan(page);
-    // The plan element runs on the plan module (efa_rechner_plans.js), not the calculator's.
-    assertKilled(await killEngine(page, '/pkg/efa_rechner_plans.js'));
+    // The plan element runs on the one engine module (efa_rechner.js), as the calculator does.
+    assertKilled(await killEngine(page, '/pkg/efa_rechner.js'));
     const n = await page.eventCount();
     await page.js(() => document.querySelector('efa-plan').setAttribute('compare', 'fitko'));
     await waitPlan(page, n);
     const res = await planResult(page);
     assert.equal(res.total, EXPECTED_11.total);
     assert.ok(res.payers.every((p) => p.compare), 'computed with the comparison');
-    assert.deepEqual(server.requests.slice(mark).filter((u) => /\/pkg\/efa_rechner_plans\.js\?instance=/.test(u)).map((u) => new URL(u, 'http://x').search), ['?instance=plan-1']);
+    assert.deepEqual(server.requests.slice(mark).filter((u) => /\/pkg\/efa_rechner\.js\?instance=/.test(u)).map((u) => new URL(u, 'http://x').search), ['?instance=plan-1']);
     assert.ok((await text(page, '#plan-sentence')).startsWith('Hessen trägt 2025–2026 insgesamt 313.924,88 €; nach dem Modell'));
     await page.assertClean();
   }, { engines: TRAP_ENGINES });
