@@ -73,7 +73,7 @@ const plugins = [
       return ENGINE.test(id) ? { id, external: true } : null;
     },
     transform(code, id) {
-      if (id.endsWith(`/${SRC}/engine.js`)) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith('/www/core/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
       if (id.endsWith(`/${SRC}/parts/gemeinden.js`)) return { code: code.replaceAll('../../../pkg/', '../'), map: null };
       if (id.endsWith(`/${SRC}/efa-rechner.js`)) return { code: glueImports.map((f) => `import ${JSON.stringify(f)};\n`).join('') + code, map: null };
       return null;
@@ -157,8 +157,9 @@ const plugins = [
       return null;
     },
     transform(code, id) {
-      // The engine loader is <efa-rechner>'s (www/plan/engine.js re-exports it): one load per page.
-      if (id.endsWith('/www/rechner/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      // The engine loader (www/core/engine.js) is in both bundles; a page-wide registry makes the
+      // two copies one load.
+      if (id.endsWith('/www/core/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
       if (id.endsWith('/www/plan/element.js')) {
         if (!code.includes("'../rechner/efa-rechner.js'")) throw new Error('build-pkg: www/plan/element.js no longer names ../rechner/efa-rechner.js');
         code = code.replace("'../rechner/efa-rechner.js'", "'../element/efa-rechner.js'");
@@ -175,9 +176,7 @@ await bundle.close();
 fs.copyFileSync('www/plan/README.md', `${OUT}/README.md`);
 for (const c of output.filter((x) => x.type === 'chunk')) {
   if (c.code.includes('../../pkg/')) throw new Error(`build-pkg: plan/${c.fileName} still points at ../../pkg/`);
-  // Only the engine loader is shared with the calculator (the page-wide registry makes both
-  // bundles' copies one load).
-  if (c.moduleIds.some((id) => id.includes('/www/rechner/') && !id.endsWith('/www/rechner/engine.js'))) throw new Error(`build-pkg: plan/${c.fileName} bundles a module of the calculator (www/rechner/)`);
+  if (c.moduleIds.some((id) => id.includes('/www/rechner/'))) throw new Error(`build-pkg: plan/${c.fileName} bundles a module of the calculator (www/rechner/)`);
   if (c.code.includes('../rechner/')) throw new Error(`build-pkg: plan/${c.fileName} still points at ../rechner/`);
   console.log(`build-pkg: plan/${c.fileName} ${c.code.length} bytes, ${zlib.gzipSync(c.code, { level: 9 }).length} gzip`);
 }

@@ -3,8 +3,8 @@
 // allocatePlan, rendering, errors, exports and opening an entry in <efa-rechner>. Every amount
 // comes from the engine; this file only shows it.
 
-// The one engine module, loaded once per page for every element.
-import { loadModule, freshInstance } from './engine.js';
+// The one engine module, loaded once per page for both elements (www/core/engine.js).
+import { loadModule, freshInstance } from '../core/engine.js';
 import { h, clear } from '../core/dom.js';
 import { normLang } from '../core/i18n.js';
 import { adoptStyles, CSS as BASE_CSS } from '../core/styles.js';
@@ -27,7 +27,7 @@ const CALCULATOR = '../rechner/efa-rechner.js';
 // ---- the engine, shared by every <efa-plan> on the page ------------------------------------------
 // The glue module is the page's one pkg/efa_rechner.js, shared with <efa-rechner> (an entry opened
 // in it uses the same instance). After a WebAssembly trap that instance is dead: the next call
-// uses a fresh one (engine.js), once.
+// uses a fresh one (../core/engine.js), once.
 let engineGen = 0;
 let enginePromise = null;
 

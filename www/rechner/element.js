@@ -1,8 +1,8 @@
 // The EfaRechner class behind <efa-rechner> (efa-rechner.js defines the element): lifecycle,
-// computing, rendering. Everything is computed by the WASM engine (./engine.js); this file only
+// computing, rendering. Everything is computed by the WASM engine (../core/engine.js); this file only
 // shows it.
 
-import { loadModule, freshInstance, freeDataset, trapError } from './engine.js';
+import { loadModule, freshInstance, freeDataset, trapError } from '../core/engine.js';
 import { errorObject } from './errors.js';
 import { h, clear } from '../core/dom.js';
 import { t, normLang, loadLang } from './i18n.js';

@@ -2,7 +2,7 @@
 // an <efa-rechner> element. Loaded on demand (EfaRechner._withDataset).
 
 import { t, loadLang } from '../i18n.js';
-import { freeDataset } from '../engine.js';
+import { freeDataset } from '../../core/engine.js';
 import { errorObject } from '../errors.js';
 
 // The parts' texts are needed only for messages: the file's download does not wait for them (a

@@ -7,7 +7,7 @@
 import { t } from '../i18n.js';
 import './i18n.js'; // the parts' texts
 
-// "../../../pkg/" becomes "../" in the package (scripts/build-pkg.sh), as "../../pkg/" in engine.js.
+// "../../../pkg/" becomes "../" in the package (scripts/build-pkg.sh), as "../../pkg/" in ../../core/engine.js.
 const URL_ = new URL('../../../pkg/gemeinden.tsv', import.meta.url);
 
 let table = null;

@@ -1,7 +1,7 @@
-// The one place the element refers to the engine. The packaging script (scripts/build-pkg.sh)
-// bundles www/rechner/ into pkg/element/ and rewrites every "../../pkg/" in this file to "../",
-// because in the published package the engine sits one folder up from the element. Keep all
-// engine paths here, in the form below.
+// The one place the elements refer to the engine, shared by <efa-rechner> and <efa-plan>. The
+// packaging script (scripts/build-pkg.sh) bundles it into pkg/element/ and pkg/plan/ and rewrites
+// every "../../pkg/" in this file to "../", because in the published package the engine sits one
+// folder up from the elements. Keep all engine paths here, in the form below.
 
 /** The page's engine loads by glue URL, shared by every bundle that carries this file. */
 const LOADS = Symbol.for('efa-rechner.engine');
