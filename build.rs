@@ -7,7 +7,7 @@
 
 #[allow(dead_code)]
 mod data_table {
-    include!("src/data_table.rs");
+    include!("src/data/table.rs");
 }
 
 const KREISE: &str = "src/data/kreise.tsv";
@@ -16,7 +16,7 @@ const GEMEINDEN: &str = "src/data/gemeinden.tsv";
 fn main() {
     println!("cargo:rerun-if-changed={KREISE}");
     println!("cargo:rerun-if-changed={GEMEINDEN}");
-    println!("cargo:rerun-if-changed=src/data_table.rs");
+    println!("cargo:rerun-if-changed=src/data/table.rs");
     let root = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let read = |path: &str| {
         let table = std::fs::read_to_string(root.join(path))

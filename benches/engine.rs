@@ -82,12 +82,12 @@ fn bench_gv100ad() {
 }
 
 fn bench_kreise_default() {
-    // The first call parses the embedded TSV; later calls are a pointer read.
+    // The first call parses the embedded Kreis table; later calls are a pointer read.
     let start = Instant::now();
-    black_box(efa_rechner::kreise_default::dataset());
+    black_box(efa_rechner::metadata());
     println!(
         "{:<40} first call {:>6.3} ms",
-        "kreise_default::dataset",
+        "metadata (built-in Kreise parsed)",
         start.elapsed().as_secs_f64() * 1e3
     );
 }
@@ -108,29 +108,26 @@ fn bench_allocate() {
         println!("skipped: the GV100AD file does not parse");
         return;
     };
-    let unit = efa_rechner::money::Unit::CENT;
-    let spec = |land: usize| efa_rechner::request::KommunenSpec {
-        land,
-        level: efa_rechner::request::Level::Gemeinde,
-        land_share: rust_decimal::Decimal::ZERO,
-        key: efa_rechner::request::KommuneKey::Population,
-        exempt_below: 0,
-        format: efa_rechner::request::KommunenFormat::Rows,
+    // A parsed request with the Land's whole amount on the Gemeinde level: the split of one
+    // Land's amount over its Gemeinden dominates (rows with names included).
+    let request = |land: &str| {
+        let text = format!(
+            r#"{{"year": 2025, "costs": "21543235.00", "alliance": ["{land}"], "kommunen": {{"land": "{land}", "level": "gemeinde"}}}}"#
+        );
+        efa_rechner::Request::from_json(text.as_bytes()).expect("a valid request")
     };
-    // The Land's amount over its Gemeinden, the split alone (rows with names included).
+    let bayern = request("BY");
     bench("Gemeinde split Bayern (2,221 rows)", 500, || {
-        efa_rechner::kommunen::allocate(&spec(8), black_box(2_154_323_500), unit, Some(&data))
+        efa_rechner::allocate(black_box(&bayern), Some(&data))
     });
+    let all: Vec<_> = efa_rechner::metadata()
+        .laender
+        .iter()
+        .map(|l| request(l.id))
+        .collect();
     bench("Gemeinde split, all 16 Länder (10,953)", 200, || {
-        (0..16)
-            .map(|l| {
-                efa_rechner::kommunen::allocate(
-                    &spec(l),
-                    black_box(1_234_567_890),
-                    unit,
-                    Some(&data),
-                )
-            })
+        all.iter()
+            .map(|r| efa_rechner::allocate(black_box(r), Some(&data)))
             .collect::<Vec<_>>()
     });
     let by = br#"{"year": 2025, "costs": "1000000.00", "alliance": ["BY", "HE", "NW"], "model": "itplr-2023-35", "kommunen": {"land": "BY", "level": "gemeinde"}}"#;
@@ -219,7 +216,7 @@ fn bench_plan() {
         serde_json::to_string(black_box(&r))
     });
     bench("plan 500 entries, German Excel CSV out", 200, || {
-        efa_rechner::plan_export::to_excel_csv(black_box(&r))
+        black_box(&r).to_excel_csv()
     });
 }
 

@@ -5,8 +5,10 @@
 //! `efa-rechner plan FILE [--compare MODEL] [--title TEXT] [--format json|csv]` does the same for
 //! a plan (contract 1.1), given as JSON or as CSV (told apart by content).
 
-use efa_rechner::error::{Error, ErrorCode, ErrorEnvelope};
-use efa_rechner::{allocate_json, allocate_plan_text, gv100ad, metadata, plan_export, PlanOptions};
+use efa_rechner::{
+    allocate_json, allocate_plan_text, gv100ad, metadata, Error, ErrorCode, ErrorEnvelope,
+    PlanOptions, MAX_PLAN_BYTES, MAX_REQUEST_BYTES,
+};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -40,9 +42,9 @@ Usage:
 /// Largest file the CLI reads for a GV100AD file (the real one is 3.5 MB).
 const MAX_FILE_BYTES: u64 = 64 << 20;
 /// Largest request file the CLI reads: the engine's own limit, so a huge file is never read whole.
-const MAX_REQUEST_FILE_BYTES: u64 = efa_rechner::request::MAX_REQUEST_BYTES as u64;
+const MAX_REQUEST_FILE_BYTES: u64 = MAX_REQUEST_BYTES as u64;
 /// Largest plan file the CLI reads: the engine's plan limit.
-const MAX_PLAN_FILE_BYTES: u64 = efa_rechner::plan::MAX_PLAN_BYTES as u64;
+const MAX_PLAN_FILE_BYTES: u64 = MAX_PLAN_BYTES as u64;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -50,7 +52,7 @@ fn main() -> ExitCode {
         Some("allocate") => run_allocate(&args[1..]),
         Some("plan") => run_plan(&args[1..]),
         Some("metadata") => {
-            print_json(&metadata::metadata(), false);
+            print_json(&metadata(), false);
             ExitCode::SUCCESS
         }
         Some("--version" | "-V") => {
@@ -142,7 +144,7 @@ fn run_plan(args: &[String]) -> ExitCode {
     match result {
         Ok(response) if csv => {
             let mut out = std::io::stdout().lock();
-            let _ = out.write_all(plan_export::to_excel_csv(&response).as_bytes());
+            let _ = out.write_all(response.to_excel_csv().as_bytes());
             ExitCode::SUCCESS
         }
         Ok(response) => {

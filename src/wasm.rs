@@ -3,10 +3,10 @@
 //! subclass with `code`, `path` and `messages`). Money crosses as decimal strings, except in the
 //! `kommunen.format: "columns"` table, whose amounts are integer units in a `BigUint64Array`.
 
+use crate::contract::response::{KommuneColumns, Response};
+use crate::data::kommunen::{Kommune, KommunenDataset};
 use crate::error::Error;
-use crate::json::Json;
-use crate::kommunen_data::{Kommune, KommunenDataset};
-use crate::response::{KommuneColumns, Response};
+use crate::text::json::Json;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -230,29 +230,32 @@ fn js_text(
 }
 
 fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
-    let text = js_text(request, crate::allocate::check_request_size)?;
-    crate::allocate::read_json(text.as_bytes()).map_err(|e| to_js_error(&e))
+    let text = js_text(request, crate::contract::request::check_request_size)?;
+    crate::contract::request::read_json(text.as_bytes()).map_err(|e| to_js_error(&e))
 }
 
 /// A plan from JS: a plan object, its JSON text or CSV text; options `{compare, title}`.
-fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<crate::plan::Plan, JsValue> {
+fn plan_from_js(
+    input: JsValue,
+    options: Option<JsValue>,
+) -> Result<crate::plan::read_json::Plan, JsValue> {
     let options = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
-        None => crate::plan::PlanOptions::default(),
+        None => crate::plan::read_json::PlanOptions::default(),
         Some(options) => {
-            let text = js_text(options, crate::plan::check_size)?;
-            crate::json::parse(&text)
-                .and_then(|v| crate::plan::parse_options(&v))
+            let text = js_text(options, crate::plan::read_json::check_size)?;
+            crate::text::json::parse(&text)
+                .and_then(|v| crate::plan::read_json::parse_options(&v))
                 .map_err(|e| to_js_error(&e))?
         }
     };
     // A string is a JSON or CSV text (told apart by content); anything else is a plan object.
     let is_text = input.is_string();
-    let text = js_text(input, crate::plan::check_size)?;
+    let text = js_text(input, crate::plan::read_json::check_size)?;
     if is_text {
-        crate::plan_input::read(text.as_bytes(), &options).map_err(|e| to_js_error(&e))
+        crate::plan::read(text.as_bytes(), &options).map_err(|e| to_js_error(&e))
     } else {
-        crate::json::parse(&text)
-            .and_then(|v| crate::plan::parse(&v, &options))
+        crate::text::json::parse(&text)
+            .and_then(|v| crate::plan::read_json::parse(&v, &options))
             .map_err(|e| to_js_error(&e))
     }
 }
@@ -266,7 +269,7 @@ pub fn allocate_plan(
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let plan = plan_from_js(input, options)?;
-    let response = crate::plan::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
+    let response = crate::plan::allocate::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
     to_js(&response)
 }
 
@@ -279,8 +282,8 @@ pub fn allocate_plan_csv(
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let plan = plan_from_js(input, options)?;
-    let response = crate::plan::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
-    Ok(crate::plan_export::to_excel_csv(&response))
+    let response = crate::plan::allocate::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
+    Ok(response.to_excel_csv())
 }
 
 /// Allocates a request (the contract's request object, or its JSON text). `dataset` is a loaded
@@ -296,7 +299,7 @@ pub fn allocate(request: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> 
     } else {
         Some(lookup(&dataset)?)
     };
-    let response = crate::allocate_value(&value, data.as_ref().map(|(_, d)| &**d))
+    let response = crate::calc::allocate::allocate_value(&value, data.as_ref().map(|(_, d)| &**d))
         .map_err(|e| to_js_error(&e))?;
     response_to_js(response, data.as_ref().map_or(0, |(h, _)| *h))
 }
@@ -387,8 +390,8 @@ impl Gv100adDataset {
         #[wasm_bindgen(unchecked_param_type = "AllocationRequest | string")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = request_from_js(request)?;
-        let response =
-            crate::allocate_value(&value, Some(&self.inner)).map_err(|e| to_js_error(&e))?;
+        let response = crate::calc::allocate::allocate_value(&value, Some(&self.inner))
+            .map_err(|e| to_js_error(&e))?;
         response_to_js(response, self.handle)
     }
 }
@@ -399,11 +402,11 @@ fn too_large() -> Error {
         "gv100ad",
         format!(
             "Die Datei ist größer als {} MiB",
-            crate::gv100ad::MAX_BYTES >> 20
+            crate::data::gv100ad::MAX_BYTES >> 20
         ),
         format!(
             "the file is larger than {} MiB",
-            crate::gv100ad::MAX_BYTES >> 20
+            crate::data::gv100ad::MAX_BYTES >> 20
         ),
     )
 }
@@ -435,21 +438,21 @@ pub fn load_gv100ad(input: JsValue) -> Result<JsValue, JsValue> {
     let input = file_input(&input).unwrap_or(JsValue::NULL);
     let parsed = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         // UTF-8 needs at least one byte per UTF-16 unit: refuse before copying, as for bytes.
-        if text.length() as usize > crate::gv100ad::MAX_BYTES {
+        if text.length() as usize > crate::data::gv100ad::MAX_BYTES {
             Err(too_large())
         } else {
-            crate::gv100ad::parse_str(&String::from(text))
+            crate::data::gv100ad::parse_str(&String::from(text))
         }
     } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
         // Refuse an oversized file before copying it into WASM memory.
-        if bytes.length() as usize > crate::gv100ad::MAX_BYTES {
+        if bytes.length() as usize > crate::data::gv100ad::MAX_BYTES {
             Err(too_large())
         } else {
-            crate::gv100ad::parse(&bytes.to_vec())
+            crate::data::gv100ad::parse(&bytes.to_vec())
         }
     } else if !input.is_null() {
         // a Response, Blob or ReadableStream (fileInput lets nothing else through)
-        let stream = stream_of(&input, crate::gv100ad::MAX_BYTES as f64)
+        let stream = stream_of(&input, crate::data::gv100ad::MAX_BYTES as f64)
             .dyn_into::<web_sys::ReadableStream>()?;
         let reader = web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| {
             to_js_error(&stream_error(
@@ -458,7 +461,7 @@ pub fn load_gv100ad(input: JsValue) -> Result<JsValue, JsValue> {
             ))
         })?;
         let sink = Gv100adStreamSink {
-            lines: Some(crate::gv100ad::StreamReader::new()),
+            lines: Some(crate::data::gv100ad::StreamReader::new()),
         };
         return Ok(pump(&reader, sink).into());
     } else {
@@ -477,7 +480,7 @@ pub fn load_gv100ad(input: JsValue) -> Result<JsValue, JsValue> {
 /// like every wasm-bindgen class, so it is declared too (every export is); not for direct use.
 #[wasm_bindgen]
 pub struct Gv100adStreamSink {
-    lines: Option<crate::gv100ad::StreamReader>,
+    lines: Option<crate::data::gv100ad::StreamReader>,
 }
 
 #[wasm_bindgen]
@@ -542,9 +545,9 @@ pub fn load_gemeinden(
     } else {
         String::new()
     };
-    let data = crate::gemeinden_default::install(&text).map_err(|e| to_js_error(&e))?;
+    let data = crate::data::builtin::install(&text).map_err(|e| to_js_error(&e))?;
     to_js(&GemeindenLoaded {
-        edition: crate::edition::ID,
+        edition: crate::data::edition::ID,
         gemeinden: data.gemeinden.as_ref().map_or(0, Vec::len),
     })
 }
@@ -552,12 +555,12 @@ pub fn load_gemeinden(
 /// True once this module has the built-in Gemeinde table (`loadGemeinden`).
 #[wasm_bindgen(js_name = gemeindenLoaded)]
 pub fn gemeinden_loaded() -> bool {
-    crate::gemeinden_default::dataset().is_some()
+    crate::data::builtin::gemeinden().is_some()
 }
 
 /// The Länder, key editions, models, categories and default Kommune data, so that a user
 /// interface never hard-codes them.
 #[wasm_bindgen(unchecked_return_type = "Metadata")]
 pub fn metadata() -> Result<JsValue, JsValue> {
-    to_js(&crate::metadata::metadata())
+    to_js(&crate::contract::metadata::metadata())
 }

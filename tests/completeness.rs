@@ -108,13 +108,13 @@ fn the_real_file_cut_after_451_lines() {
         .unwrap(),
     )
     .unwrap();
-    for land in efa_rechner::laender::LAENDER {
+    for land in efa_rechner::metadata().laender {
         for level in ["kreis", "gemeinde"] {
-            assert!(incomplete(&run(land.code, level, &whole).unwrap()).is_none());
+            assert!(incomplete(&run(land.id, level, &whole).unwrap()).is_none());
             assert!(
-                incomplete(&run(land.code, level, &old).unwrap()).is_none(),
+                incomplete(&run(land.id, level, &old).unwrap()).is_none(),
                 "{}",
-                land.code
+                land.id
             );
         }
     }

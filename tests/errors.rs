@@ -2,7 +2,7 @@
 //! panics. Each case: (code, path, request).
 #![cfg(not(target_arch = "wasm32"))]
 
-use efa_rechner::error::ErrorCode;
+use efa_rechner::ErrorCode;
 use efa_rechner::{allocate_json, gv100ad};
 
 const BASE: &str = r#""year": 2025, "costs": "100.00""#;
@@ -153,7 +153,7 @@ fn messages_are_bilingual_on_the_wire() {
         None,
     )
     .unwrap_err();
-    let v = serde_json::to_value(efa_rechner::error::ErrorEnvelope { error: &err }).unwrap();
+    let v = serde_json::to_value(efa_rechner::ErrorEnvelope { error: &err }).unwrap();
     assert_eq!(v["error"]["code"], "unknown_land");
     assert_eq!(v["error"]["path"], "alliance[1]");
     assert_eq!(

@@ -2,9 +2,9 @@
 //! present).
 #![cfg(not(target_arch = "wasm32"))]
 
-use efa_rechner::error::{Error, ErrorCode};
 use efa_rechner::gv100ad::{self, MAX_BYTES};
-use efa_rechner::kommunen_data::{Kommune, KommunenDataset};
+use efa_rechner::{Error, ErrorCode};
+use efa_rechner::{Kommune, KommunenDataset};
 use std::collections::BTreeMap;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gv100ad/");

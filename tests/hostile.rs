@@ -18,11 +18,11 @@ fn tmp_dir(test: &str) -> PathBuf {
     d
 }
 
-/// The serde path into [`efa_rechner::json::Json`] (used for JS values) keeps the text reader's
+/// The serde path into [`efa_rechner::Json`] (used for JS values) keeps the text reader's
 /// limits: depth 64 and a size budget of the request limit.
 #[test]
 fn json_from_serde_is_limited() {
-    use efa_rechner::json::Json;
+    use efa_rechner::Json;
     let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
     let e = serde_json::from_str::<Json>(&deep).unwrap_err();
     assert!(e.to_string().contains("nested deeper than 64"), "{e}");

@@ -6,8 +6,8 @@
 mod common;
 
 use common::*;
-use efa_rechner::error::ErrorCode;
-use efa_rechner::{allocate_json, allocate_plan_text, plan_export, PlanOptions};
+use efa_rechner::ErrorCode;
+use efa_rechner::{allocate_json, allocate_plan_text, PlanOptions};
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -889,12 +889,7 @@ fn cli_writes_csv_for_german_excel() {
     assert!(lines.contains(&"Elterngeld;0,00;900000,00;900000,00"));
     // The same text through the library's exporter.
     let r = allocate_plan_text(&std::fs::read(&path).unwrap(), &PlanOptions::default()).unwrap();
-    assert_eq!(
-        plan_export::to_excel_csv(&r)
-            .strip_prefix('\u{feff}')
-            .unwrap(),
-        text
-    );
+    assert_eq!(r.to_excel_csv().strip_prefix('\u{feff}').unwrap(), text);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! non-empty names, and each Kreis's population the sum of its Gemeinden.
 #![no_main]
 
-use efa_rechner::error::ErrorCode;
+use efa_rechner::ErrorCode;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -105,7 +105,7 @@ fuzz_target!(|data: &[u8]| {
     match efa_rechner::allocate_plan_text(data, &options) {
         Ok(response) => {
             check(&serde_json::to_value(&response).expect("response serialises"));
-            let csv = efa_rechner::plan_export::to_excel_csv(&response);
+            let csv = response.to_excel_csv();
             for cell in cells(csv.trim_start_matches('\u{feff}')) {
                 assert!(
                     !cell.trim_start_matches(' ').starts_with(['=', '+', '@', '\t', '\r', '\n']),

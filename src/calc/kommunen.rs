@@ -1,0 +1,137 @@
+//! The Kommune level: how a Land passes its amount on to its Kreise or Gemeinden.
+//!
+//! IT-PLR Beschluss 2022/21 leaves it to each Land; the contract's arithmetic: the Land's amount
+//! is split by largest remainder into what the Land keeps (`landShare`) and what its Kommunen pay
+//! (ties: the Land first); the Kommunen's part is split over the Kommunen whose population is at
+//! least `exemptBelow` (and above 0 under the population key), ties by lower AGS.
+
+use crate::contract::request::{KommuneKey, KommunenFormat, KommunenSpec, Level};
+use crate::contract::response::{KommuneColumns, KommuneRow, KommunenOut, KreisRef};
+use crate::data::kommunen::{Kommune, KommunenDataset};
+use crate::data::laender::LAENDER;
+use crate::error::{Error, ErrorCode, Result};
+use crate::num::largest_remainder::{self, Weights};
+use crate::num::money::{self, Unit};
+use num_bigint::BigUint;
+use rust_decimal::Decimal;
+
+/// Splits `land_units` (the Land's whole amount) over the Land and its Kommunen.
+/// `loaded` is a GV100AD data set, if the caller has one; without it both levels use the
+/// built-in edition.
+pub fn allocate<'a>(
+    spec: &KommunenSpec,
+    land_units: u128,
+    unit: Unit,
+    loaded: Option<&'a KommunenDataset>,
+) -> Result<KommunenOut<'a>> {
+    let land = &LAENDER[spec.land];
+    let data = match (spec.level, loaded) {
+        (_, Some(d)) if spec.level == Level::Kreis || d.gemeinden.is_some() => d,
+        (Level::Kreis, _) => crate::data::builtin::kreise(),
+        (Level::Gemeinde, _) => crate::data::builtin::gemeinden().ok_or_else(|| {
+            // Only in a WASM module whose page has not handed it the package's Gemeinde table.
+            Error::new(
+                ErrorCode::MissingGv100ad,
+                "kommunen.level",
+                "Für die Ebene \"gemeinde\" ist die Gemeindetabelle noch nicht geladen (loadGemeinden mit der Datei gemeinden.tsv des Pakets) und keine GV100AD-Datei angegeben",
+                "level \"gemeinde\" needs the Gemeinde table, which is not loaded yet (loadGemeinden with the package's gemeinden.tsv), or a GV100AD file",
+            )
+        })?,
+    };
+    let kommunen: &[Kommune] = match spec.level {
+        Level::Kreis => data.kreise_of(land.ags),
+        Level::Gemeinde => data.gemeinden_of(land.ags).unwrap_or_default(),
+    };
+    let pays = |population: u64| -> bool {
+        population >= spec.exempt_below && (spec.key == KommuneKey::Equal || population > 0)
+    };
+    let weights: Vec<u64> = kommunen
+        .iter()
+        .map(|k| match (pays(k.population), spec.key) {
+            (false, _) => 0,
+            (true, KommuneKey::Population) => k.population,
+            (true, KommuneKey::Equal) => 1,
+        })
+        .collect();
+
+    let kommunen_share = Decimal::ONE - spec.land_share;
+    // Land first, so a tie goes to the Land.
+    let scale = spec.land_share.scale().max(kommunen_share.scale());
+    let as_int = |d: Decimal| -> BigUint {
+        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::from(10u32).pow(scale - d.scale())
+    };
+    let split = largest_remainder::split(
+        land_units,
+        &Weights::from_big(vec![as_int(spec.land_share), as_int(kommunen_share)]),
+    );
+    let (keeps, pass_on) = (split[0], split[1]);
+    // Nobody left to pay is an error only when there is something to pay: splitting nothing
+    // over nobody is fine (all rows 0).
+    if pass_on > 0 && weights.iter().all(|&w| w == 0) {
+        return Err(Error::new(
+            ErrorCode::ZeroWeights,
+            "kommunen.exemptBelow",
+            format!(
+                "In {} bleibt keine Kommune übrig, die zahlt ({} Kommunen, alle befreit oder ohne Einwohner)",
+                land.name_de,
+                kommunen.len()
+            ),
+            format!(
+                "no Kommune in {} is left to pay ({} Kommunen, all exempt or without inhabitants)",
+                land.name_en,
+                kommunen.len()
+            ),
+        ));
+    }
+
+    let amounts = largest_remainder::split(pass_on, &Weights::Small(weights.clone()));
+
+    let (mut rows, mut columns) = (None, None);
+    match spec.format {
+        KommunenFormat::Rows => {
+            rows = Some(
+                kommunen
+                    .iter()
+                    .zip(amounts)
+                    .zip(&weights)
+                    .map(|((k, amount), &w)| KommuneRow {
+                        ags: &k.ags,
+                        name: &k.name,
+                        population: k.population,
+                        amount: unit.format(amount),
+                        exempt: w == 0,
+                    })
+                    .collect(),
+            )
+        }
+        KommunenFormat::Columns => {
+            columns = Some(KommuneColumns {
+                kommunen,
+                amount: amounts,
+                exempt: weights.iter().map(|&w| w == 0).collect(),
+            })
+        }
+    }
+    Ok(KommunenOut {
+        land: land.code,
+        level: spec.level.id(),
+        land_amount: unit.format(land_units),
+        land_share: money::display(spec.land_share),
+        land_keeps: unit.format(keeps),
+        key: spec.key.id(),
+        exempt_below: spec.exempt_below,
+        gebietsstand: data.gebietsstand.clone(),
+        source: data.source.clone(),
+        rows,
+        columns,
+        kreise: (spec.level == Level::Gemeinde).then(|| {
+            data.kreise_of(land.ags)
+                .iter()
+                .map(|k| KreisRef {
+                    ags: &k.ags,
+                    name: &k.name,
+                })
+                .collect()
+        }),
+    })
+}

@@ -1,0 +1,243 @@
+//! The built-in Kommune data, so that the Kommune level works without any file: the 400 Kreise
+//! and kreisfreie Städte and the 10,953 Gemeinden of the built-in Destatis edition
+//! ([`crate::data::edition`]), each with its population.
+//!
+//! `src/data/kreise.tsv` and `src/data/gemeinden.tsv` are committed and made by `make data`
+//! (`examples/gen-data/`) from a GV100AD file; `build.rs` rejects a malformed table, so reading
+//! them here cannot fail. The Kreis table is embedded in every door (about 6 KB gzip). The
+//! Gemeinde table (about 106 KB gzip) is embedded in the CLI and the native library; the WASM
+//! module does not embed it (its size budget): the npm package ships the same table as a file,
+//! which the page fetches when the Gemeinde level is first used and hands to [`install`], which
+//! checks it against the count and checksum the embedded Kreis table records.
+
+use crate::data::edition;
+use crate::data::kommunen::{Kommune, KommunenDataset};
+use crate::data::table::{data_checksum, header, rows_unchecked};
+use crate::error::{Error, ErrorCode, Result};
+use std::sync::OnceLock;
+
+/// The Kreis table as committed (`# ` header lines, then `ags<TAB>name<TAB>population`).
+pub const KREISE_TSV: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/kreise.tsv"));
+
+/// The committed Gemeinde table (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+pub const GEMEINDEN_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/src/data/gemeinden.tsv"
+));
+
+/// The built-in Kreise (`gemeinden: None`), parsed on first use and kept.
+pub fn kreise() -> &'static KommunenDataset {
+    static DATASET: OnceLock<KommunenDataset> = OnceLock::new();
+    DATASET.get_or_init(|| KommunenDataset {
+        source: edition::source(),
+        gebietsstand: edition::GEBIETSSTAND.to_string(),
+        kreise: rows(KREISE_TSV),
+        gemeinden: None,
+    })
+}
+
+/// Population of a Land (2-digit AGS) in the edition: the sum of its Kreise.
+pub fn population_of_land(land_ags: &str) -> u64 {
+    kreise()
+        .kreise_of(land_ags)
+        .iter()
+        .map(|k| k.population)
+        .sum()
+}
+
+static GEMEINDEN: OnceLock<KommunenDataset> = OnceLock::new();
+
+/// The built-in Kreise and Gemeinden, or `None` in a WASM module that has not been given the
+/// table yet.
+pub fn gemeinden() -> Option<&'static KommunenDataset> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if GEMEINDEN.get().is_none() {
+        // Build-checked; cannot fail.
+        let _ = install(GEMEINDEN_TSV);
+    }
+    GEMEINDEN.get()
+}
+
+/// Reads the Gemeinde table (the npm package's `gemeinden.tsv`) and makes it the built-in one.
+/// Anything but the exact table of this engine's edition is refused with `invalid_gv100ad` at
+/// path `gemeinden`. Installing twice keeps the first.
+pub fn install(text: &str) -> Result<&'static KommunenDataset> {
+    if let Some(d) = GEMEINDEN.get() {
+        return Ok(d);
+    }
+    let refuse = |why: String| {
+        Error::new(
+            ErrorCode::InvalidGv100ad,
+            "gemeinden",
+            format!("Die Gemeindetabelle passt nicht zu dieser Version von efa-rechner: {why}"),
+            format!("the Gemeinde table does not belong to this version of efa-rechner: {why}"),
+        )
+    };
+    // Its checksum equals the one the build-checked Kreis table records for the Gemeinde table
+    // of this edition: the bytes are those build.rs checked, so they are read without checks.
+    let expected = [
+        ("table", "gemeinden"),
+        ("edition", edition::ID),
+        ("rows", edition::GEMEINDEN_ROWS),
+    ];
+    for (key, value) in expected {
+        let found = header(text, key).unwrap_or_default();
+        if found != value {
+            return Err(refuse(format!("{key} {found:?}, expected {value}")));
+        }
+    }
+    let checksum = data_checksum(text);
+    if checksum != edition::GEMEINDEN_CHECKSUM {
+        return Err(refuse(format!(
+            "checksum {checksum}, expected {}",
+            edition::GEMEINDEN_CHECKSUM
+        )));
+    }
+    let kreise = kreise();
+    Ok(GEMEINDEN.get_or_init(|| KommunenDataset {
+        source: kreise.source.clone(),
+        gebietsstand: kreise.gebietsstand.clone(),
+        kreise: kreise.kreise.clone(),
+        gemeinden: Some(rows(text)),
+    }))
+}
+
+/// Rows of a build-checked table (read without checks: build.rs has made them).
+fn rows(text: &str) -> Vec<Kommune> {
+    rows_unchecked(text)
+        .into_iter()
+        .map(|r| Kommune {
+            ags: r.ags,
+            name: r.name,
+            population: r.population,
+        })
+        .collect()
+}
+
+// The tables agree with their own recorded counts, sums and checksums, and with the Land
+// population table.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::laender::LAENDER;
+    use crate::data::table::{self, fnv1a64};
+
+    #[test]
+    fn four_hundred_kreise_and_10953_gemeinden() {
+        let kreise = super::kreise();
+        assert_eq!(kreise.kreise.len(), 400);
+        assert!(
+            kreise.gemeinden.is_none(),
+            "the Kreis data set is Kreis-level only"
+        );
+        let full = gemeinden().expect("native builds embed the Gemeinde table");
+        assert_eq!(full.gemeinden.as_ref().unwrap().len(), 10_953);
+        assert_eq!(full.kreise, kreise.kreise);
+        assert!(std::ptr::eq(full, gemeinden().unwrap()), "parsed once");
+        assert!(std::ptr::eq(kreise, super::kreise()), "parsed once");
+        // Eisenach (16056) joined the Wartburgkreis (16063) in 2021.
+        assert!(!kreise.kreise.iter().any(|k| k.ags == "16056"));
+        let get = |ags: &str| kreise.kreise.iter().find(|k| k.ags == ags).unwrap();
+        assert_eq!(get("01001").name, "Flensburg, Stadt");
+        assert_eq!(get("01001").population, 96_326);
+        assert_eq!(get("11000").name, "Berlin, Stadt");
+        assert_eq!(get("11000").population, 3_685_265);
+        let g = full.gemeinden.as_ref().unwrap();
+        let darmstadt = g.iter().find(|k| k.ags == "06411000").unwrap();
+        assert_eq!(darmstadt.name, "Darmstadt, Wissenschaftsstadt");
+        assert_eq!(g.iter().filter(|k| k.population == 0).count(), 200);
+    }
+
+    #[test]
+    fn every_land_sums_to_the_land_population_table() {
+        let kreise = super::kreise();
+        let full = gemeinden().unwrap();
+        for land in &LAENDER {
+            let k: u64 = kreise
+                .kreise_of(land.ags)
+                .iter()
+                .map(|k| k.population)
+                .sum();
+            let g: u64 = full
+                .gemeinden_of(land.ags)
+                .unwrap()
+                .iter()
+                .map(|k| k.population)
+                .sum();
+            assert_eq!(k, land.population, "{} Kreise", land.code);
+            assert_eq!(g, land.population, "{} Gemeinden", land.code);
+            assert_eq!(population_of_land(land.ags), land.population);
+            assert_eq!(
+                edition::gemeinden_of_land(land.ags),
+                full.gemeinden_of(land.ags).unwrap().len(),
+                "{}",
+                land.code
+            );
+        }
+    }
+
+    #[test]
+    fn tables_match_their_recorded_counts_and_checksums() {
+        for text in [KREISE_TSV, GEMEINDEN_TSV] {
+            let table = table::parse(text).unwrap();
+            let data_start = text.find("\n0").unwrap() + 1;
+            assert_eq!(
+                table.meta("checksum").unwrap(),
+                format!("fnv1a64:{:016x}", fnv1a64(&text.as_bytes()[data_start..]))
+            );
+            assert_eq!(table.meta("rows").unwrap(), table.rows.len().to_string());
+            assert_eq!(table.meta("edition"), Some("gv100ad-2025-11-30"));
+            assert_eq!(table.meta("gebietsstand"), Some("2025-11-30"));
+            assert_eq!(table.meta("population-date"), Some("2024-12-31"));
+            assert_eq!(table.meta("population"), Some("83577140"));
+            assert!(text.len() < 1 << 20, "compact: under 1 MB");
+        }
+        // The Kreis table records the Gemeinde table's count and checksum (the WASM door checks a
+        // fetched table against them).
+        let g = table::parse(GEMEINDEN_TSV).unwrap();
+        assert_eq!(edition::GEMEINDEN_ROWS, g.meta("rows").unwrap());
+        assert_eq!(edition::GEMEINDEN_CHECKSUM, g.meta("checksum").unwrap());
+    }
+
+    #[test]
+    fn a_damaged_table_is_refused() {
+        // One digit changed, one row cut, a header edited: each is caught.
+        let damaged = [
+            GEMEINDEN_TSV.replacen("\t96326\n", "\t96327\n", 1),
+            GEMEINDEN_TSV[..GEMEINDEN_TSV.len() - 40].to_string()
+                + &GEMEINDEN_TSV[GEMEINDEN_TSV.len() - 40..].replacen('\n', "", 1),
+            GEMEINDEN_TSV.replacen("# rows: 10953", "# rows: 10952", 1),
+            GEMEINDEN_TSV.replacen("Flensburg, Stadt", "Flensburg, Stadr", 1),
+        ];
+        for text in &damaged {
+            assert_ne!(text, GEMEINDEN_TSV);
+            let e = table::parse(text).unwrap_err();
+            assert!(!e.is_empty());
+        }
+    }
+
+    #[test]
+    fn source_line_and_licence() {
+        let s = edition::source();
+        assert_eq!(s.id, "gv100ad-2025-11-30-builtin");
+        assert_eq!(s.reference_date.as_deref(), Some("2025-11-30"));
+        assert!(
+            s.title
+                .contains("Gebietsstand 30.11.2025, Bevölkerung 31.12.2024"),
+            "{}",
+            s.title
+        );
+        assert_eq!(
+            edition::SOURCE_LINE,
+            "© Statistisches Bundesamt (Destatis), Gemeindeverzeichnis-Informationssystem GV-ISys, \
+             Gebietsstand 30.11.2025, Bevölkerung 31.12.2024. Vervielfältigung und Verbreitung, auch \
+             auszugsweise, mit Quellenangabe gestattet."
+        );
+        assert!(s
+            .licence
+            .unwrap()
+            .contains("auch auszugsweise, mit Quellenangabe gestattet"));
+    }
+}

@@ -1,0 +1,46 @@
+//! Plans (contract version 1.1): many services over several Wirtschaftsjahre, each entry a
+//! version-1 request. Read from JSON ([`read_json`]) or CSV ([`read_csv`]), told apart by content
+//! (a JSON plan starts with `{` after an optional BOM and white space; anything else is read as
+//! CSV), so every door accepts both; allocated entry by entry with exact sums ([`allocate`]);
+//! answered as [`response`] and exported for German Excel ([`export`]). The top layer of the
+//! engine: uses [`crate::calc`] and everything below.
+
+pub(crate) mod allocate;
+pub(crate) mod export;
+pub(crate) mod read_csv;
+pub(crate) mod read_json;
+pub(crate) mod response;
+
+use crate::error::Result;
+use crate::plan::read_json::{Plan, PlanOptions};
+use crate::plan::response::PlanResponse;
+use crate::text::json::{self, Json};
+
+/// True when the text is a JSON document rather than CSV.
+pub fn is_json(text: &[u8]) -> bool {
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    matches!(
+        text.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    )
+}
+
+/// Reads a plan from JSON or CSV text.
+pub fn read(text: &[u8], options: &PlanOptions) -> Result<Plan> {
+    read_json::check_size(text.len())?;
+    if is_json(text) {
+        read_json::parse(&json::parse_bytes(text)?, options)
+    } else {
+        read_csv::parse(text, options)
+    }
+}
+
+/// Reads and allocates a plan given as JSON or CSV text: the CLI's and tests' entry point.
+pub fn allocate_plan_text(text: &[u8], options: &PlanOptions) -> Result<PlanResponse> {
+    allocate::allocate_plan(&read(text, options)?)
+}
+
+/// Allocates a JSON plan already read into [`Json`].
+pub fn allocate_plan_value(value: &Json, options: &PlanOptions) -> Result<PlanResponse> {
+    allocate::allocate_plan(&read_json::parse(value, options)?)
+}

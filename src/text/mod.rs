@@ -1,0 +1,5 @@
+//! Text in: the strict JSON reader (numbers keep their text, duplicate keys are reported) and
+//! reading its fields with a path for every error. Uses [`crate::num`] and [`crate::error`].
+
+pub(crate) mod json;
+pub(crate) mod reader;
