@@ -24,7 +24,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,6 +31,7 @@ import { measureElement } from './element-bench.mjs';
 import { measurePhone, phoneReport } from './phone-bench.mjs';
 import { writeReadme } from './readme.mjs';
 import { writePerformance } from './performance.mjs';
+import { ELEMENT_CRITICAL_GZIP_BUDGET, elementCritical, fileSizes, staticImports } from './sizes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -80,7 +80,7 @@ const TARGETS = {
   parseMs: 30,
   firstResultMs: 300,
   wasmGzip: 110 * KB, // issue 16: one module, plans included
-  elementGzip: 20 * KB,
+  elementGzip: ELEMENT_CRITICAL_GZIP_BUDGET,
   changeX4Ms: 70, // form change → paint, Bayern, 4× CPU (issue 16)
   changeX1Ms: 30,
   gemeindeFirstX4Ms: 700, // first built-in Gemeinde-level result, 4× CPU (issue 16)
@@ -108,20 +108,8 @@ function label(c, id) {
 
 // ---- sizes -------------------------------------------------------------------------------------
 
-/** The relative static imports of an ES module ("./x.js", "../y.js"): not import("…"). */
-function staticImports(code) {
-  const out = [];
-  for (const m of code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?(["'`])(\.\.?\/[^"'`]+)\1/g)) out.push(m[2]);
-  return out;
-}
-
 function sizes() {
-  const gzip = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-  const brotli = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  const one = (file) => {
-    const buf = fs.readFileSync(file);
-    return { file: path.relative(ROOT, file), raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) };
-  };
+  const one = (file) => fileSizes(file, ROOT);
   const sum = (xs, k) => xs.reduce((s, x) => s + x[k], 0);
   const total = (xs) => ({ files: xs.length, raw: sum(xs, 'raw'), gzip: sum(xs, 'gzip'), brotli: sum(xs, 'brotli') }); // each file compressed on its own
   const pkgFile = (f) => path.join(ROOT, 'pkg', f);
@@ -136,28 +124,17 @@ function sizes() {
   // engine). The rest are parts loaded on demand (import()).
   const shipped = pkgFile('element');
   if (fs.existsSync(path.join(shipped, 'efa-rechner.js'))) {
-    const js = fs.readdirSync(shipped).filter((f) => /\.m?js$/.test(f)).sort();
-    const each = new Map(js.map((f) => [f, one(path.join(shipped, f))]));
-    const critical = [];
-    const todo = ['efa-rechner.js'];
-    while (todo.length) {
-      const f = todo.shift();
-      if (critical.includes(f)) continue;
-      critical.push(f);
-      for (const dep of staticImports(fs.readFileSync(path.join(shipped, f), 'utf8'))) {
-        const target = path.relative(shipped, path.resolve(shipped, dep));
-        if (!target.startsWith('..') && each.has(target)) todo.push(target); // ../ is the engine
-      }
-    }
-    const crit = critical.map((f) => each.get(f));
-    const onDemand = js.filter((f) => !critical.includes(f)).map((f) => each.get(f));
+    const c = elementCritical(shipped, ROOT); // (sizes.mjs: the same count as the size gate of make test)
+    const each = c.all;
+    const crit = c.files;
+    const onDemand = [...each.keys()].filter((f) => !c.names.includes(f)).map((f) => each.get(f));
     const english = onDemand.filter((x) => /locales-en/.test(x.file)); // needed first by an English element
     const builtAt = fs.statSync(path.join(shipped, 'efa-rechner.js')).mtimeMs;
     const stale = elementSources().some((f) => fs.statSync(f).mtimeMs > builtAt);
     out.element = {
       dir: path.relative(ROOT, shipped),
       stale, // older than www/rechner/ or www/core/: rebuild (make build, or bash scripts/build-pkg.sh --element)
-      critical: { ...total(crit), names: critical },
+      critical: { ...total(crit), names: c.names },
       criticalEnglish: total([...crit, ...english]),
       onDemand: total(onDemand),
       js: total([...each.values()]),

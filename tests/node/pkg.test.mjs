@@ -1,15 +1,17 @@
 // The npm package as a user gets it: `npm pack`, installed into a fresh project, imported by its
 // name in Node 20; every contract example gives the expected cents, bad requests give the same
 // codes and paths as the CLI, and the TypeScript declarations accept a contract request and
-// reject a wrong field.
+// reject a wrong field. Size budgets of the package: the Gemeinde table, and the element JS a page
+// loads before the first result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, cpSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ELEMENT_CRITICAL_GZIP_BUDGET, elementCritical } from '../bench/sizes.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const shared = resolve(root, '../shared');
@@ -94,6 +96,19 @@ test('size budget: the Gemeinde table is a separate file of at most 120 KB gzip,
   assert.deepEqual(table, readFileSync(join(root, 'src/data/gemeinden.tsv')), 'the committed table, as it is');
   const dir = installedPackage();
   assert.ok(existsSync(join(dir, 'node_modules/efa-rechner/gemeinden.tsv')));
+});
+
+test('size budget: element JS before the first result at most 20 KiB gzip (counted as make bench counts it)', () => {
+  const dir = join(root, 'pkg/element');
+  assert.ok(existsSync(join(dir, 'efa-rechner.js')), 'pkg/element/ is built (make build)');
+  const builtAt = statSync(join(dir, 'efa-rechner.js')).mtimeMs;
+  const sources = ['www/rechner', 'www/core'].flatMap((d) => readdirSync(join(root, d), { recursive: true }).map((f) => join(root, d, f))).filter((f) => f.endsWith('.js'));
+  const newer = sources.filter((f) => statSync(f).mtimeMs > builtAt);
+  assert.deepEqual(newer, [], 'pkg/element/ is older than its sources: run make build (or bash scripts/build-pkg.sh --element)');
+  const c = elementCritical(dir);
+  console.log(`# element JS before the first result (${c.names.join(' + ')}): ${c.raw} bytes, ${c.gzip} bytes gzip, ${ELEMENT_CRITICAL_GZIP_BUDGET - c.gzip} bytes left`);
+  assert.ok(c.names.length >= 2, `the entry imports the element's code: ${c.names.join(', ')}`);
+  assert.ok(c.gzip <= ELEMENT_CRITICAL_GZIP_BUDGET, `${c.gzip} bytes gzip is above the budget of ${ELEMENT_CRITICAL_GZIP_BUDGET} (${c.files.map((f) => `${f.file} ${f.gzip}`).join(', ')}): move what the first result does not need into a part loaded on demand`);
 });
 
 test('level gemeinde without a file: missing_gv100ad until loadGemeinden, then the cents of the CLI for five Länder', { skip: !cli && 'CLI not built' }, () => {

@@ -26,10 +26,6 @@ export class Names {
     const m = this.meta.models.find((x) => x.id === id);
     return m ? this.pick(m.name) : String(id ?? '');
   }
-  modelSource(id) {
-    const m = this.meta.models.find((x) => x.id === id);
-    return m ? m.source : '';
-  }
   key(id) {
     if (id === null || id === undefined) return '';
     if (typeof id === 'object') {

@@ -1,5 +1,6 @@
-// The base styles of both elements: theme, type, controls, buttons, focus, error summary, status,
-// tables, charts, print. Adopted into an element's shadow root as a constructed stylesheet (no
+// The base styles of both elements: theme, type, controls, buttons, focus, status, tables, charts,
+// print: what the first result shows. What comes later (the error summary, panels below the
+// result, secondary buttons) is in styles-later.js, adopted with the parts that show it. Adopted into an element's shadow root as a constructed stylesheet (no
 // <style> element and no style attribute, so the strict CSP page needs no 'unsafe-inline'), before
 // the element's own rules (../rechner/styles.js, ../plan/styles.js); the parts loaded on demand
 // bring their own few rules (their CSS export), adopted the same way.
@@ -68,7 +69,6 @@ input[type=text], input[type=date], input[type=search], select {
   padding: .375rem .5rem; min-height: 2.5rem; width: 100%; max-width: 100%;
 }
 select { max-width: 100%; width: auto; min-width: 12rem; }
-input[aria-invalid=true], select[aria-invalid=true] { border-color: var(--_error); border-width: 3px; }
 input[type=file] { font: inherit; max-width: 100%; }
 
 button, .button {
@@ -78,9 +78,6 @@ button, .button {
   box-shadow: 0 2px 0 var(--_focus-ring);
 }
 button:hover { background: var(--_accent-hover); border-color: var(--_accent-hover); }
-button.secondary { background: var(--_surface); color: var(--_text); border-color: var(--_border); }
-button.secondary:hover { background: #dbdad9; }
-button:disabled, button[aria-disabled=true] { opacity: .6; cursor: not-allowed; }
 button:active { transform: translateY(2px); box-shadow: none; }
 .buttons { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1rem; }
 
@@ -94,12 +91,6 @@ button:active { transform: translateY(2px); box-shadow: none; }
 a:focus, a:focus-visible { background: var(--_focus); color: var(--_focus-ring); box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-ring) !important; outline: none !important; text-decoration: none; }
 
 a { color: var(--_link); text-underline-offset: .15em; }
-
-/* ---- error summary ------------------------------------------------------------------- */
-.error-summary { border: 5px solid var(--_error); padding: 1rem; margin: 0 0 1.5rem; }
-.error-summary h3 { margin-top: 0; font-size: 1.125rem; }
-.error-summary ul { margin: 0; padding-inline-start: 1.25rem; }
-.error-summary a { color: var(--_error); font-weight: 700; }
 
 /* ---- results ------------------------------------------------------------------------- */
 .results { min-width: 0; }
@@ -144,11 +135,10 @@ svg.chart .track { fill: var(--_bar-track); }
 .sources ul { padding-inline-start: 1.25rem; margin: 0; }
 .warnings { border-inline-start: 5px solid #8a6d00; padding: .5rem .75rem; background: #fff7d6; }
 .note { color: var(--_muted); }
-.panel { border-top: 2px solid var(--_rule); padding-top: .25rem; margin-top: 1.5rem; }
 
 @media (forced-colors: active) {
   svg .bar-land, svg .bar-bund { fill: CanvasText; }
-  .error-summary, .status { border-color: CanvasText; }
+  .status { border-color: CanvasText; }
 }
 @media print {
   :host { container-type: normal; }
@@ -159,7 +149,6 @@ svg.chart .track { fill: var(--_bar-track); }
   table { page-break-inside: auto; }
   tr { page-break-inside: avoid; }
   .status { display: none; }
-  .panel { break-before: auto; }
 }
 `;
 

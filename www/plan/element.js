@@ -3,11 +3,13 @@
 // allocatePlan, rendering, errors, exports and opening an entry in <efa-rechner>. Every amount
 // comes from the engine; this file only shows it.
 
-// The one engine module, loaded once per page for both elements (www/core/engine.js).
-import { loadModule, freshInstance } from '../core/engine.js';
+// The page's one engine session, shared with <efa-rechner> (an entry opened in it uses the same
+// instance): one load, and after a WebAssembly trap one fresh instance for both (../core/engine.js).
+import { callEngine } from '../core/engine.js';
 import { h, clear } from '../core/dom.js';
 import { normLang } from '../core/i18n.js';
 import { adoptStyles, CSS as BASE_CSS } from '../core/styles.js';
+import { CSS as LATER_CSS } from '../core/styles-later.js';
 import { money, integer } from '../core/format.js';
 import { Names } from '../core/names.js';
 import { t } from './i18n.js';
@@ -24,40 +26,6 @@ import { download } from '../core/download.js';
 // scripts/build-pkg.sh points this at ../element/efa-rechner.js).
 const CALCULATOR = '../rechner/efa-rechner.js';
 
-// ---- the engine, shared by every <efa-plan> on the page ------------------------------------------
-// The glue module is the page's one pkg/efa_rechner.js, shared with <efa-rechner> (an entry opened
-// in it uses the same instance). After a WebAssembly trap that instance is dead: the next call
-// uses a fresh one (../core/engine.js), once.
-let engineGen = 0;
-let enginePromise = null;
-
-function engine() {
-  if (!enginePromise) {
-    const gen = engineGen;
-    const p = (gen === 0 ? loadModule() : freshInstance(`plan-${gen}`)).then((api) => ({ api, gen }));
-    enginePromise = p;
-    p.catch(() => {
-      if (enginePromise === p) enginePromise = null; // tried again by the next call
-    });
-  }
-  return enginePromise;
-}
-
-async function callEngine(fn) {
-  for (let attempt = 0; ; attempt++) {
-    const state = await engine();
-    try {
-      return fn(state.api);
-    } catch (e) {
-      if (!(e instanceof WebAssembly.RuntimeError) || attempt > 0) throw e;
-      if (engineGen === state.gen) {
-        engineGen++;
-        enginePromise = null;
-      }
-    }
-  }
-}
-
 const COMPARE_MODELS = ['alliance', 'itplr-2023-35', 'fitko'];
 
 export class EfaPlan extends HTMLElement {
@@ -68,8 +36,7 @@ export class EfaPlan extends HTMLElement {
   constructor() {
     super();
     this._root = this.attachShadow({ mode: 'open' });
-    adoptStyles(this._root, BASE_CSS);
-    adoptStyles(this._root, CSS);
+    for (const css of [BASE_CSS, LATER_CSS, CSS]) adoptStyles(this._root, css);
     this._meta = null;
     this._source = null; // { input: text or plan object, plan: the plan object when JSON, name }
     this._result = null;

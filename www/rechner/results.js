@@ -8,6 +8,7 @@ import { money, decimal, share as fmtShare, date as fmtDate } from '../core/form
 import { sum, percentOf, isZero } from '../core/decimal.js';
 import { breakdown, trancheColumns } from './breakdown.js';
 import { parts, loadPart } from './parts.js';
+import { adoptStyles } from '../core/styles.js';
 
 function payerTable({ lang, names, res, caption, columns, part, id }) {
   const zero = res.total.includes('.') ? `0.${'0'.repeat(res.total.split('.')[1].length)}` : '0';
@@ -133,7 +134,11 @@ export function renderExplanation({ lang, names, res }) {
   const details = h('details', { class: 'explain' }, summary, h('div', { class: 'details-body' }, list));
   const fill = () => {
     if (!deferred.delete(details)) return;
-    const build = (m) => list.append(...m.explanationItems({ lang, names, res }));
+    const build = (m) => {
+      const root = list.getRootNode(); // the shadow root (unless a newer result replaced this one)
+      if (root.adoptedStyleSheets) adoptStyles(root, m.CSS);
+      list.append(...m.explanationItems({ lang, names, res }));
+    };
     if (parts.explain) build(parts.explain); // (the usual case: fetched while the engine loaded)
     else loadPart('explain').then(build, () => list.append(h('li', { text: t(lang, 'loadFailed', { message: 'explain.js' }) })));
   };

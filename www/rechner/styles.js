@@ -1,5 +1,6 @@
-// <efa-rechner>'s own rules: the form's layout and controls, the explanation, what print leaves
-// out. Adopted after the base styles of ../core/styles.js (theme, controls, tables, …), both as
+// <efa-rechner>'s own rules: the form's layout and controls, what print leaves out (the parts
+// loaded on demand bring theirs: errors at the fields in form/more.js, the explanation's list, …).
+// Adopted after the base styles of ../core/styles.js (theme, controls, tables, …), both as
 // constructed stylesheets (no style attribute, strict CSP).
 
 import { adoptStyles } from '../core/styles.js';
@@ -23,7 +24,6 @@ form { container-type: inline-size; }
 /* ---- form ---------------------------------------------------------------------------- */
 form { margin: 0; }
 .group { margin: 0 0 1.5rem; }
-.group.has-error { border-inline-start: 5px solid var(--_error); padding-inline-start: .75rem; }
 input.w-year { max-width: 7rem; }
 input.w-amount { max-width: 16rem; }
 input.w-num { max-width: 11rem; }
@@ -60,10 +60,6 @@ details[open] > summary { margin-bottom: .75rem; }
 .file-status { margin: .5rem 0 0; }
 
 .choice input:focus { outline-offset: 2px; }
-.explain ul { margin: 0; padding-inline-start: 1.25rem; }
-.explain li { margin: 0 0 .5rem; }
-.explain li p { margin: 0; }
-.whatif .table-scroll { max-width: 56rem; }
 
 @media print {
   form { container-type: normal; }

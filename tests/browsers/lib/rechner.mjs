@@ -72,18 +72,27 @@ export function panelsDone(page, host = 'efa-rechner') {
 }
 
 /**
- * Kills the engine instance the page loaded from `moduleUrl` (the element's one is
- * '/pkg/efa_rechner.js'). wasm-bindgen's init returns the raw exports of an initialised module; a
- * raw export called with an out-of-bounds pointer traps. One trap alone leaves the instance
- * usable, but each one also leaks the shadow stack frame it had reserved (the stack pointer is a
- * wasm global, never restored after a trap), so repeating it drives the pointer below zero: from
- * then on every call traps, as a corrupt instance would. Returns what happened (see assertKilled).
+ * Kills instance `gen` of the page's engine session (www/core/engine.js: 0 is the one the page
+ * loaded first, n the fresh one it switches to after n traps; asking for one that has not started
+ * yet starts it, as the elements would). The module is taken from the session, not imported by the
+ * test: an import() run by WebDriver is resolved in the driver's own realm in Firefox, a separate
+ * module map, so it would start an instance the page never uses. wasm-bindgen's init returns the
+ * raw exports of an initialised module; a raw export called with an out-of-bounds pointer traps.
+ * One trap alone leaves the instance usable, but each one also leaks the shadow stack frame it had
+ * reserved (the stack pointer is a wasm global, never restored after a trap), so repeating it
+ * drives the pointer below zero: from then on every call traps, as a corrupt instance would.
+ * Returns what happened (see assertKilled).
  */
-export function killEngine(page, moduleUrl = '/pkg/efa_rechner.js') {
+export function killEngine(page, gen = 0) {
   return page.js(
-    async (url, request) => {
-      const m = await import(url);
+    async (gen, request) => {
+      const s = globalThis[Symbol.for('efa-rechner.engine-session')]?.get(new URL('/pkg/efa_rechner.js', location.href).href);
+      if (!s) throw new Error('the page has no engine session for /pkg/efa_rechner.js');
+      const m = await s.instance(gen);
       const w = await m.default();
+      // (by name: in Firefox this script runs in the driver's realm, whose WebAssembly.RuntimeError
+      // is not the page's, so instanceof would say no)
+      const isTrap = (e) => e?.name === 'RuntimeError' && e?.constructor?.name === 'RuntimeError';
       const trap = () => {
         try {
           // `this` pointer far outside the memory; a getter that returns a string, because
@@ -95,7 +104,7 @@ export function killEngine(page, moduleUrl = '/pkg/efa_rechner.js') {
         }
       };
       const first = trap();
-      const out = { firstIsTrap: first instanceof WebAssembly.RuntimeError, first: String(first), traps: 1, allTraps: true, dead: null };
+      const out = { firstIsTrap: isTrap(first), first: String(first), traps: 1, allTraps: true, dead: null };
       const healthy = () => {
         try {
           m.allocate(request);
@@ -108,15 +117,15 @@ export function killEngine(page, moduleUrl = '/pkg/efa_rechner.js') {
       for (let i = 0; i < 200000 && !out.dead; i++) {
         const e = trap();
         out.traps++;
-        if (!(e instanceof WebAssembly.RuntimeError)) out.allTraps = false;
+        if (!isTrap(e)) out.allTraps = false;
         if (i % 1000 === 999) {
           const h = healthy();
-          if (h) out.dead = h instanceof WebAssembly.RuntimeError ? `RuntimeError: ${h.message}` : `not a trap: ${h}`;
+          if (h) out.dead = isTrap(h) ? `RuntimeError: ${h.message}` : `not a trap: ${h}`;
         }
       }
       return out;
     },
-    moduleUrl,
+    gen,
     REQUEST_02,
   );
 }

@@ -26,12 +26,13 @@ export class EfaForm {
     this.lastRequest = null;
   }
 
+  /** The text of `o` ({ de, en }) in the form's language, German where it has none. */
+  pick(o) {
+    return o[this.lang] || o.de;
+  }
+
   get laender() {
     return this.meta.laender;
-  }
-  landName(id) {
-    const l = this.laender.find((x) => x.id === id);
-    return l ? l.name[this.lang] || l.name.de : id;
   }
   landId(x) {
     const s = String(x).toUpperCase();
@@ -41,12 +42,12 @@ export class EfaForm {
 
   // ---- building ---------------------------------------------------------------------------
 
-  register(key, group, targets, focus, hintId) {
+  #register(key, group, targets, focus, hintId) {
     this.fields[key] = { group, targets, focus: focus || targets[0], hintId };
     for (const el of targets) el.dataset.field = key;
   }
 
-  textInput(id, cls, extra = {}) {
+  #textInput(id, cls, extra = {}) {
     return h('input', { type: 'text', id, name: id, class: cls, autocomplete: 'off', spellcheck: 'false', ...extra });
   }
 
@@ -67,7 +68,7 @@ export class EfaForm {
     form.addEventListener('change', (e) => {
       const key = e.target.dataset?.field;
       if (key) this.touched.add(key);
-      if (e.target.type === 'text') this.reformat(e.target);
+      if (e.target.type === 'text') this.#reformat(e.target);
       if (e.target.type === 'file') return;
       this.ctx.onChange(key, e.target.type === 'text' || e.target.type === 'date');
     });
@@ -81,31 +82,31 @@ export class EfaForm {
     form.append(h('div', { class: 'form-grid' }, fa, h('div', { class: 'fb' }), fc));
 
     // Year
-    c.year = this.textInput('f-year', 'w-year', { inputmode: 'numeric', 'aria-describedby': 'h-year' });
+    c.year = this.#textInput('f-year', 'w-year', { inputmode: 'numeric', 'aria-describedby': 'h-year' });
     c.year.addEventListener('change', () => this.syncVisibility());
     const gYear = h('div', { class: 'group' }, h('label', { for: 'f-year', text: L('yearLabel') }), h('span', { class: 'hint', id: 'h-year', text: L('yearHint') }), c.year);
-    this.register('year', gYear, [c.year], c.year, 'h-year');
+    this.#register('year', gYear, [c.year], c.year, 'h-year');
     fa.append(gYear);
 
     // Costs
     c.modeSingle = h('input', { type: 'radio', id: 'f-costs-mode-single', name: 'costs-mode', value: 'single', checked: true });
     c.modeItems = h('input', { type: 'radio', id: 'f-costs-mode-items', name: 'costs-mode', value: 'items' });
-    c.costs = this.textInput('f-costs', 'w-amount', { inputmode: 'decimal', 'aria-describedby': 'h-costs' });
+    c.costs = this.#textInput('f-costs', 'w-amount', { inputmode: 'decimal', 'aria-describedby': 'h-costs' });
     const gCosts = h('div', { class: 'group' }, h('label', { for: 'f-costs', text: L('costsLabel') }), h('span', { class: 'hint', id: 'h-costs', text: L('costsHint') }), c.costs);
-    this.register('costs', gCosts, [c.costs], c.costs, 'h-costs');
+    this.#register('costs', gCosts, [c.costs], c.costs, 'h-costs');
     c.single = h('div', { class: 'subfields' }, gCosts);
     c.items = {};
     const itemGroups = this.meta.categories.map((cat) => {
       const id = `f-item-${cat.id}`;
-      const input = this.textInput(id, 'w-amount', { inputmode: 'decimal', 'aria-describedby': 'h-items' });
+      const input = this.#textInput(id, 'w-amount', { inputmode: 'decimal', 'aria-describedby': 'h-items' });
       c.items[cat.id] = input;
-      const g = h('div', { class: 'group' }, h('label', { for: id, text: cat.name[this.lang] || cat.name.de }), input);
-      this.register(`item:${cat.id}`, g, [input], input, 'h-items');
+      const g = h('div', { class: 'group' }, h('label', { for: id, text: this.pick(cat.name) }), input);
+      this.#register(`item:${cat.id}`, g, [input], input, 'h-items');
       return g;
     });
     const itemsFs = h('fieldset', { 'aria-describedby': 'h-items' }, h('legend', { class: 'visually-hidden', text: L('costsModeItems') }), h('span', { class: 'hint', id: 'h-items', text: L('itemsHint') }), itemGroups);
     c.itemsBox = h('div', { class: 'subfields', hidden: true }, itemsFs);
-    this.register('items', itemsFs, [itemsFs], c.items[this.meta.categories[0].id], 'h-items');
+    this.#register('items', itemsFs, [itemsFs], c.items[this.meta.categories[0].id], 'h-items');
     const costsFs = h(
       'fieldset',
       { class: 'group' },
@@ -125,7 +126,7 @@ export class EfaForm {
       const id = `f-land-${l.id}`;
       const cb = h('input', { type: 'checkbox', id, name: 'alliance', value: l.id });
       c.lands[l.id] = cb;
-      return h('div', { class: 'choice' }, cb, h('label', { for: id, text: l.name[this.lang] || l.name.de }));
+      return h('div', { class: 'choice' }, cb, h('label', { for: id, text: this.pick(l.name) }));
     });
     const allianceFs = h(
       'fieldset',
@@ -135,7 +136,7 @@ export class EfaForm {
       h('div', { class: 'choice all choice-all' }, c.all, h('label', { for: 'f-all', text: L('allLaender') })),
       h('div', { class: 'choices' }, boxes),
     );
-    this.register('alliance', allianceFs, [allianceFs], c.lands[this.laender[0].id], 'h-alliance');
+    this.#register('alliance', allianceFs, [allianceFs], c.lands[this.laender[0].id], 'h-alliance');
     for (const l of this.laender) this.fields[`land:${l.id}`] = { ...this.fields.alliance, focus: c.lands[l.id], alias: 'alliance' };
     c.all.dataset.field = 'alliance';
     c.all.addEventListener('change', () => {
@@ -157,24 +158,24 @@ export class EfaForm {
     c.model = h('select', { id: 'f-model', name: 'model', 'aria-describedby': 'h-model' });
     c.modelInfo = h('div', { class: 'model-info', id: 'h-model' });
     const gModel = h('div', { class: 'group' }, h('label', { for: 'f-model', text: L('modelLabel') }), c.model, c.modelInfo);
-    this.register('model', gModel, [c.model], c.model, 'h-model');
+    this.#register('model', gModel, [c.model], c.model, 'h-model');
     c.model.addEventListener('change', () => this.syncVisibility());
     fc.append(gModel);
 
     // Key
     c.key = h('select', { id: 'f-key', name: 'key', 'aria-describedby': 'h-key' });
     const gKey = h('div', { class: 'group' }, h('label', { for: 'f-key', text: L('keyLabel') }), h('span', { class: 'hint', id: 'h-key', text: L('keyHint') }), c.key);
-    this.register('key', gKey, [c.key], c.key, 'h-key');
+    this.#register('key', gKey, [c.key], c.key, 'h-key');
     c.key.addEventListener('change', () => this.syncVisibility());
     c.kv = {};
     c.kvRows = {};
     const kvRows = this.laender.map((l) => {
       const id = `f-kv-${l.id}`;
-      const input = this.textInput(id, 'w-num', { inputmode: 'decimal', 'aria-describedby': 'h-kv' });
+      const input = this.#textInput(id, 'w-num', { inputmode: 'decimal', 'aria-describedby': 'h-kv' });
       c.kv[l.id] = input;
-      const g = h('div', { class: 'group' }, h('label', { for: id, text: l.name[this.lang] || l.name.de }), input);
+      const g = h('div', { class: 'group' }, h('label', { for: id, text: this.pick(l.name) }), input);
       c.kvRows[l.id] = g;
-      this.register(`keyval:${l.id}`, g, [input], input, 'h-kv');
+      this.#register(`keyval:${l.id}`, g, [input], input, 'h-kv');
       return g;
     });
     c.kvBox = h(
@@ -212,9 +213,9 @@ export class EfaForm {
       if (c.kOn.checked && first && !this.touched.has('kland')) c.kLand.value = first;
       this.syncVisibility();
     });
-    c.kLand = h('select', { id: 'f-k-land', name: 'k-land' }, this.laender.map((l) => h('option', { value: l.id, text: l.name[this.lang] || l.name.de })));
+    c.kLand = h('select', { id: 'f-k-land', name: 'k-land' }, this.laender.map((l) => h('option', { value: l.id, text: this.pick(l.name) })));
     const gkLand = h('div', { class: 'group' }, h('label', { for: 'f-k-land', text: L('kLand') }), c.kLand);
-    this.register('kland', gkLand, [c.kLand]);
+    this.#register('kland', gkLand, [c.kLand]);
     c.kKreis = h('input', { type: 'radio', id: 'f-k-level-kreis', name: 'k-level', value: 'kreis', checked: true });
     c.kGemeinde = h('input', { type: 'radio', id: 'f-k-level-gemeinde', name: 'k-level', value: 'gemeinde' });
     const gkLevel = h(
@@ -224,17 +225,17 @@ export class EfaForm {
       h('div', { class: 'choice' }, c.kKreis, h('label', { for: 'f-k-level-kreis', text: L('kLevelKreis') })),
       h('div', { class: 'choice' }, c.kGemeinde, h('label', { for: 'f-k-level-gemeinde', text: L('kLevelGemeinde') })),
     );
-    this.register('klevel', gkLevel, [gkLevel], c.kKreis);
+    this.#register('klevel', gkLevel, [gkLevel], c.kKreis);
     c.kKreis.dataset.field = c.kGemeinde.dataset.field = 'klevel';
-    c.kShare = this.textInput('f-k-share', 'w-num', { inputmode: 'decimal', 'aria-describedby': 'h-k-share' });
+    c.kShare = this.#textInput('f-k-share', 'w-num', { inputmode: 'decimal', 'aria-describedby': 'h-k-share' });
     const gkShare = h('div', { class: 'group' }, h('label', { for: 'f-k-share', text: L('kShare') }), h('span', { class: 'hint', id: 'h-k-share', text: L('kShareHint') }), c.kShare);
-    this.register('kshare', gkShare, [c.kShare], c.kShare, 'h-k-share');
+    this.#register('kshare', gkShare, [c.kShare], c.kShare, 'h-k-share');
     c.kKey = h('select', { id: 'f-k-key', name: 'k-key' }, h('option', { value: 'population', text: L('kKeyPopulation') }), h('option', { value: 'equal', text: L('kKeyEqual') }));
     const gkKey = h('div', { class: 'group' }, h('label', { for: 'f-k-key', text: L('kKey') }), c.kKey);
-    this.register('kkey', gkKey, [c.kKey]);
-    c.kExempt = this.textInput('f-k-exempt', 'w-num', { inputmode: 'numeric', 'aria-describedby': 'h-k-exempt' });
+    this.#register('kkey', gkKey, [c.kKey]);
+    c.kExempt = this.#textInput('f-k-exempt', 'w-num', { inputmode: 'numeric', 'aria-describedby': 'h-k-exempt' });
     const gkExempt = h('div', { class: 'group' }, h('label', { for: 'f-k-exempt', text: L('kExempt') }), h('span', { class: 'hint', id: 'h-k-exempt', text: L('kExemptHint') }), c.kExempt);
-    this.register('kexempt', gkExempt, [c.kExempt], c.kExempt, 'h-k-exempt');
+    this.#register('kexempt', gkExempt, [c.kExempt], c.kExempt, 'h-k-exempt');
     c.kFile = h('input', { type: 'file', id: 'f-k-file', name: 'k-file', accept: '.txt,.csv,text/plain', 'aria-describedby': 'h-k-file s-k-file' });
     c.kFile.addEventListener('change', () => {
       const f = c.kFile.files && c.kFile.files[0];
@@ -250,7 +251,7 @@ export class EfaForm {
       c.kFile,
       c.kFileStatus,
     );
-    this.register('kfile', gkFile, [c.kFile], c.kFile, 'h-k-file');
+    this.#register('kfile', gkFile, [c.kFile], c.kFile, 'h-k-file');
     c.kBox = h('fieldset', { class: 'subfields', id: 'kommunen-fields', hidden: true }, h('legend', { class: 'visually-hidden', text: L('kommunenLegend') }), gkLand, gkLevel, gkShare, gkKey, gkExempt, gkFile);
     fc.append(h('div', { class: 'group' }, h('div', { class: 'choice all' }, c.kOn, h('label', { for: 'f-kommunen', text: L('kommunenToggle') })), c.kBox));
     c.kOn.dataset.field = 'kommunen';
@@ -280,10 +281,10 @@ export class EfaForm {
       c.to[l.id] = h('input', { type: 'date', id: tid, name: tid, class: 'w-date', 'aria-describedby': 'h-membership' });
       const gFrom = h('div', {}, h('label', { for: fid, text: L('memberFrom') }), c.from[l.id]);
       const gTo = h('div', {}, h('label', { for: tid, text: L('memberTo') }), c.to[l.id]);
-      const fs = h('fieldset', { class: 'member group' }, h('legend', { text: l.name[this.lang] || l.name.de }), h('div', { class: 'row2' }, gFrom, gTo));
+      const fs = h('fieldset', { class: 'member group' }, h('legend', { text: this.pick(l.name) }), h('div', { class: 'row2' }, gFrom, gTo));
       c.memberRows[l.id] = fs;
-      this.register(`from:${l.id}`, fs, [c.from[l.id]], c.from[l.id], 'h-membership');
-      this.register(`to:${l.id}`, fs, [c.to[l.id]], c.to[l.id], 'h-membership');
+      this.#register(`from:${l.id}`, fs, [c.from[l.id]], c.from[l.id], 'h-membership');
+      this.#register(`to:${l.id}`, fs, [c.to[l.id]], c.to[l.id], 'h-membership');
       c.memberBox.append(fs);
     }
     this.syncVisibility();
@@ -294,16 +295,16 @@ export class EfaForm {
     const sel = this.c.model;
     const value = current ?? sel.value;
     clear(sel);
-    for (const m of this.meta.models) sel.append(h('option', { value: m.id, text: m.name[this.lang] || m.name.de }));
+    for (const m of this.meta.models) sel.append(h('option', { value: m.id, text: this.pick(m.name) }));
     if (this.extras.model !== undefined) sel.append(h('option', { value: '__custom', text: typeof this.extras.model === 'string' ? this.extras.model : L('modelCustom') }));
     if (value && [...sel.options].some((o) => o.value === value)) sel.value = value;
   }
 
-  keyOptions() {
+  #keyOptions() {
     const L = (k, v) => t(this.lang, k, v);
     const metaName = (id) => {
       const k = (this.meta.keys || []).find((x) => x.id === id);
-      return k ? k.name[this.lang] || k.name.de : null;
+      return k ? this.pick(k.name) : null;
     };
     const opts = [['ks', L('keyKs')]];
     for (const e of [...(this.meta.keyEditions || [])].sort((a, b) => b.year - a.year)) opts.push([e.id, L('keyEdition', { year: e.year })]);
@@ -319,7 +320,7 @@ export class EfaForm {
     const sel = this.c.key;
     const value = current ?? sel.value;
     clear(sel);
-    for (const [id, name] of this.keyOptions()) sel.append(h('option', { value: id, text: name }));
+    for (const [id, name] of this.#keyOptions()) sel.append(h('option', { value: id, text: name }));
     if (this.extras.key !== undefined) sel.append(h('option', { value: '__custom', text: typeof this.extras.key === 'string' ? this.extras.key : t(this.lang, 'keyCustom') }));
     if (value && [...sel.options].some((o) => o.value === value)) sel.value = value;
   }
@@ -362,7 +363,7 @@ export class EfaForm {
     const m = this.meta.models.find((x) => x.id === c.model.value);
     clear(c.modelInfo);
     if (m) {
-      c.modelInfo.append(h('span', { class: 'desc', text: m.description?.[this.lang] || m.description?.de || '' }), ' ', h('span', { class: 'src', text: t(this.lang, 'source', { source: m.source }) }));
+      c.modelInfo.append(h('span', { class: 'desc', text: (m.description && this.pick(m.description)) || '' }), ' ', h('span', { class: 'src', text: t(this.lang, 'source', { source: m.source }) }));
     }
   }
 
@@ -374,7 +375,7 @@ export class EfaForm {
   }
 
   /** After a change event: show a valid number in the current language's notation. */
-  reformat(input) {
+  #reformat(input) {
     const key = input.dataset.field || '';
     if (!(key === 'costs' || key.startsWith('item:') || key.startsWith('keyval:') || key === 'kexempt' || key === 'kshare')) return;
     const r = parseNumber(input.value, this.lang, {});
@@ -401,13 +402,13 @@ export class EfaForm {
       for (const item of r.costs) {
         const { category, amount, ...rest } = item || {};
         if (c.items[category]) {
-          c.items[category].value = this.amountForInput(amount);
+          c.items[category].value = this.#amountForInput(amount);
           if (Object.keys(rest).length) this.itemExtras[category] = rest;
         }
       }
     } else {
       c.modeSingle.checked = true;
-      c.costs.value = r.costs === undefined || r.costs === null ? '' : this.amountForInput(r.costs);
+      c.costs.value = r.costs === undefined || r.costs === null ? '' : this.#amountForInput(r.costs);
     }
 
     const all = r.alliance === undefined || (typeof r.alliance === 'string' && r.alliance.toLowerCase() === 'all');
@@ -429,7 +430,7 @@ export class EfaForm {
     for (const input of Object.values(c.kv)) input.value = '';
     const key = r.key ?? 'ks';
     const table = key && typeof key === 'object' ? KEY_TABLES.find((k) => key[k] && typeof key[k] === 'object' && Object.keys(key).length === 1) : null;
-    if (typeof key === 'string' && this.keyOptions().some(([id]) => id === key)) {
+    if (typeof key === 'string' && this.#keyOptions().some(([id]) => id === key)) {
       this.fillKeyOptions(key);
     } else if (table) {
       this.fillKeyOptions(table);
@@ -473,7 +474,7 @@ export class EfaForm {
     this.syncVisibility();
   }
 
-  amountForInput(v) {
+  #amountForInput(v) {
     if (typeof v === 'number' && Number.isFinite(v)) v = String(v);
     if (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)) return forInput(this.lang, v);
     return v === undefined || v === null ? '' : String(v);

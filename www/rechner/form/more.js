@@ -13,6 +13,13 @@ import { EfaForm } from './form.js';
 /** The status line's count of errors shown ("1 Eingabe enthält einen Fehler."). */
 export const statusErrors = (lang, n) => tn(lang, 'statusErrors', n);
 
+// The error display's styles (adopted by the element before it shows an error): the error summary
+// and invalid fields of the base styles, and a field group with an error.
+export { CSS as LATER_CSS } from '../../core/styles-later.js';
+export const CSS = String.raw`
+.group.has-error { border-inline-start: 5px solid var(--_error); padding-inline-start: .75rem; }
+`;
+
 const methods = {
   // ---- engine paths -> fields ---------------------------------------------------------------
 
@@ -166,7 +173,7 @@ const methods = {
         this.c.membership.open = st.open;
         continue;
       }
-      const el = this.form.querySelector(`#${CSS.escape(id)}`);
+      const el = this.form.querySelector(`#${globalThis.CSS.escape(id)}`);
       if (!el) continue;
       if ('checked' in st) el.checked = st.checked;
       else if ('open' in st) el.open = st.open;

@@ -40,10 +40,10 @@ async function useDataset(el, bytesPromise) {
   const loading = (async () => {
     const bytes = await bytesPromise;
     return el._engine(
-      (api, _none, state) => {
+      (api, _none, gen) => {
         const ds = api.loadGv100ad(bytes);
         try {
-          return { ds, gen: state.gen, bytes, info: { gebietsstand: ds.gebietsstand, kreise: ds.kreise, gemeinden: ds.gemeinden } };
+          return { ds, gen, bytes, info: { gebietsstand: ds.gebietsstand, kreise: ds.kreise, gemeinden: ds.gemeinden } };
         } catch (e) {
           freeDataset(ds);
           throw e;

@@ -7,6 +7,13 @@ import './i18n.js'; // the parts' texts
 import { money, decimal, share as fmtShare, date as fmtDate } from '../../core/format.js';
 import { sum } from '../../core/decimal.js';
 
+/** This part's styles (adopted by results.js when it fills the list). */
+export const CSS = String.raw`
+.explain ul { margin: 0; padding-inline-start: 1.25rem; }
+.explain li { margin: 0 0 .5rem; }
+.explain li p { margin: 0; }
+`;
+
 export function explanationItems({ lang, names, res }) {
   const L = (k, v) => t(lang, k, v);
   // amount of each tranche in each item and period: the sum over all payers' parts

@@ -21,6 +21,7 @@ import { perInhabitant } from './perhead.js';
 export { kommunenCsv } from './kommunen-csv.js'; // (toCSV: the part is there whenever a result has Kommunen)
 
 /** This part's styles (adopted into the element's shadow root with adoptStyles). */
+export { CSS as LATER_CSS } from '../../core/styles-later.js'; // panels, secondary buttons
 export const CSS = String.raw`
 th button.sort { background: none; border: 0; box-shadow: none; color: var(--_link); padding: .125rem 0; min-height: 0; font-weight: 700; text-decoration: underline; text-underline-offset: .15em; display: inline-flex; gap: .25rem; text-align: inherit; }
 th button.sort:active { transform: none; }

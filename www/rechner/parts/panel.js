@@ -11,6 +11,7 @@ import { fragmentFor } from '../fragment.js';
 import { download } from '../../core/download.js';
 
 /** This part's styles (adopted into the element's shadow root with adoptStyles). */
+export { CSS as LATER_CSS } from '../../core/styles-later.js'; // panels, secondary buttons
 export const CSS = String.raw`
 .share-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .share-row input { flex: 1 1 14rem; min-width: 0; }

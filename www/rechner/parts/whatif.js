@@ -8,7 +8,9 @@ import { money } from '../../core/format.js';
 import { sub, isZero, cmp } from '../../core/decimal.js';
 
 /** This part's styles (adopted into the element's shadow root with adoptStyles). */
+export { CSS as LATER_CSS } from '../../core/styles-later.js'; // panels, secondary buttons
 export const CSS = String.raw`
+.whatif .table-scroll { max-width: 56rem; }
 .diff-pos { color: var(--_error); }
 .diff-neg { color: var(--_positive); }
 `;

@@ -1,0 +1,51 @@
+// How the shipped element's bytes are counted: one definition for `make bench` (run.mjs) and the
+// size gate of `make test` (tests/node/pkg.test.mjs), so the two cannot measure differently.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+/** The budget of element JS before the first result (issue 16): 20 KiB gzip. */
+export const ELEMENT_CRITICAL_GZIP_BUDGET = 20 * 1024;
+
+export const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+export const brotliSize = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** One file's sizes: raw, gzip -9 and brotli 11, each compressed on its own. */
+export function fileSizes(file, root = path.dirname(file)) {
+  const buf = fs.readFileSync(file);
+  return { file: path.relative(root, file), raw: buf.length, gzip: gzipSize(buf), brotli: brotliSize(buf) };
+}
+
+/** The relative static imports of an ES module ("./x.js", "../y.js"): not import("…"). */
+export function staticImports(code) {
+  const out = [];
+  for (const m of code.matchAll(/(?:^|[;}\n])\s*(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?(["'`])(\.\.?\/[^"'`]+)\1/g)) out.push(m[2]);
+  return out;
+}
+
+/**
+ * The element as shipped in `dir` (pkg/element/): its entry efa-rechner.js and the element files it
+ * imports statically, transitively, i.e. all a page must download before the first result besides
+ * the engine ("../" leads to the engine and is not counted). Returns { names (in the order found),
+ * files (each file's sizes), raw, gzip, brotli (sums of the files compressed one by one), all (the
+ * sizes of every .js file of dir, by name) }.
+ */
+export function elementCritical(dir, root = dir) {
+  const js = fs.readdirSync(dir).filter((f) => /\.m?js$/.test(f)).sort();
+  const all = new Map(js.map((f) => [f, fileSizes(path.join(dir, f), root)]));
+  const names = [];
+  const todo = ['efa-rechner.js'];
+  while (todo.length) {
+    const f = todo.shift();
+    if (names.includes(f)) continue;
+    names.push(f);
+    for (const dep of staticImports(fs.readFileSync(path.join(dir, f), 'utf8'))) {
+      const target = path.relative(dir, path.resolve(dir, dep));
+      if (!target.startsWith('..') && all.has(target)) todo.push(target); // ../ is the engine
+    }
+  }
+  const files = names.map((f) => all.get(f));
+  const sum = (k) => files.reduce((s, x) => s + x[k], 0);
+  return { names, files, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'), all };
+}
