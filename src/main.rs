@@ -6,8 +6,8 @@
 //! a plan (contract 1.1), given as JSON or as CSV (told apart by content).
 
 use efa_rechner::{
-    allocate_json, allocate_plan_text, gv100ad, metadata, Error, ErrorCode, ErrorEnvelope,
-    PlanOptions, MAX_PLAN_BYTES, MAX_REQUEST_BYTES,
+    allocate_json, allocate_plan_text, gv100ad, metadata, Error, ErrorEnvelope, PlanOptions,
+    MAX_PLAN_BYTES, MAX_REQUEST_BYTES,
 };
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -161,26 +161,8 @@ fn run_plan(args: &[String]) -> ExitCode {
 /// Reads a file (or standard input for `-`) of at most `max` bytes, as a coded error on failure.
 /// A regular file that is too large is refused by its size, without reading it.
 fn read_file(path: &str, error_path: &str, max: u64) -> Result<Vec<u8>, Error> {
-    let io_error = |e: std::io::Error| {
-        Error::new(
-            if error_path.is_empty() {
-                ErrorCode::InvalidRequest
-            } else {
-                ErrorCode::InvalidGv100ad
-            },
-            error_path,
-            format!("Datei {path} nicht lesbar: {e}"),
-            format!("cannot read file {path}: {e}"),
-        )
-    };
-    let too_large = || {
-        Error::new(
-            ErrorCode::LimitExceeded,
-            error_path,
-            format!("Datei {path} ist größer als {} MiB", max >> 20),
-            format!("file {path} is larger than {} MiB", max >> 20),
-        )
-    };
+    let io_error = |e: std::io::Error| Error::file_unreadable(path, error_path, &e);
+    let too_large = || Error::file_too_large(path, error_path, max >> 20);
     let mut buf = Vec::new();
     if path == "-" {
         std::io::stdin()

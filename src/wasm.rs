@@ -5,7 +5,7 @@
 
 use crate::contract::response::{KommuneColumns, Response};
 use crate::data::kommunen::{Kommune, KommunenDataset};
-use crate::error::Error;
+use crate::error::{a, Error, Msg};
 use crate::text::json::Json;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
@@ -210,19 +210,9 @@ fn js_text(
         let deep = field("deep").is_some_and(|d| d.is_truthy());
         let why = field("why").and_then(|w| w.as_string()).unwrap_or_default();
         return Err(to_js_error(&if deep {
-            Error::new(
-                crate::error::ErrorCode::InvalidJson,
-                "",
-                format!("Die Anfrage ist zu tief verschachtelt: {why}"),
-                format!("the request is nested too deeply: {why}"),
-            )
+            Error::new(Msg::JsTooDeep, "", &[("why", a(&why))])
         } else {
-            Error::new(
-                crate::error::ErrorCode::InvalidRequest,
-                "",
-                format!("Die Anfrage lässt sich nicht als JSON lesen: {why}"),
-                format!("the request cannot be read as JSON: {why}"),
-            )
+            Error::new(Msg::JsNotJson, "", &[("why", a(&why))])
         }));
     };
     limit(text.length() as usize).map_err(|e| to_js_error(&e))?;
@@ -327,14 +317,7 @@ fn lookup(dataset: &JsValue) -> Result<(u32, Rc<KommunenDataset>), JsValue> {
                 .with(|d| d.borrow().get(&h).cloned())
                 .map(|d| (h, d))
         })
-        .ok_or_else(|| {
-            to_js_error(&Error::new(
-                crate::error::ErrorCode::MissingGv100ad,
-                "",
-                "Der zweite Parameter ist kein (noch geladenes) Ergebnis von loadGv100ad",
-                "the second argument is not a (still loaded) result of loadGv100ad",
-            ))
-        })
+        .ok_or_else(|| to_js_error(&Error::new(Msg::NotADataset, "", &[])))
 }
 
 /// A Gemeindeverzeichnis loaded from a GV100AD file, kept inside the module between calls.
@@ -398,16 +381,9 @@ impl Gv100adDataset {
 
 fn too_large() -> Error {
     Error::new(
-        crate::error::ErrorCode::LimitExceeded,
+        Msg::UploadTooLarge,
         "gv100ad",
-        format!(
-            "Die Datei ist größer als {} MiB",
-            crate::data::gv100ad::MAX_BYTES >> 20
-        ),
-        format!(
-            "the file is larger than {} MiB",
-            crate::data::gv100ad::MAX_BYTES >> 20
-        ),
+        &[("mib", a(&(crate::data::gv100ad::MAX_BYTES >> 20)))],
     )
 }
 
@@ -421,10 +397,6 @@ fn register(parsed: crate::error::Result<KommunenDataset>) -> Result<Gv100adData
     });
     DATASETS.with(|d| d.borrow_mut().insert(handle, inner.clone()));
     Ok(Gv100adDataset { handle, inner })
-}
-
-fn stream_error(de: &str, en: &str) -> Error {
-    Error::new(crate::error::ErrorCode::InvalidGv100ad, "gv100ad", de, en)
 }
 
 /// Reads a GV100AD file. Text (a JS string) or bytes (`Uint8Array`, UTF-8 or Latin-1) are read at
@@ -454,23 +426,14 @@ pub fn load_gv100ad(input: JsValue) -> Result<JsValue, JsValue> {
         // a Response, Blob or ReadableStream (fileInput lets nothing else through)
         let stream = stream_of(&input, crate::data::gv100ad::MAX_BYTES as f64)
             .dyn_into::<web_sys::ReadableStream>()?;
-        let reader = web_sys::ReadableStreamDefaultReader::new(&stream).map_err(|_| {
-            to_js_error(&stream_error(
-                "Der Datenstrom wird schon gelesen (gesperrt)",
-                "the stream is already being read (locked)",
-            ))
-        })?;
+        let reader = web_sys::ReadableStreamDefaultReader::new(&stream)
+            .map_err(|_| to_js_error(&Error::new(Msg::StreamLocked, "gv100ad", &[])))?;
         let sink = Gv100adStreamSink {
             lines: Some(crate::data::gv100ad::StreamReader::new()),
         };
         return Ok(pump(&reader, sink).into());
     } else {
-        Err(Error::new(
-            crate::error::ErrorCode::InvalidGv100ad,
-            "gv100ad",
-            "Erwartet den Dateiinhalt als Text, Uint8Array, Response, Blob oder ReadableStream",
-            "expected the file content as text, Uint8Array, Response, Blob or ReadableStream",
-        ))
+        Err(Error::new(Msg::Gv100adInputType, "gv100ad", &[]))
     };
     register(parsed).map(JsValue::from)
 }
@@ -493,9 +456,10 @@ impl Gv100adStreamSink {
     ) -> Result<(), JsValue> {
         const SLICE: u32 = 64 * 1024;
         let Some(chunk) = chunk.dyn_ref::<js_sys::Uint8Array>() else {
-            return Err(to_js_error(&stream_error(
-                "Der Datenstrom liefert etwas anderes als Uint8Array-Stücke",
-                "the stream yields something other than Uint8Array chunks",
+            return Err(to_js_error(&Error::new(
+                Msg::StreamNotBytes,
+                "gv100ad",
+                &[],
             )));
         };
         let lines = self.lines.as_mut().ok_or(JsValue::NULL)?;

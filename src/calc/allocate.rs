@@ -12,7 +12,7 @@ use crate::contract::response::*;
 use crate::data::kommunen::KommunenDataset;
 use crate::data::laender::{self, LAENDER, N_LAENDER};
 use crate::data::sources::Source;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Args, Error, Msg, Result, WarningMsg};
 use crate::num::largest_remainder::{self, Weights};
 use crate::num::money;
 use crate::text::json;
@@ -157,18 +157,11 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
     let kommunen = match &req.kommunen {
         Some(spec) => {
             if !appears[spec.land] {
-                let l = &LAENDER[spec.land];
+                let land = &LAENDER[spec.land];
                 return Err(Error::new(
-                    ErrorCode::NotAPayer,
+                    Msg::NotAPayer,
                     "kommunen.land",
-                    format!(
-                        "{} zahlt in diesem Modell nichts; seine Kommunen können nichts übernehmen",
-                        l.name_de
-                    ),
-                    format!(
-                        "{} pays nothing under this model, so its Kommunen have nothing to take on",
-                        l.name_en
-                    ),
+                    &[("land", l(land.name_de, land.name_en))],
                 ));
             }
             file_warning = crate::calc::completeness::check(spec, data)?;
@@ -248,18 +241,9 @@ fn parts_in(req: &Request, periods: &[Period], stop: usize) -> usize {
 fn check_parts(req: &Request, periods: &[Period]) -> Result<()> {
     if parts_in(req, periods, request::MAX_PARTS) > request::MAX_PARTS {
         return Err(Error::new(
-            ErrorCode::LimitExceeded,
+            Msg::TooManyParts,
             "costs",
-            format!(
-                "Die Anfrage ergäbe mehr als {} Teilbeträge (Kostenposten × Zeiträume × \
-                 Tranchen × Zahler); bitte in mehrere Anfragen aufteilen",
-                request::MAX_PARTS
-            ),
-            format!(
-                "the request would produce more than {} parts (cost items × periods × \
-                 tranches × payers); please split it into several requests",
-                request::MAX_PARTS
-            ),
+            &[("max", a(&request::MAX_PARTS))],
         ));
     }
     Ok(())
@@ -300,18 +284,12 @@ fn payer_group(payers: &Payers, period: &Period, req: &Request) -> Result<Vec<us
             "membership"
         };
         return Err(Error::new(
-            ErrorCode::EmptyPeriod,
+            Msg::EmptyPeriod,
             path,
-            format!(
-                "Vom {} bis {} gehört kein Land zur Nachnutzungsallianz; wer soll ihren Anteil tragen?",
-                period.from.to_iso(),
-                period.to.to_iso()
-            ),
-            format!(
-                "from {} to {} no Land is in the alliance, so nobody can pay its share",
-                period.from.to_iso(),
-                period.to.to_iso()
-            ),
+            &[
+                ("from", a(&period.from.to_iso())),
+                ("to", a(&period.to.to_iso())),
+            ],
         ));
     }
     Ok(group)
@@ -378,11 +356,11 @@ fn sources(req: &Request, kommunen: Option<&KommunenOut>) -> Vec<Source> {
     out
 }
 
-fn warning(code: &'static str, path: &str, de: String, en: String) -> Warning {
+fn warning(msg: WarningMsg, path: &str, args: &Args) -> Warning {
     Warning {
-        code,
+        code: msg.code(),
         path: path.to_string(),
-        message: crate::error::Messages { de, en },
+        message: msg.render(args),
     }
 }
 
@@ -409,28 +387,21 @@ fn warnings(req: &Request) -> Vec<Warning> {
     let first = laender::KS_EDITIONS[0].year;
     if uses_ks_by_year && req.year < i32::from(first) {
         out.push(warning(
-            "ks_before_first_edition",
+            WarningMsg::KsBeforeFirstEdition,
             "year",
-            format!("Für {} ist keine Ausgabe des Königsteiner Schlüssels eingebettet; verwendet wird KS {first}", req.year),
-            format!("no Königsteiner Schlüssel edition is embedded for {}; KS {first} is used", req.year),
+            &[("year", a(&req.year)), ("first", a(&first))],
         ));
     }
     let newest = laender::KS_EDITIONS[laender::KS_EDITIONS.len() - 1].year;
     if uses_ks_by_year && req.year > i32::from(newest) {
         out.push(warning(
-            "ks_newest_embedded",
+            WarningMsg::KsNewestEmbedded,
             "year",
-            format!("Verwendet wird KS {newest}, die neueste öffentlich belegte Ausgabe (GaFinHG 2021, DIW 2023); eine neuere Ausgabe lässt sich als Schlüssel {{\"weights\": …}} angeben"),
-            format!("KS {newest} is used, the newest edition confirmed in public sources (GaFinHG 2021, DIW 2023); a newer edition can be given as key {{\"weights\": …}}"),
+            &[("newest", a(&newest))],
         ));
     }
     if req.alliance.is_some() && !req.uses_alliance() {
-        out.push(warning(
-            "alliance_unused",
-            "alliance",
-            "Das Modell lässt die Allianz nicht eigens zahlen; die Angabe \"alliance\" ändert nichts".into(),
-            "the model has no alliance tranche; \"alliance\" changes nothing".into(),
-        ));
+        out.push(warning(WarningMsg::AllianceUnused, "alliance", &[]));
     }
     if req
         .kommunen
@@ -438,10 +409,9 @@ fn warnings(req: &Request) -> Vec<Warning> {
         .is_some_and(|k| k.land_share == Decimal::ONE)
     {
         out.push(warning(
-            "kommunen_pay_nothing",
+            WarningMsg::KommunenPayNothing,
             "kommunen.landShare",
-            "Bei landShare 1 trägt das Land alles; die Kommunen zahlen nichts".into(),
-            "with landShare 1 the Land pays everything; the Kommunen pay nothing".into(),
+            &[],
         ));
     }
     out

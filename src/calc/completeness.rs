@@ -9,7 +9,7 @@ use crate::contract::request::{KommunenSpec, Level};
 use crate::contract::response::Warning;
 use crate::data::kommunen::KommunenDataset;
 use crate::data::laender::LAENDER;
-use crate::error::{Error, ErrorCode, Messages, Result};
+use crate::error::{a, l, Error, Msg, Result, WarningMsg};
 
 /// The tolerance, in percent of the built-in figure.
 pub const TOLERANCE_PERCENT: u64 = 5;
@@ -38,18 +38,13 @@ pub fn check(spec: &KommunenSpec, loaded: Option<&KommunenDataset>) -> Result<Op
     };
     if kommunen.is_empty() {
         return Err(Error::new(
-            ErrorCode::InvalidGv100ad,
+            Msg::Gv100adWithoutLand,
             "gv100ad",
-            format!(
-                "Die GV100AD-Datei enthält keine {what_de} von {} ({}); sie ist unvollständig \
-                 (abgeschnitten?) oder ein Auszug ohne dieses Land",
-                land.name_de, land.ags
-            ),
-            format!(
-                "the GV100AD file has no {what_en} of {} ({}); it is incomplete (cut short?) or \
-                 an extract without this Land",
-                land.name_en, land.ags
-            ),
+            &[
+                ("what", l(what_de, what_en)),
+                ("land", l(land.name_de, land.name_en)),
+                ("ags", a(&land.ags)),
+            ],
         ));
     }
     let count = kommunen.len();
@@ -81,31 +76,19 @@ fn incomplete(
 ) -> Warning {
     let stand = crate::data::edition::german_date(crate::data::edition::GEBIETSSTAND);
     // (numbers ungrouped: a grouping helper cost 0.2 KB of the WASM budget)
-    let (de, en) = (|n: u64| n, |n: u64| n);
+    let msg = WarningMsg::Gv100adIncomplete;
     Warning {
-        code: "gv100ad_incomplete",
+        code: msg.code(),
         path: "gv100ad".to_string(),
-        message: Messages {
-            de: format!(
-                "Die GV100AD-Datei enthält für {} {} {what_de} mit {} Einwohnern, die eingebaute \
-                 Ausgabe (Gebietsstand {stand}) {} {what_de} mit {} Einwohnern; mehr als \
-                 {TOLERANCE_PERCENT} % Abweichung: ist die Datei vollständig?",
-                land.name_de,
-                de(count),
-                de(population),
-                de(builtin_count),
-                de(builtin_population)
-            ),
-            en: format!(
-                "the GV100AD file has {} {what_en} with {} inhabitants for {}, the built-in \
-                 edition (Gebietsstand {stand}) {} {what_en} with {} inhabitants; more than \
-                 {TOLERANCE_PERCENT} % apart: is the file complete?",
-                en(count),
-                en(population),
-                land.name_en,
-                en(builtin_count),
-                en(builtin_population)
-            ),
-        },
+        message: msg.render(&[
+            ("land", l(land.name_de, land.name_en)),
+            ("what", l(what_de, what_en)),
+            ("count", a(&count)),
+            ("population", a(&population)),
+            ("builtin_count", a(&builtin_count)),
+            ("builtin_population", a(&builtin_population)),
+            ("stand", a(&stand)),
+            ("tolerance", a(&TOLERANCE_PERCENT)),
+        ]),
     }
 }

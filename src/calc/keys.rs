@@ -4,7 +4,7 @@
 
 use crate::contract::keys::{Key, KeyKind};
 use crate::data::laender::LAENDER;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, Error, Msg, Result};
 use crate::num::largest_remainder::Weights;
 use crate::num::money;
 use num_bigint::BigUint;
@@ -58,18 +58,9 @@ impl Key {
         if ints.iter().all(Zero::is_zero) {
             let names: Vec<&str> = group.iter().map(|&l| LAENDER[l].code).collect();
             return Err(Error::new(
-                ErrorCode::ZeroWeights,
+                Msg::ZeroWeights,
                 &self.path,
-                format!(
-                    "Der Schlüssel {} gibt den Zahlern {} zusammen das Gewicht 0; so lässt sich nichts verteilen",
-                    self.id(),
-                    names.join(", ")
-                ),
-                format!(
-                    "the key {} gives the payers {} a total weight of 0, so nothing can be split",
-                    self.id(),
-                    names.join(", ")
-                ),
+                &[("key", a(&self.id())), ("payers", a(&names.join(", ")))],
             ));
         }
         Ok(GroupWeights {
@@ -166,6 +157,7 @@ fn trim(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::contract::keys::parse;
+    use crate::error::ErrorCode;
     use crate::text::json;
 
     fn key(s: &str) -> Result<Key> {

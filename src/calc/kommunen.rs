@@ -9,7 +9,7 @@ use crate::contract::request::{KommuneKey, KommunenFormat, KommunenSpec, Level};
 use crate::contract::response::{KommuneColumns, KommuneRow, KommunenOut, KreisRef};
 use crate::data::kommunen::{Kommune, KommunenDataset};
 use crate::data::laender::LAENDER;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Error, Msg, Result};
 use crate::num::largest_remainder::{self, Weights};
 use crate::num::money::{self, Unit};
 use num_bigint::BigUint;
@@ -30,12 +30,7 @@ pub fn allocate<'a>(
         (Level::Kreis, _) => crate::data::builtin::kreise(),
         (Level::Gemeinde, _) => crate::data::builtin::gemeinden().ok_or_else(|| {
             // Only in a WASM module whose page has not handed it the package's Gemeinde table.
-            Error::new(
-                ErrorCode::MissingGv100ad,
-                "kommunen.level",
-                "Für die Ebene \"gemeinde\" ist die Gemeindetabelle noch nicht geladen (loadGemeinden mit der Datei gemeinden.tsv des Pakets) und keine GV100AD-Datei angegeben",
-                "level \"gemeinde\" needs the Gemeinde table, which is not loaded yet (loadGemeinden with the package's gemeinden.tsv), or a GV100AD file",
-            )
+            Error::new(Msg::GemeindenNotLoaded, "kommunen.level", &[])
         })?,
     };
     let kommunen: &[Kommune] = match spec.level {
@@ -69,18 +64,12 @@ pub fn allocate<'a>(
     // over nobody is fine (all rows 0).
     if pass_on > 0 && weights.iter().all(|&w| w == 0) {
         return Err(Error::new(
-            ErrorCode::ZeroWeights,
+            Msg::NoKommuneLeft,
             "kommunen.exemptBelow",
-            format!(
-                "In {} bleibt keine Kommune übrig, die zahlt ({} Kommunen, alle befreit oder ohne Einwohner)",
-                land.name_de,
-                kommunen.len()
-            ),
-            format!(
-                "no Kommune in {} is left to pay ({} Kommunen, all exempt or without inhabitants)",
-                land.name_en,
-                kommunen.len()
-            ),
+            &[
+                ("land", l(land.name_de, land.name_en)),
+                ("count", a(&kommunen.len())),
+            ],
         ));
     }
 

@@ -6,7 +6,7 @@
 
 use crate::contract::land;
 use crate::data::laender::{self, KsEdition, LAENDER};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Error, ErrorCode, Msg, Result};
 use crate::num::money;
 use crate::text::json::Json;
 use crate::text::reader::{self, Fields};
@@ -143,24 +143,10 @@ pub fn parse(v: &Json, path: &str, year: i32) -> Result<Key> {
                 _ => return Err(unknown_key(path, name)),
             }
         }
-        Json::Object(_) => {
-            return Err(Error::new(
-                ErrorCode::UnknownKey,
-                path,
-                "Ein Schlüssel-Objekt hat genau ein Feld: weights, usage, targetGroup oder mix",
-                "a key object has exactly one field: weights, usage, targetGroup or mix",
-            ))
-        }
+        Json::Object(_) => return Err(Error::new(Msg::KeyObjectFields, path, &[])),
         other => {
             let (de, en) = other.type_name();
-            return Err(Error::new(
-                ErrorCode::UnknownKey,
-                path,
-                format!(
-                    "Ein Schlüssel ist eine Zeichenkette wie \"ks\" oder ein Objekt, nicht {de}"
-                ),
-                format!("a key is a string like \"ks\" or an object, not {en}"),
-            ));
+            return Err(Error::new(Msg::KeyWrongType, path, &[("type", l(de, en))]));
         }
     };
     Ok(Key {
@@ -173,16 +159,9 @@ fn unknown_key(path: &str, name: &str) -> Error {
     let editions: Vec<String> = laender::KS_EDITIONS.iter().map(|e| e.id()).collect();
     let shown = reader::truncate(name);
     Error::new(
-        ErrorCode::UnknownKey,
+        Msg::UnknownKey,
         path,
-        format!(
-            "Unbekannter Schlüssel \"{shown}\"; bekannt: ks, {}, population, equal, weights, usage, targetGroup, mix",
-            editions.join(", ")
-        ),
-        format!(
-            "unknown key \"{shown}\"; known: ks, {}, population, equal, weights, usage, targetGroup, mix",
-            editions.join(", ")
-        ),
+        &[("name", a(&shown)), ("editions", a(&editions.join(", ")))],
     )
 }
 
@@ -211,19 +190,13 @@ fn parse_given(kind: GivenKind, v: &Json, path: &str) -> Result<KeyKind> {
     let Json::Object(fields) = v else {
         let (de, en) = v.type_name();
         return Err(Error::new(
-            ErrorCode::InvalidWeight,
+            Msg::GivenNotAnObject,
             path,
-            format!("Erwartet ein Objekt wie {{\"BY\": \"3\"}}, nicht {de}"),
-            format!("expected an object like {{\"BY\": \"3\"}}, not {en}"),
+            &[("type", l(de, en))],
         ));
     };
     if fields.len() > 64 {
-        return Err(Error::new(
-            ErrorCode::LimitExceeded,
-            path,
-            "Höchstens 64 Einträge",
-            "at most 64 entries",
-        ));
+        return Err(Error::new(Msg::GivenTooMany, path, &[]));
     }
     let mut values = [Decimal::ZERO; 16];
     let mut seen = [false; 16];
@@ -251,12 +224,7 @@ fn parse_mix(v: &Json, path: &str, year: i32) -> Result<KeyKind> {
         ("Ein Mischschlüssel", "a mix"),
     )?;
     if items.is_empty() {
-        return Err(Error::new(
-            ErrorCode::SharesDoNotSumToOne,
-            path,
-            "Ein Mischschlüssel braucht mindestens einen Teil",
-            "a mix needs at least one part",
-        ));
+        return Err(Error::new(Msg::MixEmpty, path, &[]));
     }
     let mut parts = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -273,26 +241,18 @@ fn parse_mix(v: &Json, path: &str, year: i32) -> Result<KeyKind> {
         let leaves: usize = parts.iter().map(|(k, _)| k.leaves()).sum();
         if leaves > MAX_MIX_LEAVES {
             return Err(Error::new(
-                ErrorCode::LimitExceeded,
+                Msg::MixTooManyKeys,
                 p,
-                format!("Ein Mischschlüssel hat höchstens {MAX_MIX_LEAVES} einfache Schlüssel, verschachtelte Mischungen eingeschlossen"),
-                format!("a mix has at most {MAX_MIX_LEAVES} simple keys, nested mixes included"),
+                &[("max", a(&MAX_MIX_LEAVES))],
             ));
         }
     }
     let sum: Decimal = parts.iter().map(|(_, w)| *w).sum();
     if sum != Decimal::ONE {
         return Err(Error::new(
-            ErrorCode::SharesDoNotSumToOne,
+            Msg::MixWeightsSum,
             path,
-            format!(
-                "Die Gewichte des Mischschlüssels ergeben {} statt genau 1",
-                money::display(sum)
-            ),
-            format!(
-                "the mix weights sum to {} instead of exactly 1",
-                money::display(sum)
-            ),
+            &[("sum", a(&money::display(sum)))],
         ));
     }
     Ok(KeyKind::Mix(parts))

@@ -4,7 +4,7 @@
 use crate::contract::keys::{self, Key};
 use crate::contract::land;
 use crate::data::laender::LAENDER;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Error, ErrorCode, Msg, Result};
 use crate::num::money;
 use crate::text::json::Json;
 use crate::text::reader::{self, Fields};
@@ -154,21 +154,15 @@ pub fn parse(v: &Json, path: &str, year: i32) -> Result<Model> {
     match v {
         Json::String(s) => named(s, year).ok_or_else(|| {
             let shown = reader::truncate(s);
-            Error::new(
-                ErrorCode::UnknownModel,
-                path,
-                format!("Unbekanntes Modell \"{shown}\"; bekannt: alliance, itplr-2023-35, fitko oder {{\"tranches\": [...]}}"),
-                format!("unknown model \"{shown}\"; known: alliance, itplr-2023-35, fitko or {{\"tranches\": [...]}}"),
-            )
+            Error::new(Msg::UnknownModel, path, &[("name", a(&shown))])
         }),
         Json::Object(_) => parse_custom(v, path, year),
         other => {
             let (de, en) = other.type_name();
             Err(Error::new(
-                ErrorCode::UnknownModel,
+                Msg::ModelWrongType,
                 path,
-                format!("Ein Modell ist ein Name wie \"alliance\" oder {{\"tranches\": [...]}}, nicht {de}"),
-                format!("a model is a name like \"alliance\" or {{\"tranches\": [...]}}, not {en}"),
+                &[("type", l(de, en))],
             ))
         }
     }
@@ -190,12 +184,7 @@ fn parse_custom(v: &Json, path: &str, year: i32) -> Result<Model> {
         ("tranches", "tranches"),
     )?;
     if items.is_empty() {
-        return Err(Error::new(
-            ErrorCode::SharesDoNotSumToOne,
-            &tpath,
-            "Ein Modell braucht mindestens eine Tranche",
-            "a model needs at least one tranche",
-        ));
+        return Err(Error::new(Msg::ModelWithoutTranche, &tpath, &[]));
     }
     let mut tranches = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -217,16 +206,9 @@ fn parse_custom(v: &Json, path: &str, year: i32) -> Result<Model> {
     let sum: Decimal = tranches.iter().map(|t| t.share).sum();
     if sum != Decimal::ONE {
         return Err(Error::new(
-            ErrorCode::SharesDoNotSumToOne,
+            Msg::TrancheSharesSum,
             &tpath,
-            format!(
-                "Die Anteile der Tranchen ergeben {} statt genau 1",
-                money::display(sum)
-            ),
-            format!(
-                "the tranche shares sum to {} instead of exactly 1",
-                money::display(sum)
-            ),
+            &[("sum", a(&money::display(sum)))],
         ));
     }
     Ok(Model {
@@ -236,14 +218,7 @@ fn parse_custom(v: &Json, path: &str, year: i32) -> Result<Model> {
 }
 
 fn parse_payers(v: &Json, path: &str) -> Result<Payers> {
-    let invalid = || {
-        Error::new(
-            ErrorCode::InvalidPayers,
-            path,
-            "Zahler sind \"alliance\", \"all\", \"bund\" oder eine Liste von Ländern",
-            "payers are \"alliance\", \"all\", \"bund\" or a list of Länder",
-        )
-    };
+    let invalid = || Error::new(Msg::InvalidPayers, path, &[]);
     match v {
         Json::String(s) => match s.as_str() {
             "alliance" => Ok(Payers::Alliance),

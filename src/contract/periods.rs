@@ -4,7 +4,7 @@
 
 use crate::contract::land;
 use crate::data::laender::LAENDER;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Error, ErrorCode, Msg, Result};
 use crate::num::date::{year_bounds, Date};
 use crate::text::json::Json;
 use crate::text::reader::{self, Fields};
@@ -28,10 +28,9 @@ pub fn parse_membership(
     let Json::Object(fields) = v else {
         let (de, en) = v.type_name();
         return Err(Error::new(
-            ErrorCode::InvalidRequest,
+            Msg::MembershipNotAnObject,
             path,
-            format!("membership muss ein Objekt wie {{\"HE\": {{\"from\": \"{year}-07-01\"}}}} sein, nicht {de}"),
-            format!("membership must be an object like {{\"HE\": {{\"from\": \"{year}-07-01\"}}}}, not {en}"),
+            &[("year", a(&year)), ("type", l(de, en))],
         ));
     };
     let (first, last) = year_bounds(year);
@@ -44,10 +43,9 @@ pub fn parse_membership(
         }
         if !alliance.is_some_and(|a| a.contains(&land)) {
             return Err(Error::new(
-                ErrorCode::NotAMember,
+                Msg::NotAMember,
                 &p,
-                format!("{} gehört nicht zur Nachnutzungsallianz; Ein- und Austrittsdaten gibt es nur für Mitglieder", LAENDER[land].name_de),
-                format!("{} is not in the alliance; joining and leaving dates exist for members only", LAENDER[land].name_en),
+                &[("land", l(LAENDER[land].name_de, LAENDER[land].name_en))],
             ));
         }
         let f = Fields::new(
@@ -63,25 +61,13 @@ pub fn parse_membership(
             let fp = f.child(field);
             let s = reader::string(v, &fp, ErrorCode::InvalidDate, ("Ein Datum", "a date"))?;
             let d = Date::parse(s).ok_or_else(|| {
-                Error::new(
-                    ErrorCode::InvalidDate,
-                    &fp,
-                    format!(
-                        "Kein gültiges Datum im Format JJJJ-MM-TT: \"{}\"",
-                        reader::truncate(s)
-                    ),
-                    format!(
-                        "not a valid date in the form YYYY-MM-DD: \"{}\"",
-                        reader::truncate(s)
-                    ),
-                )
+                Error::new(Msg::InvalidDate, &fp, &[("value", a(&reader::truncate(s)))])
             })?;
             if d < first || d > last {
                 return Err(Error::new(
-                    ErrorCode::DateOutsideYear,
+                    Msg::DateOutsideYear,
                     &fp,
-                    format!("Das Datum {s} liegt nicht im Wirtschaftsjahr {year}"),
-                    format!("the date {s} is not in the Wirtschaftsjahr {year}"),
+                    &[("date", a(&s)), ("year", a(&year))],
                 ));
             }
             Ok(d)
@@ -90,16 +76,9 @@ pub fn parse_membership(
         let to = date("to", last)?;
         if from > to {
             return Err(Error::new(
-                ErrorCode::EmptyPeriod,
+                Msg::MembershipEndsBeforeStart,
                 &p,
-                format!(
-                    "Die Mitgliedschaft von {} endet vor ihrem Beginn",
-                    LAENDER[land].name_de
-                ),
-                format!(
-                    "the membership of {} ends before it begins",
-                    LAENDER[land].name_en
-                ),
+                &[("land", l(LAENDER[land].name_de, LAENDER[land].name_en))],
             ));
         }
         out.push(Membership { land, from, to });

@@ -6,7 +6,7 @@ use crate::contract::land;
 use crate::contract::models::{self, Model};
 use crate::contract::periods::{self, Membership};
 use crate::data::laender::LAENDER;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Error, ErrorCode, Msg, Result};
 use crate::num::money::{self, Unit};
 use crate::text::json::Json;
 use crate::text::reader::{self, Fields};
@@ -179,12 +179,7 @@ pub fn parse(v: &Json) -> Result<Request> {
         kommunen,
     };
     if request.alliance.is_none() && request.uses_alliance() {
-        return Err(Error::new(
-            ErrorCode::MissingField,
-            "alliance",
-            "Das Modell lässt die Nachnutzungsallianz zahlen, aber \"alliance\" fehlt",
-            "the model has the alliance pay, but \"alliance\" is missing",
-        ));
+        return Err(Error::new(Msg::AllianceMissing, "alliance", &[]));
     }
     Ok(request)
 }
@@ -218,12 +213,7 @@ impl Request {
 }
 
 fn internal() -> Error {
-    Error::new(
-        ErrorCode::InvalidRequest,
-        "",
-        "Interner Fehler",
-        "internal error",
-    )
+    Error::new(Msg::Internal, "", &[])
 }
 
 fn parse_year(v: &Json) -> Result<i32> {
@@ -239,10 +229,9 @@ fn parse_year(v: &Json) -> Result<i32> {
                 other => other.type_name().1.to_string(),
             };
             Err(Error::new(
-                ErrorCode::InvalidYear,
+                Msg::InvalidYear,
                 "year",
-                format!("Das Wirtschaftsjahr ist eine ganze Zahl von 2000 bis 2100, nicht {shown}"),
-                format!("the Wirtschaftsjahr is a whole number from 2000 to 2100, not {shown}"),
+                &[("value", a(&shown))],
             ))
         }
     }
@@ -253,14 +242,7 @@ fn parse_rounding(v: &Json) -> Result<Unit> {
     let Some(u) = f.get("unit") else {
         return Ok(Unit::CENT);
     };
-    let bad = || {
-        Error::new(
-            ErrorCode::InvalidUnit,
-            "rounding.unit",
-            "Die Rundungseinheit ist eine positive Dezimalzahl bis 1000000 mit höchstens 6 Nachkommastellen, z. B. \"0.01\"",
-            "the rounding unit is a positive decimal up to 1000000 with at most 6 decimals, e.g. \"0.01\"",
-        )
-    };
+    let bad = || Error::new(Msg::InvalidUnit, "rounding.unit", &[]);
     let d = match u {
         Json::String(s) => money::parse_plain(s),
         Json::Number(n) => money::parse_json_number(n),
@@ -285,12 +267,7 @@ fn parse_costs(v: &Json, unit: Unit, year: i32) -> Result<Vec<CostItem>> {
         }
         Json::Array(list) => {
             if list.is_empty() {
-                return Err(Error::new(
-                    ErrorCode::InvalidRequest,
-                    "costs",
-                    "Die Liste der Kosten ist leer",
-                    "the list of costs is empty",
-                ));
+                return Err(Error::new(Msg::CostsEmpty, "costs", &[]));
             }
             let list = reader::list(
                 v,
@@ -334,10 +311,9 @@ fn parse_costs(v: &Json, unit: Unit, year: i32) -> Result<Vec<CostItem>> {
         other => {
             let (de, en) = other.type_name();
             return Err(Error::new(
-                ErrorCode::InvalidAmount,
+                Msg::CostsWrongType,
                 "costs",
-                format!("costs ist ein Betrag (\"1000.00\") oder eine Liste von Kostenposten, nicht {de}"),
-                format!("costs is an amount (\"1000.00\") or a list of cost items, not {en}"),
+                &[("type", l(de, en))],
             ));
         }
     };
@@ -353,10 +329,9 @@ fn parse_category(v: &Json, path: &str) -> Result<String> {
     )?;
     if s.trim().is_empty() || s.chars().count() > MAX_CATEGORY_CHARS {
         return Err(Error::new(
-            ErrorCode::InvalidRequest,
+            Msg::CategoryLength,
             path,
-            format!("Die Kategorie braucht 1 bis {MAX_CATEGORY_CHARS} Zeichen, z. B. \"betrieb\""),
-            format!("the category needs 1 to {MAX_CATEGORY_CHARS} characters, e.g. \"betrieb\""),
+            &[("max", a(&MAX_CATEGORY_CHARS))],
         ));
     }
     Ok(s.to_string())
@@ -372,26 +347,14 @@ fn cost_item(
 ) -> Result<CostItem> {
     let amount = reader::decimal(v, path, reader::AMOUNT)?;
     if amount > Decimal::from(money::MAX_AMOUNT) {
-        return Err(Error::new(
-            ErrorCode::InvalidAmount,
-            path,
-            "Der Betrag übersteigt 10 Billionen (10¹³)",
-            "the amount exceeds ten trillion (10¹³)",
-        ));
+        return Err(Error::new(Msg::AmountTooLarge, path, &[]));
     }
     let units = unit.units_of(amount).ok_or_else(|| {
         let u = money::display(unit.to_decimal());
         Error::new(
-            ErrorCode::AmountNotMultipleOfUnit,
+            Msg::AmountNotMultipleOfUnit,
             path,
-            format!(
-                "Der Betrag {} ist kein Vielfaches der Rundungseinheit {u}",
-                money::display(amount)
-            ),
-            format!(
-                "the amount {} is not a multiple of the rounding unit {u}",
-                money::display(amount)
-            ),
+            &[("amount", a(&money::display(amount))), ("unit", a(&u))],
         )
     })?;
     Ok(CostItem {
@@ -409,12 +372,7 @@ fn parse_alliance(v: &Json) -> Result<Vec<usize>> {
         Json::String(s) if s.eq_ignore_ascii_case("all") => Ok((0..LAENDER.len()).collect()),
         Json::Array(items) => {
             if items.is_empty() {
-                return Err(Error::new(
-                    ErrorCode::EmptyAlliance,
-                    "alliance",
-                    "Die Nachnutzungsallianz ist leer",
-                    "the alliance is empty",
-                ));
+                return Err(Error::new(Msg::AllianceEmpty, "alliance", &[]));
             }
             let items = reader::list(
                 v,
@@ -434,12 +392,7 @@ fn parse_alliance(v: &Json) -> Result<Vec<usize>> {
             }
             Ok((0..LAENDER.len()).filter(|&l| seen[l]).collect())
         }
-        _ => Err(Error::new(
-            ErrorCode::InvalidAlliance,
-            "alliance",
-            "Die Nachnutzungsallianz ist eine Liste von Ländern ([\"BY\", \"HE\"]) oder \"all\"",
-            "the alliance is a list of Länder ([\"BY\", \"HE\"]) or \"all\"",
-        )),
+        _ => Err(Error::new(Msg::AllianceWrongType, "alliance", &[])),
     }
 }
 
@@ -481,14 +434,7 @@ fn parse_kommunen(v: &Json) -> Result<KommunenSpec> {
                 Json::Number(n) | Json::String(n) => n.parse::<u64>().ok(),
                 _ => None,
             };
-            n.ok_or_else(|| {
-                Error::new(
-                    ErrorCode::InvalidRequest,
-                    "kommunen.exemptBelow",
-                    "exemptBelow ist eine ganze Einwohnerzahl ab 0",
-                    "exemptBelow is a whole number of inhabitants from 0",
-                )
-            })?
+            n.ok_or_else(|| Error::new(Msg::ExemptBelowInvalid, "kommunen.exemptBelow", &[]))?
         }
     };
     let format = reader::choice(
@@ -522,16 +468,9 @@ pub fn read_json(text: &[u8]) -> Result<Json> {
 pub fn check_request_size(len: usize) -> Result<()> {
     if len > MAX_REQUEST_BYTES {
         return Err(Error::new(
-            ErrorCode::LimitExceeded,
+            Msg::RequestTooLarge,
             "",
-            format!(
-                "Die Anfrage ist {} Bytes groß; höchstens {} sind erlaubt",
-                len, MAX_REQUEST_BYTES
-            ),
-            format!(
-                "the request is {} bytes; at most {} are allowed",
-                len, MAX_REQUEST_BYTES
-            ),
+            &[("len", a(&len)), ("max", a(&MAX_REQUEST_BYTES))],
         ));
     }
     Ok(())

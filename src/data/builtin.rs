@@ -13,7 +13,7 @@
 use crate::data::edition;
 use crate::data::kommunen::{Kommune, KommunenDataset};
 use crate::data::table::{data_checksum, header, rows_unchecked};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, Error, Msg, Result};
 use std::sync::OnceLock;
 
 /// The Kreis table as committed (`# ` header lines, then `ags<TAB>name<TAB>population`).
@@ -69,10 +69,9 @@ pub fn install(text: &str) -> Result<&'static KommunenDataset> {
     }
     let refuse = |why: String| {
         Error::new(
-            ErrorCode::InvalidGv100ad,
+            Msg::GemeindenTableMismatch,
             "gemeinden",
-            format!("Die Gemeindetabelle passt nicht zu dieser Version von efa-rechner: {why}"),
-            format!("the Gemeinde table does not belong to this version of efa-rechner: {why}"),
+            &[("why", a(&why))],
         )
     };
     // Its checksum equals the one the build-checked Kreis table records for the Gemeinde table

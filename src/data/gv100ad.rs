@@ -23,7 +23,7 @@
 
 use crate::data::kommunen::{Kommune, KommunenDataset};
 use crate::data::sources::Source;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Args, Error, Msg, Result};
 
 /// Largest accepted input. The real file is about 3.5 MB; the limit keeps a wrong upload from
 /// exhausting memory, in the browser above all.
@@ -58,10 +58,9 @@ fn check_size(len: usize) -> Result<()> {
     if len > MAX_BYTES {
         let mib = len.div_ceil(1024 * 1024);
         return Err(Error::new(
-            ErrorCode::LimitExceeded,
+            Msg::Gv100adTooLarge,
             "gv100ad",
-            format!("Die GV100AD-Datei ist zu groß ({mib} MiB); höchstens 64 MiB sind erlaubt."),
-            format!("The GV100AD file is too large ({mib} MiB); at most 64 MiB are allowed."),
+            &[("mib", a(&mib))],
         ));
     }
     Ok(())
@@ -163,32 +162,15 @@ impl<'a> Record<'a> {
     }
 }
 
-/// Builds an `invalid_gv100ad` error for one line. (Errors are the cold path: never inlined, so
-/// the many call sites stay small in the size-budgeted WASM module.)
-fn line_error(line: usize, de: impl AsRef<str>, en: impl AsRef<str>) -> Error {
-    line_error_text(line, de.as_ref(), en.as_ref())
-}
-
+/// Builds an `invalid_gv100ad` error for one line: path `gv100ad:LINE`, the line number an
+/// argument of every message. (Errors are the cold path: never inlined, so the many call sites
+/// stay small in the size-budgeted WASM module.)
 #[cold]
 #[inline(never)]
-fn line_error_text(line: usize, de: &str, en: &str) -> Error {
-    Error::new(
-        ErrorCode::InvalidGv100ad,
-        format!("gv100ad:{line}"),
-        format!("GV100AD-Datei, Zeile {line}: {}", de),
-        format!("GV100AD file, line {line}: {}", en),
-    )
-}
-
-#[cold]
-#[inline(never)]
-fn file_error(de: &str, en: &str) -> Error {
-    Error::new(
-        ErrorCode::InvalidGv100ad,
-        "gv100ad",
-        format!("GV100AD-Datei: {de}"),
-        format!("GV100AD file: {en}"),
-    )
+fn line_error(msg: Msg, line: usize, args: &Args) -> Error {
+    let mut all = args.to_vec();
+    all.push(("line", a(&line)));
+    Error::new(msg, format!("gv100ad:{line}"), &all)
 }
 
 /// A short, escaped quotation of input text for messages (the text may hold anything).
@@ -259,43 +241,29 @@ impl Field {
     fn get<'a>(&self, record: &Record<'a>, line: usize) -> Result<&'a str> {
         record.field(self.from, self.to).ok_or_else(|| {
             line_error(
+                Msg::Gv100adFieldMissing,
                 line,
-                format!(
-                    "Datensatz zu kurz ({} Zeichen), {} in Spalten {} fehlt; Datei abgeschnitten?",
-                    record.chars,
-                    self.de,
-                    self.columns()
-                ),
-                format!(
-                    "record too short ({} characters), {} in columns {} is missing; file truncated?",
-                    record.chars,
-                    self.en,
-                    self.columns()
-                ),
+                &[
+                    ("chars", a(&record.chars)),
+                    ("field", l(self.de, self.en)),
+                    ("columns", a(&self.columns())),
+                ],
             )
         })
     }
 
+    /// The field's `value` is wrong in the way `msg` says; `extra` are its further arguments.
     #[cold]
     #[inline(never)]
-    fn invalid(&self, line: usize, value: &str, why_de: &str, why_en: &str) -> Error {
-        line_error(
-            line,
-            format!(
-                "{} in Spalten {} ist {}: {}",
-                self.de,
-                self.columns(),
-                why_de,
-                quote(value)
-            ),
-            format!(
-                "{} in columns {} is {}: {}",
-                self.en,
-                self.columns(),
-                why_en,
-                quote(value)
-            ),
-        )
+    fn invalid(&self, msg: Msg, line: usize, value: &str, extra: &Args) -> Error {
+        let (columns, quoted) = (self.columns(), quote(value));
+        let mut args = vec![
+            ("field", l(self.de, self.en)),
+            ("columns", a(&columns)),
+            ("value", a(&quoted)),
+        ];
+        args.extend_from_slice(extra);
+        line_error(msg, line, &args)
     }
 
     /// The name: trimmed, not empty, no control characters.
@@ -304,7 +272,7 @@ impl Field {
         // ASCII trim first: cheap, and all the padding there is; then any other white space.
         let name = raw.trim_ascii().trim();
         if name.is_empty() {
-            return Err(self.invalid(line, raw, "leer", "empty"));
+            return Err(self.invalid(Msg::Gv100adFieldEmpty, line, raw, &[]));
         }
         let has_control = if name.is_ascii() {
             name.bytes().any(|b| b.is_ascii_control())
@@ -312,12 +280,7 @@ impl Field {
             name.chars().any(char::is_control)
         };
         if has_control {
-            return Err(self.invalid(
-                line,
-                name,
-                "mit Steuerzeichen",
-                "containing control characters",
-            ));
+            return Err(self.invalid(Msg::Gv100adFieldControl, line, name, &[]));
         }
         Ok(name.to_string())
     }
@@ -330,12 +293,12 @@ impl Field {
             return Ok(0);
         }
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(self.invalid(line, raw, "keine Zahl", "not a number"));
+            return Err(self.invalid(Msg::Gv100adNotANumber, line, raw, &[]));
         }
         // At most 11 digits: always fits.
         digits
             .parse()
-            .map_err(|_| self.invalid(line, raw, "keine Zahl", "not a number"))
+            .map_err(|_| self.invalid(Msg::Gv100adNotANumber, line, raw, &[]))
     }
 }
 
@@ -480,54 +443,33 @@ impl Parser {
             return Ok(());
         }
         if let Some(empty) = self.empty_since {
-            return Err(line_error(
-                empty,
-                "leere Zeile zwischen Datensätzen",
-                "empty line between records",
-            ));
+            return Err(line_error(Msg::Gv100adEmptyLine, empty, &[]));
         }
         self.records += 1;
 
         let record = Record::new(content).map_err(|chars| too_long(line, chars))?;
         let satzart = SATZART.get(&record, line)?;
         let Some(layout) = layout(satzart.as_bytes()) else {
-            return Err(SATZART.invalid(
-                line,
-                satzart,
-                "unbekannt (erwartet: 10, 20, 30, 40, 50 oder 60)",
-                "unknown (expected 10, 20, 30, 40, 50 or 60)",
-            ));
+            return Err(SATZART.invalid(Msg::Gv100adUnknownSatzart, line, satzart, &[]));
         };
         // Every record of every Satzart has all its 220 characters: a record cut short (by a
         // broken download or an editor) is never read as if the rest were blank.
         if record.chars < RECORD_CHARS {
             return Err(if terminated {
                 line_error(
+                    Msg::Gv100adShortRecord,
                     line,
-                    format!(
-                        "Datensatz zu kurz ({} Zeichen, ein Datensatz hat {RECORD_CHARS}); Satzart \
-                         {satzart}, Datei abgeschnitten oder bearbeitet?",
-                        record.chars
-                    ),
-                    format!(
-                        "record too short ({} characters, a record has {RECORD_CHARS}); Satzart \
-                         {satzart}, file truncated or edited?",
-                        record.chars
-                    ),
+                    &[
+                        ("chars", a(&record.chars)),
+                        ("max", a(&RECORD_CHARS)),
+                        ("satzart", a(&satzart)),
+                    ],
                 )
             } else {
                 line_error(
+                    Msg::Gv100adEndsInRecord,
                     line,
-                    format!(
-                        "Datei endet mitten im Datensatz ({} von {RECORD_CHARS} Zeichen, kein \
-                         Zeilenende); Datei abgeschnitten?",
-                        record.chars
-                    ),
-                    format!(
-                        "file ends in the middle of a record ({} of {RECORD_CHARS} characters, no \
-                         line end); file truncated?",
-                        record.chars
-                    ),
+                    &[("chars", a(&record.chars)), ("max", a(&RECORD_CHARS))],
                 )
             });
         }
@@ -535,14 +477,7 @@ impl Parser {
         let stand = GEBIETSSTAND.get(&record, line)?;
         match &self.gebietsstand {
             None => {
-                let invalid = || {
-                    GEBIETSSTAND.invalid(
-                        line,
-                        stand,
-                        "kein gültiges Datum JJJJMMTT",
-                        "not a valid date YYYYMMDD",
-                    )
-                };
+                let invalid = || GEBIETSSTAND.invalid(Msg::Gv100adInvalidDate, line, stand, &[]);
                 let iso = iso_date(stand).ok_or_else(invalid)?;
                 let raw = <[u8; 8]>::try_from(stand.as_bytes()).map_err(|_| invalid())?;
                 self.gebietsstand = Some((raw, iso, line));
@@ -551,10 +486,10 @@ impl Parser {
                 if <[u8; 8]>::try_from(stand.as_bytes()).ok() != Some(*first) =>
             {
                 return Err(GEBIETSSTAND.invalid(
+                    Msg::Gv100adOtherGebietsstand,
                     line,
                     stand,
-                    &format!("anders als in Zeile {first_line} ({iso})"),
-                    &format!("different from line {first_line} ({iso})"),
+                    &[("first", a(first_line)), ("iso", a(iso))],
                 ));
             }
             Some(_) => {}
@@ -563,23 +498,18 @@ impl Parser {
         // The key: Land 01-16, then the digits this Satzart has, blanks for the rest.
         let key = KEY.get(&record, line)?;
         if !key.is_ascii() {
-            return Err(KEY.invalid(line, key, "keine Ziffernfolge", "not all digits"));
+            return Err(KEY.invalid(Msg::Gv100adNotDigits, line, key, &[]));
         }
         let (digits, rest) = key.split_at(layout.key_digits.min(key.len()));
         let (blanks, verband) = rest.split_at(rest.len().saturating_sub(4));
         if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(KEY.invalid(line, key, "keine Ziffernfolge", "not all digits"));
+            return Err(KEY.invalid(Msg::Gv100adNotDigits, line, key, &[]));
         }
         if !matches!(
             digits.get(..2).and_then(|l| l.parse::<u8>().ok()),
             Some(1..=16)
         ) {
-            return Err(KEY.invalid(
-                line,
-                key,
-                "kein Schlüssel eines Landes 01-16",
-                "not the key of a Land 01-16",
-            ));
+            return Err(KEY.invalid(Msg::Gv100adNotALand, line, key, &[]));
         }
         let is_blank = |s: &str| s.bytes().all(|b| b == b' ');
         let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
@@ -591,10 +521,10 @@ impl Parser {
             };
         if !blanks_ok {
             return Err(KEY.invalid(
+                Msg::Gv100adKeyLayout,
                 line,
                 key,
-                &format!("für Satzart {satzart} falsch aufgebaut"),
-                &format!("not laid out as Satzart {satzart} requires"),
+                &[("satzart", a(&satzart))],
             ));
         }
         let name = NAME.name(&record, line)?;
@@ -607,10 +537,10 @@ impl Parser {
         };
         if !kennzeichen_ok {
             return Err(TEXTKENNZEICHEN.invalid(
+                Msg::Gv100adTextkennzeichen,
                 line,
                 kennzeichen,
-                &format!("für Satzart {satzart} nicht vorgesehen"),
-                &format!("not one Satzart {satzart} may have"),
+                &[("satzart", a(&satzart))],
             ));
         }
 
@@ -643,10 +573,10 @@ impl Parser {
                 let rest = EMPTY_FIELDS.get(&record, line)?;
                 if !rest.bytes().all(|b| b == b' ') {
                     return Err(EMPTY_FIELDS.invalid(
+                        Msg::Gv100adNotBlank,
                         line,
                         rest.trim(),
-                        &format!("für Satzart {satzart} nicht leer"),
-                        &format!("not blank in Satzart {satzart}"),
+                        &[("satzart", a(&satzart))],
                     ));
                 }
             }
@@ -663,21 +593,13 @@ impl Parser {
             ..
         } = self;
         let Some((_, gebietsstand, _)) = gebietsstand else {
-            return Err(file_error(
-                "Die Datei enthält keine Datensätze.",
-                "The file contains no records.",
-            ));
+            return Err(Error::new(Msg::Gv100adNoRecords, "gv100ad", &[]));
         };
         if gemeinden.is_empty() {
-            return Err(file_error(
-                &format!(
-                    "Die Datei enthält {records} Datensätze, aber keine Gemeinden (Satzart 60); \
-                     ist es ein GV100AD-Gemeindeverzeichnis?"
-                ),
-                &format!(
-                    "The file contains {records} records but no Gemeinden (Satzart 60); is it a \
-                     GV100AD Gemeindeverzeichnis?"
-                ),
+            return Err(Error::new(
+                Msg::Gv100adNoGemeinden,
+                "gv100ad",
+                &[("records", a(&records))],
             ));
         }
 
@@ -688,23 +610,18 @@ impl Parser {
         let mut first_error: Option<(usize, Error)> = None;
         for rows in [&kreise, &gemeinden] {
             for pair in rows.windows(2) {
-                if let [a, b] = pair {
-                    if a.kommune.ags == b.kommune.ags {
-                        let (earlier, later) = (a.line.min(b.line), a.line.max(b.line));
+                if let [x, y] = pair {
+                    if x.kommune.ags == y.kommune.ags {
+                        let (earlier, later) = (x.line.min(y.line), x.line.max(y.line));
                         keep_first(&mut first_error, later, || {
                             line_error(
+                                Msg::Gv100adDuplicateKey,
                                 later,
-                                format!(
-                                    "Schlüssel {} (Spalten 11-{}) kommt doppelt vor, zuerst in \
-                                     Zeile {earlier}",
-                                    a.kommune.ags,
-                                    10 + a.kommune.ags.len()
-                                ),
-                                format!(
-                                    "key {} (columns 11-{}) occurs twice, first in line {earlier}",
-                                    a.kommune.ags,
-                                    10 + a.kommune.ags.len()
-                                ),
+                                &[
+                                    ("key", a(&x.kommune.ags)),
+                                    ("end", a(&(10 + x.kommune.ags.len()))),
+                                    ("first", a(&earlier)),
+                                ],
                             )
                         });
                     }
@@ -739,17 +656,9 @@ impl Parser {
                 false if gemeinde.gemeindefrei && gemeinde.kommune.population == 0 => {}
                 false => keep_first(&mut first_error, gemeinde.line, || {
                     line_error(
+                        Msg::Gv100adWithoutKreis,
                         gemeinde.line,
-                        format!(
-                            "Gemeinde {} (Spalten 11-18) gehört zu Kreis {kreis_ags}, für den es \
-                             keinen Kreis-Datensatz (Satzart 40) gibt",
-                            gemeinde.kommune.ags
-                        ),
-                        format!(
-                            "Gemeinde {} (columns 11-18) belongs to Kreis {kreis_ags}, which has \
-                             no Kreis record (Satzart 40)",
-                            gemeinde.kommune.ags
-                        ),
+                        &[("ags", a(&gemeinde.kommune.ags)), ("kreis", a(&kreis_ags))],
                     )
                 }),
             }
@@ -780,17 +689,13 @@ impl Parser {
 #[inline(never)]
 fn too_long(line: usize, chars: usize) -> Error {
     line_error(
+        Msg::Gv100adTooLong,
         line,
-        format!(
-            "Datensatz ist {chars} Zeichen lang, höchstens {RECORD_CHARS} sind erlaubt (Spalte {} \
-             und folgende)",
-            RECORD_CHARS + 1
-        ),
-        format!(
-            "record is {chars} characters long, at most {RECORD_CHARS} are allowed (column {} \
-             onwards)",
-            RECORD_CHARS + 1
-        ),
+        &[
+            ("chars", a(&chars)),
+            ("max", a(&RECORD_CHARS)),
+            ("next", a(&(RECORD_CHARS + 1))),
+        ],
     )
 }
 
@@ -933,15 +838,7 @@ impl StreamReader {
         };
         match self.encoding {
             Encoding::Undecided => self.encoding = encoding,
-            e if e != encoding => {
-                return Err(line_error(
-                    line,
-                    "Zeichenkodierung wechselt (vorher UTF-8, hier nicht) oder umgekehrt; Datei \
-                     beschädigt?",
-                    "the character encoding changes (UTF-8 before, not here, or the other way \
-                     round); file damaged?",
-                ))
-            }
+            e if e != encoding => return Err(line_error(Msg::Gv100adEncodingChanges, line, &[])),
             _ => {}
         }
         self.parser.line(&text, terminated)

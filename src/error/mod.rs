@@ -1,6 +1,10 @@
 //! The contract's error: a stable code, a path to the offending field and a message in German and
-//! English. Every door (library, CLI, WASM) reports failures with this one type.
+//! English. Every door (library, CLI, WASM) reports failures with this one type. The texts of
+//! every error and warning are in one catalogue, [`messages`].
 
+mod messages;
+
+pub(crate) use messages::{a, l, Args, Context, Msg, WarningMsg};
 use serde::Serialize;
 use std::fmt;
 
@@ -145,20 +149,50 @@ pub struct Error {
 }
 
 impl Error {
-    pub fn new(
-        code: ErrorCode,
-        path: impl Into<String>,
-        de: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Self {
+    /// An error of the catalogue: its code, the path of the field, the arguments of its texts.
+    pub(crate) fn new(msg: Msg, path: impl Into<String>, args: &Args) -> Self {
+        Self::coded(msg.code(), msg, path, args)
+    }
+
+    /// A generic message (a field of the wrong type, a bad decimal) raised with the code of the
+    /// field it is about.
+    pub(crate) fn coded(code: ErrorCode, msg: Msg, path: impl Into<String>, args: &Args) -> Self {
         Error {
             code,
             path: path.into(),
-            message: Messages {
-                de: de.into(),
-                en: en.into(),
-            },
+            message: msg.render(args),
         }
+    }
+
+    /// The same error, its message set in a context (the cell of a CSV plan, a comparison).
+    pub(crate) fn within(mut self, context: Context, args: &Args) -> Self {
+        let Messages { de, en } = &self.message;
+        let mut all = args.to_vec();
+        all.push(("message", l(de, en)));
+        self.message = context.render(&all);
+        self
+    }
+
+    /// A file that cannot be read: `field` is the request field it stands for (`""` for the
+    /// request itself, `gv100ad` for a GV100AD file), which also decides the code. For the doors
+    /// that read files (the command line).
+    pub fn file_unreadable(file: &str, field: &str, why: &dyn fmt::Display) -> Self {
+        let msg = if field.is_empty() {
+            Msg::RequestFileUnreadable
+        } else {
+            Msg::Gv100adFileUnreadable
+        };
+        Self::new(msg, field, &[("file", a(&file)), ("why", a(why))])
+    }
+
+    /// A file larger than the door reads (`limit_exceeded`); `field` as for
+    /// [`Error::file_unreadable`].
+    pub fn file_too_large(file: &str, field: &str, max_mib: u64) -> Self {
+        Self::new(
+            Msg::FileTooLarge,
+            field,
+            &[("file", a(&file)), ("mib", a(&max_mib))],
+        )
     }
 }
 

@@ -7,7 +7,7 @@ use crate::contract::models;
 use crate::contract::request::Request;
 use crate::data::laender::{LAENDER, N_LAENDER};
 use crate::data::sources::Source;
-use crate::error::{Error, ErrorCode, Messages, Result};
+use crate::error::{a, l, Context, Error, Messages, Msg, Result, WarningMsg};
 use crate::num::money;
 use crate::plan::read_json::{Entry, Line, Plan, CEILING_MODEL, MAX_PLAN_PARTS};
 use crate::plan::response::*;
@@ -23,10 +23,9 @@ fn compare_request(plan: &Plan, e: &Entry, model: &'static str) -> Result<Reques
     let mut req = e.request.clone();
     req.model = models::named(model, req.year).ok_or_else(|| {
         Error::new(
-            ErrorCode::UnknownModel,
+            Msg::CompareModelUnknown,
             "plan.compare",
-            format!("Unbekanntes Vergleichsmodell \"{model}\""),
-            format!("unknown comparison model \"{model}\""),
+            &[("model", a(&model))],
         )
     })?;
     for item in &mut req.items {
@@ -36,11 +35,11 @@ fn compare_request(plan: &Plan, e: &Entry, model: &'static str) -> Result<Reques
         return Err(plan.relocate(
             e.at,
             Error::new(
-            ErrorCode::MissingField,
-            "alliance",
-            format!("Der Vergleich mit dem Modell {model} lässt die Nachnutzungsallianz zahlen, aber der Eintrag nennt keine (\"alliance\" fehlt)"),
-            format!("the comparison with model {model} has the alliance pay, but the entry names none (\"alliance\" is missing)"),
-        )));
+                Msg::CompareNeedsAlliance,
+                "alliance",
+                &[("model", a(&model))],
+            ),
+        ));
     }
     Ok(req)
 }
@@ -157,10 +156,9 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
         parts += c.as_ref().map_or(0, allocate::count_parts);
         if parts > MAX_PLAN_PARTS {
             return Err(Error::new(
-                ErrorCode::LimitExceeded,
+                Msg::PlanTooManyParts,
                 plan.path(e.at, "costs"),
-                format!("Der Plan ergäbe mehr als {MAX_PLAN_PARTS} Teilbeträge (Einträge × Kostenposten × Zeiträume × Tranchen × Zahler, Vergleich eingeschlossen); bitte aufteilen"),
-                format!("the plan would produce more than {MAX_PLAN_PARTS} parts (entries × cost items × periods × tranches × payers, comparison included); please split it"),
+                &[("max", a(&MAX_PLAN_PARTS))],
             ));
         }
     }
@@ -243,12 +241,8 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
         let compare_out = match (c, plan.compare) {
             (Some(creq), Some(model)) => {
                 let cresp = allocate::allocate(creq, None).map_err(|err| {
-                    let mut err = plan.relocate(e.at, err);
-                    err.message.de =
-                        format!("Im Vergleich mit dem Modell {model}: {}", err.message.de);
-                    err.message.en =
-                        format!("in the comparison with model {model}: {}", err.message.en);
-                    err
+                    plan.relocate(e.at, err)
+                        .within(Context::Comparison, &[("model", a(&model))])
                 })?;
                 let mut cp = Vec::with_capacity(cresp.payers.len());
                 for p in cresp.payers {
@@ -355,14 +349,16 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
                     "Leistungen im föderalen Interesse (services of federal interest)",
                 ),
             };
-            let amount_text = fmt(amount);
+            let msg = WarningMsg::CeilingExceeded;
             ceiling_warnings.push(PlanWarning {
-                code: "ceiling_exceeded",
+                code: msg.code(),
                 path: format!("plan.ceilings.{}", line.id()),
-                message: Messages {
-                    de: format!("{year}: Die nach IT-PLR 2023/35 finanzierten {de_line} summieren sich auf {amount_text} € und überschreiten die Budgetlinie von {ceiling_text} € (IT-PLR Beschluss 2023/43); die Beträge sind nicht gekürzt, da der Beschluss nicht regelt, wie ein Überschuss verteilt würde"),
-                    en: format!("{year}: the {en_line} financed under IT-PLR 2023/35 add up to {amount_text} EUR and exceed the budget line of {ceiling_text} EUR (IT-PLR decision 2023/43); the amounts are not cut, because the decision does not say how an excess would be shared"),
-                },
+                message: msg.render(&[
+                    ("year", a(&year)),
+                    ("line", l(de_line, en_line)),
+                    ("amount", a(&fmt(amount))),
+                    ("ceiling", a(&ceiling_text)),
+                ]),
                 entries: Vec::new(),
                 line: Some(line.id()),
                 year: Some(year),

@@ -6,7 +6,7 @@
 //! `csv:LINE:COLUMN` (both 1-based, COLUMN counts cells, as a spreadsheet's columns); errors in
 //! what a cell means are entry errors (`plan.entries[3].costs`) whose message names the cell.
 
-use crate::error::{Error, ErrorCode, Messages, Result};
+use crate::error::{a, l, Args, Error, Msg, Result, WarningMsg};
 use crate::plan::read_json::{self, Origin, Plan, PlanOptions};
 use crate::plan::response::PlanWarning;
 use crate::text::json::Json;
@@ -42,8 +42,8 @@ fn at(line: usize, col: usize) -> String {
     format!("csv:{line}:{col}")
 }
 
-fn invalid_csv(line: usize, col: usize, de: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::new(ErrorCode::InvalidCsv, at(line, col), de, en)
+fn invalid_csv(line: usize, col: usize, msg: Msg, args: &Args) -> Error {
+    Error::new(msg, at(line, col), args)
 }
 
 /// One cell: its text as written (quotes removed, taken exactly) and the line it starts on.
@@ -91,10 +91,9 @@ impl Reader<'_> {
     fn check_cell(&self, len: usize, line: usize, col: usize) -> Result<()> {
         if len > MAX_CELL_BYTES {
             return Err(Error::new(
-                ErrorCode::LimitExceeded,
+                Msg::CsvCellTooLong,
                 at(line, col),
-                format!("Die Zelle ist länger als {MAX_CELL_BYTES} Bytes"),
-                format!("the cell is longer than {MAX_CELL_BYTES} bytes"),
+                &[("max", a(&MAX_CELL_BYTES))],
             ));
         }
         Ok(())
@@ -112,10 +111,9 @@ impl Reader<'_> {
             let col = rec.cells.len() + 1;
             if col > MAX_COLUMNS {
                 return Err(Error::new(
-                    ErrorCode::LimitExceeded,
+                    Msg::CsvTooManyCells,
                     at(self.line, col),
-                    format!("Die Zeile hat mehr als {MAX_COLUMNS} Zellen"),
-                    format!("the line has more than {MAX_COLUMNS} cells"),
+                    &[("max", a(&MAX_COLUMNS))],
                 ));
             }
             let line = self.line;
@@ -128,8 +126,8 @@ impl Reader<'_> {
                         return Err(invalid_csv(
                             line,
                             col,
-                            format!("Das Anführungszeichen am Anfang dieser Zelle (Zeile {line}, Spalte {col}) wird nie geschlossen"),
-                            format!("the quote that opens this cell (line {line}, column {col}) is never closed"),
+                            Msg::CsvQuoteNotClosed,
+                            &[("line", a(&line)), ("col", a(&col))],
                         ));
                     };
                     let chunk = &rest[..q];
@@ -159,8 +157,8 @@ impl Reader<'_> {
                     return Err(invalid_csv(
                         self.line,
                         col,
-                        "Nach dem schließenden Anführungszeichen folgt kein Trennzeichen; ein Anführungszeichen in einer Zelle wird verdoppelt (\"\")",
-                        "no separator follows the closing quote; a quote inside a cell is doubled (\"\")",
+                        Msg::CsvNoSeparatorAfterQuote,
+                        &[],
                     ));
                 }
             } else {
@@ -237,13 +235,11 @@ fn windows_1252(bytes: &[u8]) -> String {
 
 /// The warning a plan read from Windows-1252 carries.
 fn windows_1252_warning() -> PlanWarning {
+    let msg = WarningMsg::CsvWindows1252;
     PlanWarning {
-        code: "csv_windows_1252",
+        code: msg.code(),
         path: "csv".into(),
-        message: Messages {
-            de: "Die Datei ist nicht in UTF-8, sondern in Windows-1252 gespeichert (Excels „CSV (Trennzeichen-getrennt)“) und wurde so gelesen; Umlaute bitte im Ergebnis prüfen".into(),
-            en: "the file is not UTF-8 but Windows-1252 (Excel's plain \"CSV\") and was read as such; please check umlauts in the result".into(),
-        },
+        message: msg.render(&[]),
         entries: Vec::new(),
         line: None,
         year: None,
@@ -277,15 +273,15 @@ fn utf8(bytes: Vec<u8>, line: usize, col: usize, windows_1252: bool) -> Result<S
         return Err(invalid_csv(
             line,
             col,
-            format!("Zeile {line}, Spalte {col} enthält ein Byte, das weder UTF-8 noch Windows-1252 ist: bitte in Excel „Speichern unter“ → „CSV UTF-8 (durch Trennzeichen getrennt)“ oder „Excel-Arbeitsmappe (.xlsx)“ wählen"),
-            format!("line {line}, column {col} holds a byte that is neither UTF-8 nor Windows-1252: please save as \"CSV UTF-8 (Comma delimited)\" or \"Excel Workbook (.xlsx)\""),
+            Msg::CsvNotWindows1252,
+            &[("line", a(&line)), ("col", a(&col))],
         ));
     }
     Err(invalid_csv(
         line,
         col,
-        format!("Zeile {line}, Spalte {col} enthält das Ersatzzeichen U+FFFD: der Text wurde mit einer falschen Kodierung gelesen; bitte die Datei selbst (ihre Bytes) übergeben"),
-        format!("line {line}, column {col} holds the replacement character U+FFFD: the text was decoded with a wrong encoding; please pass the file itself (its bytes)"),
+        Msg::CsvReplacementChar,
+        &[("line", a(&line)), ("col", a(&col))],
     ))
 }
 
@@ -315,7 +311,7 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     };
     let Some(sep) = separator(src) else {
         if src.iter().all(u8::is_ascii_whitespace) {
-            return Err(invalid_csv(1, 1, "Die Datei ist leer", "the file is empty"));
+            return Err(invalid_csv(1, 1, Msg::CsvEmpty, &[]));
         }
         let blank_lines = src
             .iter()
@@ -325,8 +321,8 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         return Err(invalid_csv(
             1 + blank_lines,
             1,
-            format!("Die erste Zeile nennt die Spalten, getrennt durch ; oder , (z. B. Dienst;Jahr;Kosten); erlaubt: {COLUMN_NAMES}"),
-            format!("the first line names the columns, separated by ; or , (e.g. service,year,costs); allowed: {COLUMN_NAMES}"),
+            Msg::CsvNoHeader,
+            &[("columns", a(&COLUMN_NAMES))],
         ));
     };
     let mut reader = Reader {
@@ -357,7 +353,7 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
         }
     }
     let Some(header) = header else {
-        return Err(invalid_csv(1, 1, "Die Datei ist leer", "the file is empty"));
+        return Err(invalid_csv(1, 1, Msg::CsvEmpty, &[]));
     };
 
     // For each cell of the header: the request field of its column (None: an unnamed column).
@@ -380,16 +376,16 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
             return Err(invalid_csv(
                 cell.line,
                 col,
-                format!("Unbekannte Spalte „{shown}“; erlaubt: {COLUMN_NAMES}"),
-                format!("unknown column \"{shown}\"; allowed: {COLUMN_NAMES}"),
+                Msg::CsvUnknownColumn,
+                &[("name", a(&shown)), ("columns", a(&COLUMN_NAMES))],
             ));
         };
         if fields.contains(&Some(field)) {
             return Err(invalid_csv(
                 cell.line,
                 col,
-                format!("Die Spalte „{name}“ kommt doppelt vor"),
-                format!("the column \"{name}\" occurs twice"),
+                Msg::CsvDuplicateColumn,
+                &[("name", a(&name))],
             ));
         }
         fields.push(Some(field));
@@ -400,8 +396,8 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
             return Err(invalid_csv(
                 header.line,
                 header.cells.len() + 1,
-                format!("Die Pflichtspalte „{de}“ fehlt (Pflicht: Dienst, Jahr, Kosten)"),
-                format!("the required column \"{en}\" is missing (required: service, year, costs)"),
+                Msg::CsvMissingColumn,
+                &[("name", l(de, en))],
             ));
         }
     }
@@ -444,29 +440,26 @@ fn row_entry(record: &Record, n: usize, fields: &[Option<&'static str>], sep: u8
             if value.trim().is_empty() {
                 continue;
             }
-            return Err(invalid_csv(
-                cell.line,
-                col,
-                "Diese Zelle steht in einer Spalte ohne Überschrift",
-                "this cell is in a column without a heading",
-            ));
+            return Err(invalid_csv(cell.line, col, Msg::CsvCellWithoutHeading, &[]));
         };
         let json = match field {
             "year" if value.bytes().all(|b| b.is_ascii_digit()) => Json::Number(value.into()),
             "costs" => Json::String(amount(value, sep).ok_or_else(|| {
                 let shown = reader::truncate(value);
-                let (de, en) = if sep == b';' {
-                    (
-                        format!("CSV-Zeile {}, Spalte {col}: Der Betrag „{shown}“ ist nicht in deutscher Schreibweise: Punkte zwischen Dreiergruppen, Komma vor den Cent (1.200.000,00 oder 850000,5)", cell.line),
-                        format!("CSV line {}, column {col}: the amount \"{shown}\" is not written the German way: points between groups of three digits, a comma before the cents (1.200.000,00 or 850000,5)", cell.line),
-                    )
+                let msg = if sep == b';' {
+                    Msg::CsvGermanAmount
                 } else {
-                    (
-                        format!("CSV-Zeile {}, Spalte {col}: Der Betrag „{shown}“ ist keine Dezimalzahl mit Punkt ohne Tausendertrennung (1200000.00)", cell.line),
-                        format!("CSV line {}, column {col}: the amount \"{shown}\" is not a decimal with a point and no grouping (1200000.00)", cell.line),
-                    )
+                    Msg::CsvPlainAmount
                 };
-                Error::new(ErrorCode::InvalidAmount, format!("plan.entries[{n}].costs"), de, en)
+                Error::new(
+                    msg,
+                    format!("plan.entries[{n}].costs"),
+                    &[
+                        ("line", a(&cell.line)),
+                        ("col", a(&col)),
+                        ("value", a(&shown)),
+                    ],
+                )
             })?),
             "alliance" => {
                 let t = value.trim();

@@ -3,7 +3,7 @@
 
 use crate::contract::models::MODELS;
 use crate::contract::request::{self, Request};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Context, Error, ErrorCode, Msg, Result};
 use crate::num::money;
 use crate::plan::response::PlanWarning;
 use crate::text::json::{self, Json};
@@ -119,17 +119,12 @@ pub const ENTRY_FIELDS: [&str; 9] = [
 pub fn check_size(len: usize) -> Result<()> {
     if len > MAX_PLAN_BYTES {
         return Err(Error::new(
-            ErrorCode::LimitExceeded,
+            Msg::PlanTooLarge,
             "",
-            format!("Der Plan ist {len} Bytes groß; höchstens {MAX_PLAN_BYTES} sind erlaubt"),
-            format!("the plan is {len} bytes; at most {MAX_PLAN_BYTES} are allowed"),
+            &[("len", a(&len)), ("max", a(&MAX_PLAN_BYTES))],
         ));
     }
     Ok(())
-}
-
-fn invalid_plan(path: impl Into<String>, de: impl Into<String>, en: impl Into<String>) -> Error {
-    Error::new(ErrorCode::InvalidPlan, path, de, en)
 }
 
 /// Reads caller options (`{compare, title}` from JavaScript); `null` means none.
@@ -150,11 +145,11 @@ pub fn parse_options(v: &Json) -> Result<PlanOptions> {
             Some(Json::String(s)) => Ok(Some(s.clone())),
             Some(other) => {
                 let (de, en) = other.type_name();
-                Err(Error::new(
+                Err(Error::coded(
                     code,
+                    Msg::OptionNotAString,
                     name,
-                    format!("{name} ist eine Zeichenkette, nicht {de}"),
-                    format!("{name} is a string, not {en}"),
+                    &[("name", a(&name)), ("type", l(de, en))],
                 ))
             }
         }
@@ -169,27 +164,18 @@ pub fn parse_options(v: &Json) -> Result<PlanOptions> {
 pub fn parse(v: &Json, options: &PlanOptions) -> Result<Plan> {
     if !matches!(v, Json::Object(_)) {
         let (de, en) = v.type_name();
-        return Err(invalid_plan(
-            "",
-            format!("Ein Plan ist ein JSON-Objekt {{\"plan\": {{…}}}}, nicht {de}"),
-            format!("a plan is a JSON object {{\"plan\": {{…}}}}, not {en}"),
-        ));
+        return Err(Error::new(Msg::PlanNotAnObject, "", &[("type", l(de, en))]));
     }
     let f = Fields::new(v, "", &["plan"], ("Der Plan", "the plan"))?;
-    let plan = f.get("plan").ok_or_else(|| {
-        Error::new(
-            ErrorCode::MissingField,
-            "plan",
-            "Pflichtfeld \"plan\" fehlt: ein Plan ist {\"plan\": {\"entries\": […]}}; eine einzelne Anfrage (Version 1) berechnet allocate",
-            "required field \"plan\" is missing: a plan is {\"plan\": {\"entries\": […]}}; a single (version 1) request is for allocate",
-        )
-    })?;
+    let plan = f
+        .get("plan")
+        .ok_or_else(|| Error::new(Msg::PlanFieldMissing, "plan", &[]))?;
     if !matches!(plan, Json::Object(_)) {
         let (de, en) = plan.type_name();
-        return Err(invalid_plan(
+        return Err(Error::new(
+            Msg::PlanFieldNotAnObject,
             "plan",
-            format!("plan ist ein JSON-Objekt, nicht {de}"),
-            format!("plan is a JSON object, not {en}"),
+            &[("type", l(de, en))],
         ));
     }
     let p = Fields::new(
@@ -217,10 +203,9 @@ pub fn parse(v: &Json, options: &PlanOptions) -> Result<Plan> {
         (None, Some(other)) => {
             let (de, en) = other.type_name();
             return Err(Error::new(
-                ErrorCode::UnknownModel,
+                Msg::CompareWrongType,
                 "plan.compare",
-                format!("compare nennt ein Modell (alliance, itplr-2023-35, fitko), nicht {de}"),
-                format!("compare names a model (alliance, itplr-2023-35, fitko), not {en}"),
+                &[("type", l(de, en))],
             ));
         }
         (None, None) => None,
@@ -230,20 +215,14 @@ pub fn parse(v: &Json, options: &PlanOptions) -> Result<Plan> {
         None => default_ceilings(),
     };
     let entries = match p.get("entries") {
-        None => {
-            return Err(invalid_plan(
-                "plan.entries",
-                "Der Plan hat keine Einträge (\"entries\" fehlt)",
-                "the plan has no entries (\"entries\" is missing)",
-            ))
-        }
+        None => return Err(Error::new(Msg::EntriesMissing, "plan.entries", &[])),
         Some(Json::Array(list)) => list,
         Some(other) => {
             let (de, en) = other.type_name();
-            return Err(invalid_plan(
+            return Err(Error::new(
+                Msg::EntriesNotAList,
                 "plan.entries",
-                format!("entries ist eine Liste von Einträgen, nicht {de}"),
-                format!("entries is a list of entries, not {en}"),
+                &[("type", l(de, en))],
             ));
         }
     };
@@ -254,17 +233,13 @@ pub fn parse(v: &Json, options: &PlanOptions) -> Result<Plan> {
 /// Fails with `invalid_plan` for no entries or more than [`MAX_ENTRIES`].
 pub fn check_entry_count(n: usize, path: &str) -> Result<()> {
     if n == 0 {
-        return Err(invalid_plan(
-            path,
-            "Der Plan hat keine Einträge",
-            "the plan has no entries",
-        ));
+        return Err(Error::new(Msg::NoEntries, path, &[]));
     }
     if n > MAX_ENTRIES {
-        return Err(invalid_plan(
+        return Err(Error::new(
+            Msg::TooManyEntries,
             path,
-            format!("Der Plan hat {n} Einträge; höchstens {MAX_ENTRIES} sind erlaubt"),
-            format!("the plan has {n} entries; at most {MAX_ENTRIES} are allowed"),
+            &[("count", a(&n)), ("max", a(&MAX_ENTRIES))],
         ));
     }
     Ok(())
@@ -329,10 +304,10 @@ pub fn build<'a>(
 pub fn check_title(t: &str, path: &str) -> Result<String> {
     let n = t.chars().count();
     if n == 0 || n > MAX_TITLE_CHARS {
-        return Err(invalid_plan(
+        return Err(Error::new(
+            Msg::TitleLength,
             path,
-            format!("Der Titel hat 1 bis {MAX_TITLE_CHARS} Zeichen, nicht {n}"),
-            format!("the title has 1 to {MAX_TITLE_CHARS} characters, not {n}"),
+            &[("count", a(&n)), ("max", a(&MAX_TITLE_CHARS))],
         ));
     }
     Ok(t.to_string())
@@ -341,26 +316,23 @@ pub fn check_title(t: &str, path: &str) -> Result<String> {
 /// A named model for the comparison (custom models have no name to compare with); `path` is
 /// `plan.compare` or `compare` (an option).
 pub fn check_compare(c: &str, path: &str) -> Result<&'static str> {
-    MODELS.iter().find(|m| m.id == c).map(|m| m.id).ok_or_else(|| {
-        let shown = reader::truncate(c);
-        Error::new(
-            ErrorCode::UnknownModel,
-            path,
-            format!("Unbekanntes Vergleichsmodell \"{shown}\"; bekannt: alliance, itplr-2023-35, fitko"),
-            format!("unknown comparison model \"{shown}\"; known: alliance, itplr-2023-35, fitko"),
-        )
-    })
+    MODELS
+        .iter()
+        .find(|m| m.id == c)
+        .map(|m| m.id)
+        .ok_or_else(|| {
+            let shown = reader::truncate(c);
+            Error::new(Msg::UnknownCompareModel, path, &[("name", a(&shown))])
+        })
 }
 
 fn parse_ceilings(v: &Json) -> Result<[Decimal; 2]> {
     if !matches!(v, Json::Object(_)) {
         let (de, en) = v.type_name();
-        return Err(invalid_plan(
+        return Err(Error::new(
+            Msg::CeilingsNotAnObject,
             "plan.ceilings",
-            format!(
-                "ceilings ist ein Objekt {{\"fokus\": \"…\", \"foederal\": \"…\"}}, nicht {de}"
-            ),
-            format!("ceilings is an object {{\"fokus\": \"…\", \"foederal\": \"…\"}}, not {en}"),
+            &[("type", l(de, en))],
         ));
     }
     let f = Fields::new(
@@ -375,12 +347,7 @@ fn parse_ceilings(v: &Json) -> Result<[Decimal; 2]> {
             let path = f.child(line.id());
             let d = reader::decimal(c, &path, reader::AMOUNT)?;
             if d > Decimal::from(money::MAX_AMOUNT) {
-                return Err(Error::new(
-                    ErrorCode::InvalidAmount,
-                    path,
-                    "Die Obergrenze übersteigt 10 Billionen (10¹³)",
-                    "the ceiling exceeds ten trillion (10¹³)",
-                ));
+                return Err(Error::new(Msg::CeilingTooLarge, path, &[]));
             }
             out[line.index()] = d;
         }
@@ -394,10 +361,9 @@ fn entry_head(v: &Json) -> Result<(String, Option<Line>)> {
     if !matches!(v, Json::Object(_)) {
         let (de, en) = v.type_name();
         return Err(Error::new(
-            ErrorCode::InvalidRequest,
+            Msg::EntryNotAnObject,
             "",
-            format!("Ein Planeintrag ist ein JSON-Objekt, nicht {de}"),
-            format!("a plan entry is a JSON object, not {en}"),
+            &[("type", l(de, en))],
         ));
     }
     let f = Fields::new(v, "", &ENTRY_FIELDS, ("Ein Planeintrag", "a plan entry"))?;
@@ -410,10 +376,9 @@ fn entry_head(v: &Json) -> Result<(String, Option<Line>)> {
     let n = service.chars().count();
     if n == 0 || n > MAX_SERVICE_CHARS {
         return Err(Error::new(
-            ErrorCode::InvalidRequest,
+            Msg::ServiceLength,
             "service",
-            format!("Der Dienst hat 1 bis {MAX_SERVICE_CHARS} Zeichen, nicht {n}"),
-            format!("the service has 1 to {MAX_SERVICE_CHARS} characters, not {n}"),
+            &[("count", a(&n)), ("max", a(&MAX_SERVICE_CHARS))],
         ));
     }
     let line = match f.get("line") {
@@ -423,14 +388,7 @@ fn entry_head(v: &Json) -> Result<(String, Option<Line>)> {
                 Json::String(s) => Line::from_id(s),
                 _ => None,
             }
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::InvalidLine,
-                    "line",
-                    "Die Linie ist \"fokus\" (Fokusleistungen) oder \"foederal\" (Leistungen im föderalen Interesse)",
-                    "the line is \"fokus\" (Fokusleistungen) or \"foederal\" (Leistungen im föderalen Interesse)",
-                )
-            })?,
+            .ok_or_else(|| Error::new(Msg::InvalidLine, "line", &[]))?,
         ),
     };
     Ok((service.to_string(), line))
@@ -451,16 +409,12 @@ impl Plan {
         if let Origin::Csv { columns, lines } = &self.origin {
             let field = err.path.split(['.', '[']).next().unwrap_or("");
             let line = lines.get(at).copied().unwrap_or(0);
-            match columns.iter().find(|(f, _)| *f == field) {
+            err = match columns.iter().find(|(f, _)| *f == field) {
                 Some((_, col)) => {
-                    err.message.de = format!("CSV-Zeile {line}, Spalte {col}: {}", err.message.de);
-                    err.message.en = format!("CSV line {line}, column {col}: {}", err.message.en);
+                    err.within(Context::CsvCell, &[("line", a(&line)), ("col", a(col))])
                 }
-                None => {
-                    err.message.de = format!("CSV-Zeile {line}: {}", err.message.de);
-                    err.message.en = format!("CSV line {line}: {}", err.message.en);
-                }
-            }
+                None => err.within(Context::CsvLine, &[("line", a(&line))]),
+            };
         }
         err.path = self.path(at, &err.path);
         err

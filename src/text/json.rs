@@ -8,7 +8,7 @@
 //! The same [`Json`] type is also built from JavaScript values (through `serde::Deserialize`)
 //! by the WASM door, so both doors validate one representation.
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, Error, Msg, Result};
 
 /// The largest JSON value the reader builds, as text or from another serde format: the request
 /// limit lives here, in the lowest module that enforces it, so no reader reaches up for it.
@@ -59,10 +59,7 @@ pub fn parse(text: &str) -> Result<Json> {
     let value = p.value()?;
     p.skip_ws();
     if p.pos < p.src.len() {
-        return Err(p.error(
-            "Unerwartete Zeichen nach dem JSON-Wert",
-            "unexpected characters after the JSON value",
-        ));
+        return Err(p.error(Msg::JsonTrailing));
     }
     Ok(value)
 }
@@ -75,10 +72,9 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Json> {
             let valid = &bytes[..e.valid_up_to()];
             let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
             Err(Error::new(
-                ErrorCode::InvalidJson,
+                Msg::JsonNotUtf8,
                 "",
-                format!("Die Anfrage ist kein gültiges UTF-8 (Zeile {line}, Spalte {col})"),
-                format!("the request is not valid UTF-8 (line {line}, column {col})"),
+                &[("line", a(&line)), ("col", a(&col))],
             ))
         }
     }
@@ -99,14 +95,9 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error(&self, de: &str, en: &str) -> Error {
+    fn error(&self, msg: Msg) -> Error {
         let (line, col) = line_col(self.text, self.pos.min(self.src.len()));
-        Error::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("Ungültiges JSON in Zeile {line}, Spalte {col}: {de}"),
-            format!("invalid JSON at line {line}, column {col}: {en}"),
-        )
+        Error::new(msg, "", &[("line", a(&line)), ("col", a(&col))])
     }
 
     fn peek(&self) -> Option<u8> {
@@ -124,13 +115,13 @@ impl Parser<'_> {
             self.pos += lit.len();
             Ok(value)
         } else {
-            Err(self.error("unbekanntes Wort", "unknown literal"))
+            Err(self.error(Msg::JsonUnknownLiteral))
         }
     }
 
     fn value(&mut self) -> Result<Json> {
         match self.peek() {
-            None => Err(self.error("unerwartetes Ende", "unexpected end of input")),
+            None => Err(self.error(Msg::JsonUnexpectedEnd)),
             Some(b'{') => self.nested(Self::object),
             Some(b'[') => self.nested(Self::array),
             Some(b'"') => self.string().map(Json::String),
@@ -138,13 +129,13 @@ impl Parser<'_> {
             Some(b'f') => self.expect_literal("false", Json::Bool(false)),
             Some(b'n') => self.expect_literal("null", Json::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.error("unerwartetes Zeichen", "unexpected character")),
+            Some(_) => Err(self.error(Msg::JsonUnexpectedChar)),
         }
     }
 
     fn nested(&mut self, f: fn(&mut Self) -> Result<Json>) -> Result<Json> {
         if self.depth >= MAX_DEPTH {
-            return Err(self.error("zu tief verschachtelt", "nested too deeply"));
+            return Err(self.error(Msg::JsonTooDeep));
         }
         self.depth += 1;
         let v = f(self);
@@ -163,12 +154,12 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(self.error("Feldname erwartet", "expected a field name"));
+                return Err(self.error(Msg::JsonExpectedName));
             }
             let key = self.string()?;
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return Err(self.error("':' erwartet", "expected ':'"));
+                return Err(self.error(Msg::JsonExpectedColon));
             }
             self.pos += 1;
             self.skip_ws();
@@ -181,7 +172,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Json::Object(fields));
                 }
-                _ => return Err(self.error("',' oder '}' erwartet", "expected ',' or '}'")),
+                _ => return Err(self.error(Msg::JsonExpectedCommaOrBrace)),
             }
         }
     }
@@ -204,7 +195,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Json::Array(items));
                 }
-                _ => return Err(self.error("',' oder ']' erwartet", "expected ',' or ']'")),
+                _ => return Err(self.error(Msg::JsonExpectedCommaOrBracket)),
             }
         }
     }
@@ -217,12 +208,12 @@ impl Parser<'_> {
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.error("Ziffer erwartet", "expected a digit")),
+            _ => return Err(self.error(Msg::JsonExpectedDigit)),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error("Ziffer nach '.' erwartet", "expected a digit after '.'"));
+                return Err(self.error(Msg::JsonExpectedFraction));
             }
             self.digits();
         }
@@ -232,10 +223,7 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.error(
-                    "Ziffer im Exponenten erwartet",
-                    "expected a digit in the exponent",
-                ));
+                return Err(self.error(Msg::JsonExpectedExponent));
             }
             self.digits();
         }
@@ -255,7 +243,7 @@ impl Parser<'_> {
                 Some(c @ b'0'..=b'9') => c - b'0',
                 Some(c @ b'a'..=b'f') => c - b'a' + 10,
                 Some(c @ b'A'..=b'F') => c - b'A' + 10,
-                _ => return Err(self.error("ungültige \\u-Folge", "invalid \\u escape")),
+                _ => return Err(self.error(Msg::JsonInvalidUnicodeEscape)),
             };
             v = v * 16 + u32::from(d);
             self.pos += 1;
@@ -277,7 +265,7 @@ impl Parser<'_> {
             // Stops only at ASCII bytes, so the run ends on a character boundary.
             out.push_str(&self.text[run_start..self.pos]);
             match self.peek() {
-                None => return Err(self.error("Zeichenkette nicht beendet", "unterminated string")),
+                None => return Err(self.error(Msg::JsonUnterminatedString)),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(out);
@@ -299,12 +287,12 @@ impl Parser<'_> {
                             let hi = self.hex4()?;
                             let c = if (0xD800..0xDC00).contains(&hi) {
                                 if !self.src[self.pos..].starts_with(b"\\u") {
-                                    return Err(self.error("einzelnes Surrogat", "lone surrogate"));
+                                    return Err(self.error(Msg::JsonLoneSurrogate));
                                 }
                                 self.pos += 2;
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.error("einzelnes Surrogat", "lone surrogate"));
+                                    return Err(self.error(Msg::JsonLoneSurrogate));
                                 }
                                 char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
                             } else {
@@ -312,25 +300,16 @@ impl Parser<'_> {
                             };
                             match c {
                                 Some(c) => out.push(c),
-                                None => {
-                                    return Err(self.error("einzelnes Surrogat", "lone surrogate"))
-                                }
+                                None => return Err(self.error(Msg::JsonLoneSurrogate)),
                             }
                         }
                         _ => {
                             self.pos -= 1;
-                            return Err(
-                                self.error("ungültige Escape-Folge", "invalid escape sequence")
-                            );
+                            return Err(self.error(Msg::JsonInvalidEscape));
                         }
                     }
                 }
-                Some(_) => {
-                    return Err(self.error(
-                        "Steuerzeichen in Zeichenkette",
-                        "control character in string",
-                    ))
-                }
+                Some(_) => return Err(self.error(Msg::JsonControlChar)),
             }
         }
     }
@@ -518,6 +497,7 @@ impl<'de> serde::de::Visitor<'de> for Seed<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     #[test]
     fn keeps_number_text_and_duplicate_keys() {

@@ -1,7 +1,7 @@
 //! Reading request fields from [`Json`] with a path for every error, so that a user learns which
 //! field is wrong (`costs[1].amount`, `membership.HE.from`, `key.mix`).
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{a, l, Error, ErrorCode, Msg, Result};
 use crate::num::money;
 use crate::text::json::Json;
 use rust_decimal::Decimal;
@@ -40,35 +40,27 @@ impl<'a> Fields<'a> {
         let Json::Object(fields) = v else {
             let (de, en) = v.type_name();
             return Err(Error::new(
-                ErrorCode::InvalidRequest,
+                Msg::NotAnObject,
                 path,
-                format!("{} muss ein JSON-Objekt sein, nicht {de}", what.0),
-                format!("{} must be a JSON object, not {en}", what.1),
+                &[("what", l(what.0, what.1)), ("type", l(de, en))],
             ));
         };
         for (i, (name, _)) in fields.iter().enumerate() {
             if !allowed.contains(&name.as_str()) {
                 return Err(Error::new(
-                    ErrorCode::UnknownField,
+                    Msg::UnknownField,
                     join(path, name),
-                    format!(
-                        "Unbekanntes Feld \"{}\"; erlaubt: {}",
-                        truncate(name),
-                        allowed.join(", ")
-                    ),
-                    format!(
-                        "unknown field \"{}\"; allowed: {}",
-                        truncate(name),
-                        allowed.join(", ")
-                    ),
+                    &[
+                        ("name", a(&truncate(name))),
+                        ("allowed", a(&allowed.join(", "))),
+                    ],
                 ));
             }
             if fields[..i].iter().any(|(n, _)| n == name) {
                 return Err(Error::new(
-                    ErrorCode::InvalidJson,
+                    Msg::DuplicateField,
                     join(path, name),
-                    format!("Das Feld \"{name}\" kommt doppelt vor"),
-                    format!("the field \"{name}\" occurs twice"),
+                    &[("name", a(name))],
                 ));
             }
         }
@@ -83,14 +75,8 @@ impl<'a> Fields<'a> {
     }
 
     pub fn require(&self, name: &str) -> Result<&'a Json> {
-        self.get(name).ok_or_else(|| {
-            Error::new(
-                ErrorCode::MissingField,
-                self.child(name),
-                format!("Pflichtfeld \"{name}\" fehlt"),
-                format!("required field \"{name}\" is missing"),
-            )
-        })
+        self.get(name)
+            .ok_or_else(|| Error::new(Msg::MissingField, self.child(name), &[("name", a(&name))]))
     }
 
     pub fn child(&self, name: &str) -> String {
@@ -134,22 +120,17 @@ pub const RATIO: DecimalKind = DecimalKind {
 
 /// Reads a non-negative decimal from a string (`"12.50"`) or an exact JSON number (`12.5`).
 pub fn decimal(v: &Json, path: &str, kind: DecimalKind) -> Result<Decimal> {
+    let what = ("what", l(kind.de, kind.en));
     let parsed = match v {
         Json::String(s) => money::parse_plain(s),
         Json::Number(n) => money::parse_json_number(n),
         other => {
             let (de, en) = other.type_name();
-            return Err(Error::new(
+            return Err(Error::coded(
                 kind.code,
+                Msg::DecimalNotAString,
                 path,
-                format!(
-                    "{} muss eine Dezimalzahl als Zeichenkette sein (\"1234.56\"), nicht {de}",
-                    kind.de
-                ),
-                format!(
-                    "{} must be a decimal string (\"1234.56\"), not {en}",
-                    kind.en
-                ),
+                &[what, ("type", l(de, en))],
             ));
         }
     };
@@ -157,26 +138,11 @@ pub fn decimal(v: &Json, path: &str, kind: DecimalKind) -> Result<Decimal> {
         Json::String(s) | Json::Number(s) => truncate(s),
         _ => String::new(),
     };
+    let error = |msg| Error::coded(kind.code, msg, path, &[what, ("value", a(&shown))]);
     match parsed {
-        Some(d) if money::is_negative(&d) => Err(Error::new(
-            kind.code,
-            path,
-            format!("{} darf nicht negativ sein: \"{shown}\"", kind.de),
-            format!("{} must not be negative: \"{shown}\"", kind.en),
-        )),
+        Some(d) if money::is_negative(&d) => Err(error(Msg::DecimalNegative)),
         Some(d) => Ok(d),
-        None => Err(Error::new(
-            kind.code,
-            path,
-            format!(
-                "{} ist keine Dezimalzahl mit Punkt und höchstens 28 Stellen: \"{shown}\"",
-                kind.de
-            ),
-            format!(
-                "{} is not a decimal number with a point and at most 28 digits: \"{shown}\"",
-                kind.en
-            ),
-        )),
+        None => Err(error(Msg::DecimalInvalid)),
     }
 }
 
@@ -185,13 +151,9 @@ pub fn ratio(v: &Json, path: &str) -> Result<Decimal> {
     let d = decimal(v, path, RATIO)?;
     if d > Decimal::ONE {
         return Err(Error::new(
-            ErrorCode::InvalidRatio,
+            Msg::RatioAboveOne,
             path,
-            format!(
-                "Ein Anteil liegt zwischen 0 und 1, nicht {}",
-                money::display(d)
-            ),
-            format!("a share lies between 0 and 1, not {}", money::display(d)),
+            &[("value", a(&money::display(d)))],
         ));
     }
     Ok(d)
@@ -203,11 +165,11 @@ pub fn string<'a>(v: &'a Json, path: &str, code: ErrorCode, what: (&str, &str)) 
         Json::String(s) => Ok(s),
         other => {
             let (de, en) = other.type_name();
-            Err(Error::new(
+            Err(Error::coded(
                 code,
+                Msg::NotAString,
                 path,
-                format!("{} muss eine Zeichenkette sein, nicht {de}", what.0),
-                format!("{} must be a string, not {en}", what.1),
+                &[("what", l(what.0, what.1)), ("type", l(de, en))],
             ))
         }
     }
@@ -223,27 +185,22 @@ pub fn list<'a>(
 ) -> Result<&'a [Json]> {
     match v {
         Json::Array(items) if items.len() > max => Err(Error::new(
-            ErrorCode::LimitExceeded,
+            Msg::ListTooLong,
             path,
-            format!(
-                "{} hat {} Einträge; höchstens {max} sind erlaubt",
-                what.0,
-                items.len()
-            ),
-            format!(
-                "{} has {} entries; at most {max} are allowed",
-                what.1,
-                items.len()
-            ),
+            &[
+                ("what", l(what.0, what.1)),
+                ("count", a(&items.len())),
+                ("max", a(&max)),
+            ],
         )),
         Json::Array(items) => Ok(items),
         other => {
             let (de, en) = other.type_name();
-            Err(Error::new(
+            Err(Error::coded(
                 code,
+                Msg::NotAList,
                 path,
-                format!("{} muss eine Liste sein, nicht {de}", what.0),
-                format!("{} must be a list, not {en}", what.1),
+                &[("what", l(what.0, what.1)), ("type", l(de, en))],
             ))
         }
     }
@@ -266,10 +223,11 @@ pub fn choice<T: Copy>(
         }
     }
     let names: Vec<String> = options.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-    Err(Error::new(
+    let (de, en) = (names.join(" oder "), names.join(" or "));
+    Err(Error::coded(
         code,
+        Msg::NotAnOption,
         path,
-        format!("{} ist {}", what.0, names.join(" oder ")),
-        format!("{} is {}", what.1, names.join(" or ")),
+        &[("what", l(what.0, what.1)), ("options", l(&de, &en))],
     ))
 }
