@@ -44,7 +44,8 @@ fi
 
 # 2. Browsers and their drivers from Debian, in the background while the cargo installs below
 #    compile: Chromium + ChromeDriver, Firefox ESR, WebKitGTK's WebDriver + MiniBrowser, and
-#    Xvfb (WebKitGTK needs a display even when headless).
+#    Xvfb (WebKitGTK needs a display even when headless). Also LibreOffice Calc (headless) and
+#    Python's venv: the independent workbook writers of tests/sheet.rs.
 apt_pid=""
 apt_log=target/setup-apt.log
 apt_pkgs=()
@@ -54,6 +55,9 @@ apt_pkgs=()
 [ -x /usr/bin/WebKitWebDriver ] || apt_pkgs+=(webkit2gtk-driver)
 [ -x /usr/bin/xvfb-run ] || apt_pkgs+=(xvfb)
 [ -x /usr/bin/xauth ] || apt_pkgs+=(xauth)
+[ -x /usr/bin/soffice ] || apt_pkgs+=(libreoffice-calc-nogui)
+have_venv() { local f; for f in /usr/lib/python3*/ensurepip/__init__.py; do [ -f "$f" ] && return 0; done; return 1; }
+have_venv || apt_pkgs+=(python3-venv)
 if [ ${#apt_pkgs[@]} -gt 0 ]; then
   have apt-get || die "no apt-get: install the Debian packages ${apt_pkgs[*]} (or your system's equivalents) yourself"
   # Decided before anything long starts: without root or a usable sudo, say so now, not after
@@ -137,16 +141,32 @@ fi
 
 wait_apt
 
-# 7. Everything there and working (an install that "succeeded" without leaving a working tool
+# 7. openpyxl from PyPI, pinned, in its own venv (target/py): the second independent workbook
+#    writer of tests/sheet.rs (tests/fixtures/sheet/make.py).
+openpyxl_version=3.1.5
+et_xmlfile_version=2.0.0
+py_ok() { target/py/bin/python -c "import openpyxl, sys; sys.exit(openpyxl.__version__ != '$openpyxl_version')" 2>/dev/null; }
+if ! py_ok; then
+  [ -x /usr/bin/python3 ] || die "Debian's python3 is missing (apt-get install python3 python3-venv)"
+  say "installing openpyxl $openpyxl_version into target/py"
+  rm -rf target/py
+  /usr/bin/python3 -m venv target/py || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  target/py/bin/pip install -q --disable-pip-version-check "openpyxl==$openpyxl_version" "et-xmlfile==$et_xmlfile_version" \
+    || die "pip install openpyxl==$openpyxl_version failed (see above)"
+  installed+=("openpyxl $openpyxl_version")
+fi
+
+# 8. Everything there and working (an install that "succeeded" without leaving a working tool
 #    would otherwise show up much later as a confusing test failure).
 problems=()
 [ "$(wb_now)" = "$wb_version" ] || problems+=("wasm-bindgen $wb_version (found: $(wb_now || true))")
 wasm-pack --version >/dev/null 2>&1 || problems+=(wasm-pack)
 geckodriver --version >/dev/null 2>&1 || problems+=(geckodriver)
-for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/xvfb-run /usr/bin/xauth; do
+for f in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/xvfb-run /usr/bin/xauth /usr/bin/soffice; do
   [ -x "$f" ] || problems+=("$f")
 done
 [ -f node_modules/.package-lock.json ] || problems+=(node_modules)
+py_ok || problems+=("openpyxl $openpyxl_version in target/py")
 [ ${#problems[@]} -eq 0 ] || die "still missing after the installs: ${problems[*]}"
 
 if [ ${#installed[@]} -eq 0 ]; then

@@ -57,6 +57,8 @@ for p in "$@"; do
     webkit2gtk-driver) f=(/usr/bin/WebKitWebDriver) ;;
     xvfb) f=(/usr/bin/xvfb-run /usr/bin/Xvfb) ;;
     xauth) f=(/usr/bin/xauth) ;;
+    libreoffice-calc-nogui) f=(/usr/bin/soffice) ;;
+    python3-venv) f=(/usr/lib/python3*/ensurepip/__init__.py) ;;
     *) continue ;;
   esac
   for x in "${f[@]}"; do umount "$x" 2>/dev/null || true; done
@@ -110,8 +112,10 @@ exec /usr/bin/id "$@"
 EOF
 chmod +x "$work/bin"/*
 
-# What is hidden: Debian's browsers, drivers and Xvfb, and the cargo-installed tools.
+# What is hidden: Debian's browsers, drivers, Xvfb, LibreOffice and Python's venv, and the
+# cargo-installed tools. (openpyxl lives in the clone's target/py, so it is always missing.)
 HIDE=(/usr/bin/chromium /usr/bin/chromedriver /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/xvfb-run /usr/bin/Xvfb /usr/bin/xauth
+      /usr/bin/soffice /usr/lib/python3*/ensurepip/__init__.py
       "$CARGO_BIN/wasm-bindgen" "$CARGO_BIN/wasm-bindgen-test-runner" "$CARGO_BIN/wasm2es6js" "$CARGO_BIN/wasm-pack" "$CARGO_BIN/geckodriver")
 for f in "${HIDE[@]}"; do
   [ -e "$f" ] || { echo "test-setup: $f is not installed here; run scripts/setup.sh once first"; echo "0 passed, 1 failed"; exit 1; }
@@ -172,6 +176,10 @@ check "cold: cargo install geckodriver" "$(grep cargo "$calls")" has "$calls" 'c
 check "cold: the cargo installs share one target directory, at opt-level 1" "$(grep cargo "$calls")" \
   bash -c "[ \$(grep '^cargo install' '$calls' | grep -c 'CARGO_TARGET_DIR=$work/clone/target/cargo-install, opt-level 1)') -eq 3 ]"
 check "cold: npm ci" "no npm ci" has "$calls" '^npm ci'
+check "cold: LibreOffice Calc and Python's venv from Debian" "$(grep apt-get "$calls")" \
+  bash -c "grep '^apt-get install' '$calls' | grep -q 'libreoffice-calc-nogui python3-venv'"
+check "cold: openpyxl installed into the clone's target/py" "$(tail -3 "$work/cold.out")" \
+  bash -c "[ -x '$work/clone/target/py/bin/python' ] && grep -q 'openpyxl 3.1.5' '$work/cold.out'"
 check "cold: the browsers were installed in the background while cargo installed" "$(cat "$calls")" \
   bash -c "awk '/^apt-get/ && !s {s=NR} /^apt-get: installed xauth/{d=NR} /^cargo install/{c[NR]=1} END{for (n in c) if (s < n+0 && n+0 < d) ok=1; exit !ok}' '$calls'"
 check "cold: setup reports what it installed" "$(tail -3 "$work/cold.out")" \
@@ -193,7 +201,7 @@ check "apt-get fails: setup fails and shows the apt error" "rc $rc: $(tail -5 "$
 
 # the namespace really was private: everything is still installed out here
 check "the real machine is untouched" "a hidden binary is missing outside the namespace" \
-  bash -c "for f in ${HIDE[*]}; do [ -x \"\$f\" ] || exit 1; done"
+  bash -c "for f in ${HIDE[*]}; do [ -e \"\$f\" ] || exit 1; done"
 
 echo "test-setup: $(( $(date +%s) - t0 )) s"
 echo "$passed passed, $failed failed"

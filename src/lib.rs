@@ -40,6 +40,7 @@ pub use plan::response::{
 };
 pub use plan::{allocate_plan_text, allocate_plan_value};
 pub use text::json::Json;
+pub use text::sheet::MAX_FILE_BYTES as MAX_WORKBOOK_BYTES;
 
 /// Reading a Destatis GV100AD file (the Gemeindeverzeichnis) into a [`KommunenDataset`] for the
 /// Kommune level: from bytes (UTF-8 or Latin-1), from text, or chunk by chunk.

@@ -7,7 +7,7 @@
 
 use efa_rechner::{
     allocate_json, allocate_plan_text, gv100ad, metadata, Error, ErrorEnvelope, PlanOptions,
-    MAX_PLAN_BYTES, MAX_REQUEST_BYTES,
+    MAX_REQUEST_BYTES, MAX_WORKBOOK_BYTES,
 };
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -23,9 +23,10 @@ Usage:
         Example:
           echo '{\"year\": 2025, \"costs\": \"1000000.00\", \"alliance\": [\"BY\", \"HE\", \"NW\"], \"model\": \"itplr-2023-35\"}' | efa-rechner allocate - --compact
 
-  efa-rechner plan PLAN.json|PLAN.csv [--compare MODEL] [--title TEXT] [--format json|csv] [--compact]
-        A plan of many services and years (contract 1.1), JSON or CSV (detected by content: JSON
-        starts with '{'); '-' reads standard input. --compare alliance|itplr-2023-35|fitko
+  efa-rechner plan PLAN.json|PLAN.csv|PLAN.xlsx|PLAN.ods [--compare MODEL] [--title TEXT] [--format json|csv] [--compact]
+        A plan of many services and years (contract 1.1), JSON, CSV (UTF-8 or Windows-1252) or
+        an Excel / LibreOffice workbook (contract 1.2), told apart by content, not by name; '-'
+        reads standard input. --compare alliance|itplr-2023-35|fitko
         computes every entry again with that model; --format csv writes payers x years for
         German Excel (UTF-8 BOM, ';', decimal comma). Exit codes as for allocate.
         Example:
@@ -43,8 +44,9 @@ Usage:
 const MAX_FILE_BYTES: u64 = 64 << 20;
 /// Largest request file the CLI reads: the engine's own limit, so a huge file is never read whole.
 const MAX_REQUEST_FILE_BYTES: u64 = MAX_REQUEST_BYTES as u64;
-/// Largest plan file the CLI reads: the engine's plan limit.
-const MAX_PLAN_FILE_BYTES: u64 = MAX_PLAN_BYTES as u64;
+/// Largest plan file the CLI reads: a workbook's limit (10 MB); a text plan is then held to the
+/// engine's 1 MiB plan limit.
+const MAX_PLAN_FILE_BYTES: u64 = MAX_WORKBOOK_BYTES as u64;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -137,7 +139,9 @@ fn run_plan(args: &[String]) -> ExitCode {
         }
     }
     let Some(path) = path else {
-        return usage_error("missing PLAN.json or PLAN.csv (or - for standard input)");
+        return usage_error(
+            "missing PLAN.json, PLAN.csv, PLAN.xlsx or PLAN.ods (or - for standard input)",
+        );
     };
     let result = read_file(&path, "", MAX_PLAN_FILE_BYTES)
         .and_then(|text| allocate_plan_text(&text, &options));

@@ -125,6 +125,12 @@ fn every_code_is_reached_with_its_path() {
             "csv:2:1",
             "Dienst;Jahr;Kosten\n\"x;2025;1\n",
         ),
+        // A ZIP archive that is no workbook (tests/sheet.rs has the workbook errors).
+        (
+            ErrorCode::InvalidSheet,
+            "sheet",
+            "PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+        ),
     ];
     for (code, path, text) in plan_cases {
         let err =

@@ -35,7 +35,7 @@ fn check_example(name: &str, got: &Value, expected: &Path) {
 #[test]
 fn own_plan_examples_through_the_library() {
     let examples = plan_examples_in(&repo().join("tests/fixtures/plan"));
-    assert_eq!(examples.len(), 2);
+    assert_eq!(examples.len(), 4);
     for (name, path, expected) in examples {
         let got = run(&std::fs::read(&path).unwrap(), &PlanOptions::default());
         check_example(&name, &got, &expected);
@@ -48,7 +48,7 @@ fn shared_plan_examples_through_the_library_and_the_cli() {
         return;
     };
     let examples = plan_examples_in(&shared.join("contract/plan-examples"));
-    assert!(examples.len() >= 2, "expected the 2 plan examples");
+    assert!(examples.len() >= 4, "expected the 4 plan examples");
     for (name, path, expected) in examples {
         let got = run(&std::fs::read(&path).unwrap(), &PlanOptions::default());
         check_example(&name, &got, &expected);

@@ -451,12 +451,90 @@ catalogue! {
     CsvCellWithoutHeading => InvalidCsv,
         "Diese Zelle steht in einer Spalte ohne Überschrift",
         "this cell is in a column without a heading";
+    // Amounts of a cell: in a context naming the cell (`CsvCell`, `SheetCell`).
     CsvGermanAmount => InvalidAmount,
-        "CSV-Zeile {line}, Spalte {col}: Der Betrag „{value}“ ist nicht in deutscher Schreibweise: Punkte zwischen Dreiergruppen, Komma vor den Cent (1.200.000,00 oder 850000,5)",
-        "CSV line {line}, column {col}: the amount \"{value}\" is not written the German way: points between groups of three digits, a comma before the cents (1.200.000,00 or 850000,5)";
+        "Der Betrag „{value}“ ist nicht in deutscher Schreibweise: Punkte zwischen Dreiergruppen, Komma vor den Cent (1.200.000,00 oder 850000,5)",
+        "the amount \"{value}\" is not written the German way: points between groups of three digits, a comma before the cents (1.200.000,00 or 850000,5)";
     CsvPlainAmount => InvalidAmount,
-        "CSV-Zeile {line}, Spalte {col}: Der Betrag „{value}“ ist keine Dezimalzahl mit Punkt ohne Tausendertrennung (1200000.00)",
-        "CSV line {line}, column {col}: the amount \"{value}\" is not a decimal with a point and no grouping (1200000.00)";
+        "Der Betrag „{value}“ ist keine Dezimalzahl mit Punkt ohne Tausendertrennung (1200000.00)",
+        "the amount \"{value}\" is not a decimal with a point and no grouping (1200000.00)";
+    SheetAmountDecimals => InvalidAmount,
+        "Der Betrag {value} hat mehr Nachkommastellen als die Rundungseinheit 0,01 (ein Cent); er wird nicht gerundet: bitte in der Tabelle auf Cent runden (RUNDEN(…; 2))",
+        "the amount {value} has more decimals than the rounding unit 0.01 (a cent); it is not rounded: please round it to cents in the sheet (ROUND(…, 2))";
+
+    // Workbooks (text/sheet/): the path is `sheet`, or `sheet:NAME!CELL` for a cell.
+    WorkbookTooLarge => LimitExceeded,
+        "Die Arbeitsmappe ist {bytes} Bytes groß; höchstens {max} sind erlaubt",
+        "the workbook is {bytes} bytes; at most {max} are allowed";
+    WorkbookUnpackedTooLarge => LimitExceeded,
+        "Die Arbeitsmappe ist entpackt größer als {mb} MB ({part}); ein Plan braucht nur ein Blatt mit höchstens 500 Zeilen: bitte die übrigen Blätter in eine andere Datei verschieben",
+        "the workbook unpacks to more than {mb} MB ({part}); a plan needs only one sheet of at most 500 rows: please move the other sheets to another file";
+    WorkbookNotAWorkbook => InvalidSheet,
+        "Die Datei ist keine Arbeitsmappe (.xlsx oder .ods)",
+        "the file is not a workbook (.xlsx or .ods)";
+    WorkbookOtherZip => InvalidSheet,
+        "Die Datei ist ein ZIP-Archiv, aber keine Arbeitsmappe (.xlsx oder .ods); bitte den Plan in Excel oder LibreOffice Calc als .xlsx speichern",
+        "the file is a ZIP archive but no workbook (.xlsx or .ods); please save the plan as .xlsx in Excel or LibreOffice Calc";
+    WorkbookOldXls => InvalidSheet,
+        "Das ist eine Excel-Arbeitsmappe im alten Format (.xls, Excel 97–2003); bitte in Excel oder LibreOffice öffnen und als .xlsx speichern („Excel-Arbeitsmappe (.xlsx)“)",
+        "this is an Excel workbook in the old format (.xls, Excel 97–2003); please open it in Excel or LibreOffice and save it as .xlsx (\"Excel Workbook (.xlsx)\")";
+    WorkbookEncrypted => InvalidSheet,
+        "Die Arbeitsmappe ist mit einem Kennwort geschützt; bitte in Excel oder LibreOffice öffnen, den Kennwortschutz entfernen (Datei → Informationen → Arbeitsmappe schützen) und als .xlsx speichern",
+        "the workbook is protected by a password; please open it in Excel or LibreOffice, remove the password (File → Info → Protect Workbook) and save it as .xlsx";
+    WorkbookDamaged => InvalidSheet,
+        "Die Arbeitsmappe ist beschädigt ({what}); bitte in Excel oder LibreOffice öffnen und erneut als .xlsx speichern",
+        "the workbook is damaged ({what}); please open it in Excel or LibreOffice and save it again as .xlsx";
+    WorkbookTooManyParts => InvalidSheet,
+        "Die Arbeitsmappe besteht aus mehr als {max} Teilen; bitte als .xlsx neu speichern",
+        "the workbook consists of more than {max} parts; please save it again as .xlsx";
+    WorkbookUnknownMethod => InvalidSheet,
+        "Die Arbeitsmappe ist mit einem unbekannten Verfahren gepackt; bitte in Excel oder LibreOffice als .xlsx speichern",
+        "the workbook is packed with an unknown method; please save it as .xlsx in Excel or LibreOffice";
+    WorkbookEntities => InvalidSheet,
+        "Die Arbeitsmappe enthält eigene XML-Entitäten oder eine Dokumenttyp-Deklaration ({part}); solche Dateien werden aus Sicherheitsgründen nicht gelesen: bitte in Excel oder LibreOffice als .xlsx neu speichern",
+        "the workbook declares its own XML entities or a document type ({part}); such files are not read, for safety: please save it again as .xlsx in Excel or LibreOffice";
+    WorkbookMissingPart => InvalidSheet,
+        "Der Arbeitsmappe fehlt ein Teil ({part}); bitte in Excel oder LibreOffice öffnen und erneut als .xlsx speichern",
+        "the workbook lacks a part ({part}); please open it in Excel or LibreOffice and save it again as .xlsx";
+    SheetBeyondEdge => InvalidSheet,
+        "Das Blatt „{sheet}“ reicht über den Rand einer Tabelle hinaus ({what}); bitte als .xlsx neu speichern",
+        "the sheet \"{sheet}\" reaches beyond the edge of a spreadsheet ({what}); please save it again as .xlsx";
+    SheetTooManyCells => LimitExceeded,
+        "Das Blatt „{sheet}“ hat mehr als {max} gefüllte Zellen; ein Plan braucht höchstens 500 Zeilen: bitte die übrigen Daten in eine andere Datei verschieben",
+        "the sheet \"{sheet}\" has more than {max} filled cells; a plan needs at most 500 rows: please move the other data to another file";
+    SheetStringMissing => InvalidSheet,
+        "Die Zelle verweist auf einen Text, den die Arbeitsmappe nicht enthält (Nr. {index}); bitte in Excel oder LibreOffice öffnen und erneut als .xlsx speichern",
+        "the cell refers to a text the workbook does not hold (no. {index}); please open it in Excel or LibreOffice and save it again as .xlsx";
+    SheetNoPlan => InvalidSheet,
+        "Kein Blatt der Arbeitsmappe ({sheets}) beginnt mit einer Kopfzeile, die die Spalten nennt: die erste gefüllte Zeile des Plan-Blatts braucht mindestens Dienst, Jahr und Kosten (dazu Linie, Allianz, Modell, Schlüssel)",
+        "no sheet of the workbook ({sheets}) starts with a header row naming the columns: the first non-empty row of the plan sheet needs at least service, year and costs (and line, alliance, model, key)";
+    SheetTooManyRows => InvalidPlan,
+        "Das Blatt „{sheet}“ hat mehr als {rows} gefüllte Zeilen; ein Plan hat höchstens {max} Einträge",
+        "the sheet \"{sheet}\" has more than {rows} non-empty rows; a plan has at most {max} entries";
+    SheetHeaderTooWide => LimitExceeded,
+        "Die Kopfzeile hat mehr als {max} Spalten",
+        "the header row has more than {max} columns";
+    SheetRightOfHeader => InvalidSheet,
+        "Diese Zelle steht rechts der Spalten, die die Kopfzeile nennt; sie muss leer sein",
+        "this cell is right of the columns the header row names; it must be empty";
+    SheetNotFinite => InvalidSheet,
+        "Die Zahl ist keine endliche Zahl",
+        "the number is not a finite number";
+    SheetBoolean => InvalidSheet,
+        "Hier steht ein Wahrheitswert (WAHR/FALSCH); erwartet ist eine Zahl oder ein Text",
+        "this is a boolean (TRUE/FALSE); a number or a text is expected";
+    SheetDate => InvalidSheet,
+        "Hier steht ein Datum; erwartet ist eine Zahl oder ein Text (das Jahr als Zahl, z. B. 2025, ohne Datumsformat)",
+        "this is a date; a number or a text is expected (the year as a number, e.g. 2025, without a date format)";
+    SheetErrorValue => InvalidSheet,
+        "Die Zelle zeigt den Fehler {value}; bitte die Formel korrigieren",
+        "the cell shows the error {value}; please correct the formula";
+    SheetUncached => InvalidSheet,
+        "Die Formel hat keinen gespeicherten Wert; bitte die Arbeitsmappe in Excel oder LibreOffice öffnen, neu berechnen und speichern",
+        "the formula has no stored value; please open the workbook in Excel or LibreOffice, recalculate and save it";
+    SheetCellTooLong => LimitExceeded,
+        "Die Zelle ist länger als {max} Bytes",
+        "the cell is longer than {max} bytes";
 
     // The built-in Gemeinde table (data/builtin.rs).
     GemeindenTableMismatch => InvalidGv100ad,
@@ -618,6 +696,12 @@ catalogue! {
     CsvLine => (),
         "CSV-Zeile {line}: {message}",
         "CSV line {line}: {message}";
+    SheetCell => (),
+        "Tabelle {sheet}, Zelle {cell}: {message}",
+        "sheet {sheet}, cell {cell}: {message}";
+    SheetRow => (),
+        "Tabelle {sheet}, Zeile {line}: {message}",
+        "sheet {sheet}, row {line}: {message}";
     Comparison => (),
         "Im Vergleich mit dem Modell {model}: {message}",
         "in the comparison with model {model}: {message}";

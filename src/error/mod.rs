@@ -48,6 +48,9 @@ pub enum ErrorCode {
     InvalidLine,
     /// Plans (1.1): a CSV plan that cannot be read (path `csv:LINE:COLUMN`).
     InvalidCsv,
+    /// Plans (1.2): a workbook that cannot be read, or no sheet with a plan (path `sheet` or
+    /// `sheet:NAME!CELL`).
+    InvalidSheet,
 }
 
 impl ErrorCode {
@@ -84,11 +87,12 @@ impl ErrorCode {
             InvalidPlan => "invalid_plan",
             InvalidLine => "invalid_line",
             InvalidCsv => "invalid_csv",
+            InvalidSheet => "invalid_sheet",
         }
     }
 
     /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 30] = {
+    pub const ALL: [ErrorCode; 31] = {
         use ErrorCode::*;
         [
             InvalidJson,
@@ -121,6 +125,7 @@ impl ErrorCode {
             InvalidPlan,
             InvalidLine,
             InvalidCsv,
+            InvalidSheet,
         ]
     };
 }

@@ -1,14 +1,17 @@
 //! Plans (contract version 1.1): many services over several Wirtschaftsjahre, each entry a
-//! version-1 request. Read from JSON ([`read_json`]) or CSV ([`read_csv`]), told apart by content
-//! (a JSON plan starts with `{` after an optional BOM and white space; anything else is read as
-//! CSV), so every door accepts both; allocated entry by entry with exact sums ([`allocate`]);
+//! version-1 request. Read from JSON ([`read_json`]), CSV ([`read_csv`]) or a workbook
+//! ([`read_sheet`], contract 1.2), told apart by content (a ZIP or compound file is a workbook;
+//! a JSON plan starts with `{` after an optional BOM and white space; anything else is read as
+//! CSV), so every door accepts all three; allocated entry by entry with exact sums ([`allocate`]);
 //! answered as [`response`] and exported for German Excel ([`export`]). The top layer of the
 //! engine: uses [`crate::calc`] and everything below.
 
 pub(crate) mod allocate;
 pub(crate) mod export;
+pub(crate) mod place;
 pub(crate) mod read_csv;
 pub(crate) mod read_json;
+pub(crate) mod read_sheet;
 pub(crate) mod response;
 
 use crate::error::Result;
@@ -35,9 +38,20 @@ pub fn read(text: &[u8], options: &PlanOptions) -> Result<Plan> {
     }
 }
 
-/// Reads and allocates a plan given as JSON or CSV text: the CLI's and tests' entry point.
+/// Reads a plan from a file's bytes: a workbook (`.xlsx`, `.ods`, told apart by content, see
+/// [`read_sheet`]), else JSON or CSV text as [`read`]. Kept apart from [`read`] so that a door
+/// that only ever gets text (the WASM module's strings) does not carry the workbook reader.
+pub fn read_file(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
+    if crate::text::sheet::kind(bytes) != crate::text::sheet::Kind::Text {
+        return read_sheet::parse(bytes, options);
+    }
+    read(bytes, options)
+}
+
+/// Reads and allocates a plan given as a file's bytes (workbook, JSON or CSV): the CLI's and
+/// tests' entry point.
 pub fn allocate_plan_text(text: &[u8], options: &PlanOptions) -> Result<PlanResponse> {
-    allocate::allocate_plan(&read(text, options)?)
+    allocate::allocate_plan(&read_file(text, options)?)
 }
 
 /// Allocates a JSON plan already read into [`Json`].

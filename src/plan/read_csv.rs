@@ -7,6 +7,7 @@
 //! what a cell means are entry errors (`plan.entries[3].costs`) whose message names the cell.
 
 use crate::error::{a, l, Args, Error, Msg, Result, WarningMsg};
+use crate::plan::place::Place;
 use crate::plan::read_json::{self, Origin, Plan, PlanOptions};
 use crate::plan::response::PlanWarning;
 use crate::text::json::Json;
@@ -35,6 +36,8 @@ const REQUIRED: [(&str, &str, &str); 3] = [
     ("year", "Jahr", "year"),
     ("costs", "Kosten", "costs"),
 ];
+/// The fields of the required columns.
+pub(crate) const REQUIRED_FIELDS: [&str; 3] = [REQUIRED[0].0, REQUIRED[1].0, REQUIRED[2].0];
 const COLUMN_NAMES: &str =
     "Dienst/service, Linie/line, Jahr/year, Kosten/costs, Allianz/alliance, Modell/model, Schlüssel/key";
 
@@ -46,15 +49,48 @@ fn invalid_csv(line: usize, col: usize, msg: Msg, args: &Args) -> Error {
     Error::new(msg, at(line, col), args)
 }
 
-/// One cell: its text as written (quotes removed, taken exactly) and the line it starts on.
-struct Cell {
-    text: String,
-    line: usize,
+/// One cell: its text as written (quotes removed, taken exactly) and the line it starts on (a
+/// sheet's row).
+pub(crate) struct Cell {
+    pub text: String,
+    pub line: usize,
+    /// A sheet's number cell (its text is the number as the sheet shows it, with a decimal
+    /// comma): an amount with more decimals than a cent is refused, never rounded.
+    pub number: bool,
 }
 
-struct Record {
-    line: usize,
-    cells: Vec<Cell>,
+/// A line of the file (a row of a sheet), its cells by position.
+pub(crate) struct Record {
+    pub line: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// The request field a column heading names (German or English, any case), if any.
+pub(crate) fn column_field(name: &str) -> Option<&'static str> {
+    // ASCII case folding plus the one umlaut of the names: Unicode's case tables would cost
+    // the WASM module kilobytes for nothing.
+    let lower = name.to_ascii_lowercase().replace('Ü', "ü");
+    COLUMNS
+        .iter()
+        .find(|(_, names)| names.contains(&lower.as_str()))
+        .map(|(field, _)| *field)
+}
+
+/// The title and comparison model of the options, checked.
+pub(crate) fn check_options(
+    options: &PlanOptions,
+) -> Result<(Option<String>, Option<&'static str>)> {
+    let title = options
+        .title
+        .as_deref()
+        .map(|t| read_json::check_title(t, "title"))
+        .transpose()?;
+    let compare = options
+        .compare
+        .as_deref()
+        .map(|c| read_json::check_compare(c, "compare"))
+        .transpose()?;
+    Ok((title, compare))
 }
 
 /// Splits the text into records, one at a time (a plan stops reading after 500 entries).
@@ -178,6 +214,7 @@ impl Reader<'_> {
             rec.cells.push(Cell {
                 text: utf8(bytes, line, col, self.windows_1252)?,
                 line,
+                number: false,
             });
             if self.src.get(self.pos) == Some(&self.sep) {
                 self.pos += 1;
@@ -289,16 +326,7 @@ fn utf8(bytes: Vec<u8>, line: usize, col: usize, windows_1252: bool) -> Result<S
 /// them).
 pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     read_json::check_size(bytes.len())?;
-    let title = options
-        .title
-        .as_deref()
-        .map(|t| read_json::check_title(t, "title"))
-        .transpose()?;
-    let compare = options
-        .compare
-        .as_deref()
-        .map(|c| read_json::check_compare(c, "compare"))
-        .transpose()?;
+    let (title, compare) = check_options(options)?;
     let src = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Text that is not UTF-8 is Windows-1252 (contract 1.2).
     let decoded;
@@ -355,7 +383,24 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     let Some(header) = header else {
         return Err(invalid_csv(1, 1, Msg::CsvEmpty, &[]));
     };
+    let mut plan = from_records(header, data, count, sep, Place::Csv, title, compare)?;
+    if windows_1252 {
+        plan.warnings.push(windows_1252_warning());
+    }
+    Ok(plan)
+}
 
+/// A plan from a file's records: the header, the data lines (at most one past the limit) and
+/// their count. One reading of what the cells mean, for CSV files and sheets alike.
+pub(crate) fn from_records(
+    header: Record,
+    data: Vec<Record>,
+    count: usize,
+    sep: u8,
+    place: Place<'_>,
+    title: Option<String>,
+    compare: Option<&'static str>,
+) -> Result<Plan> {
     // For each cell of the header: the request field of its column (None: an unnamed column).
     let mut fields: Vec<Option<&'static str>> = Vec::with_capacity(header.cells.len());
     for (i, cell) in header.cells.iter().enumerate() {
@@ -365,15 +410,9 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
             fields.push(None);
             continue;
         }
-        // ASCII case folding plus the one umlaut of the names: Unicode's case tables would
-        // cost the WASM module kilobytes for nothing.
-        let lower = name.to_ascii_lowercase().replace('Ü', "ü");
-        let Some((field, _)) = COLUMNS
-            .iter()
-            .find(|(_, names)| names.contains(&lower.as_str()))
-        else {
+        let Some(field) = column_field(name) else {
             let shown = reader::truncate(name);
-            return Err(invalid_csv(
+            return Err(place.file_error(
                 cell.line,
                 col,
                 Msg::CsvUnknownColumn,
@@ -381,7 +420,7 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
             ));
         };
         if fields.contains(&Some(field)) {
-            return Err(invalid_csv(
+            return Err(place.file_error(
                 cell.line,
                 col,
                 Msg::CsvDuplicateColumn,
@@ -393,7 +432,7 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     for (req, de, en) in REQUIRED {
         if !fields.contains(&Some(req)) {
             // Pointed at where the column would be added.
-            return Err(invalid_csv(
+            return Err(place.file_error(
                 header.line,
                 header.cells.len() + 1,
                 Msg::CsvMissingColumn,
@@ -411,24 +450,34 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     let rows = data
         .iter()
         .enumerate()
-        .map(|(n, r)| row_entry(r, n, &fields, sep))
+        .map(|(n, r)| row_entry(r, n, &fields, sep, place))
         .collect::<Result<Vec<Json>>>()?;
-    let mut plan = read_json::build(
+    let origin = match place {
+        Place::Csv => Origin::Csv { columns, lines },
+        Place::Sheet(name) => Origin::Sheet {
+            name: name.to_string(),
+            columns,
+            lines,
+        },
+    };
+    read_json::build(
         rows.iter(),
-        Origin::Csv { columns, lines },
+        origin,
         title,
         compare,
         read_json::default_ceilings(),
-    )?;
-    if windows_1252 {
-        plan.warnings.push(windows_1252_warning());
-    }
-    Ok(plan)
+    )
 }
 
 /// Data line `n` as a plan entry in JSON form; an empty cell leaves its field out. Cells are
 /// taken as written (no trimming): they are the entry's values.
-fn row_entry(record: &Record, n: usize, fields: &[Option<&'static str>], sep: u8) -> Result<Json> {
+fn row_entry(
+    record: &Record,
+    n: usize,
+    fields: &[Option<&'static str>],
+    sep: u8,
+    place: Place<'_>,
+) -> Result<Json> {
     let mut out: Vec<(String, Json)> = Vec::new();
     for (i, cell) in record.cells.iter().enumerate() {
         let col = i + 1;
@@ -440,10 +489,20 @@ fn row_entry(record: &Record, n: usize, fields: &[Option<&'static str>], sep: u8
             if value.trim().is_empty() {
                 continue;
             }
-            return Err(invalid_csv(cell.line, col, Msg::CsvCellWithoutHeading, &[]));
+            return Err(place.file_error(cell.line, col, Msg::CsvCellWithoutHeading, &[]));
         };
         let json = match field {
             "year" if value.bytes().all(|b| b.is_ascii_digit()) => Json::Number(value.into()),
+            "costs" if cell.number && value.split_once(',').is_some_and(|(_, f)| f.len() > 2) => {
+                let shown = reader::truncate(value);
+                let shown_en = shown.replace(',', ".");
+                let err = Error::new(
+                    Msg::SheetAmountDecimals,
+                    format!("plan.entries[{n}].costs"),
+                    &[("value", l(&shown, &shown_en))],
+                );
+                return Err(place.in_cell(err, cell.line, col));
+            }
             "costs" => Json::String(amount(value, sep).ok_or_else(|| {
                 let shown = reader::truncate(value);
                 let msg = if sep == b';' {
@@ -451,15 +510,12 @@ fn row_entry(record: &Record, n: usize, fields: &[Option<&'static str>], sep: u8
                 } else {
                     Msg::CsvPlainAmount
                 };
-                Error::new(
+                let err = Error::new(
                     msg,
                     format!("plan.entries[{n}].costs"),
-                    &[
-                        ("line", a(&cell.line)),
-                        ("col", a(&col)),
-                        ("value", a(&shown)),
-                    ],
-                )
+                    &[("value", a(&shown))],
+                );
+                place.in_cell(err, cell.line, col)
             })?),
             "alliance" => {
                 let t = value.trim();

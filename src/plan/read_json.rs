@@ -3,8 +3,9 @@
 
 use crate::contract::models::MODELS;
 use crate::contract::request::{self, Request};
-use crate::error::{a, l, Context, Error, ErrorCode, Msg, Result};
+use crate::error::{a, l, Error, ErrorCode, Msg, Result};
 use crate::num::money;
+use crate::plan::place::Place;
 use crate::plan::response::PlanWarning;
 use crate::text::json::{self, Json};
 use crate::text::reader::{self, Fields};
@@ -71,6 +72,12 @@ pub enum Origin {
     Json,
     /// Each request field with the (1-based) column it came from, and each entry's line.
     Csv {
+        columns: Vec<(&'static str, usize)>,
+        lines: Vec<usize>,
+    },
+    /// The same for a workbook's sheet (contract 1.2): columns and rows of the sheet `name`.
+    Sheet {
+        name: String,
         columns: Vec<(&'static str, usize)>,
         lines: Vec<usize>,
     },
@@ -404,16 +411,24 @@ impl Plan {
         }
     }
 
-    /// An entry's error with the entry in its path; for a CSV plan the message names the cell.
+    /// An entry's error with the entry in its path; for a CSV plan or a sheet the message names
+    /// the cell.
     pub(crate) fn relocate(&self, at: usize, mut err: Error) -> Error {
-        if let Origin::Csv { columns, lines } = &self.origin {
+        let file = match &self.origin {
+            Origin::Json => None,
+            Origin::Csv { columns, lines } => Some((Place::Csv, columns, lines)),
+            Origin::Sheet {
+                name,
+                columns,
+                lines,
+            } => Some((Place::Sheet(name), columns, lines)),
+        };
+        if let Some((place, columns, lines)) = file {
             let field = err.path.split(['.', '[']).next().unwrap_or("");
             let line = lines.get(at).copied().unwrap_or(0);
             err = match columns.iter().find(|(f, _)| *f == field) {
-                Some((_, col)) => {
-                    err.within(Context::CsvCell, &[("line", a(&line)), ("col", a(col))])
-                }
-                None => err.within(Context::CsvLine, &[("line", a(&line))]),
+                Some((_, col)) => place.in_cell(err, line, *col),
+                None => place.in_line(err, line),
             };
         }
         err.path = self.path(at, &err.path);

@@ -123,10 +123,10 @@ pub fn subset_differences(expected: &Value, got: &Value, path: &str) -> Vec<Stri
     }
 }
 
-/// Plan examples as (name, plan path, expected path): `*.json` and `*.csv` with an
-/// `.expected.json` beside them, sorted by name.
+/// Plan examples as (name, plan path, expected path): `*.json`, `*.csv`, `*.xlsx` and `*.ods`
+/// with an `.expected.json` beside them, sorted by name.
 pub fn plan_examples_in(dir: &Path) -> Vec<(String, PathBuf, PathBuf)> {
-    with_expected(dir, &[".json", ".csv"])
+    with_expected(dir, &[".json", ".csv", ".xlsx", ".ods"])
 }
 
 /// The files in `dir` ending in one of `suffixes` that have a `STEM.expected.json` beside them,
