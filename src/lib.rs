@@ -24,7 +24,7 @@ pub use calc::allocate::{allocate, allocate_json, allocate_value};
 pub use contract::metadata::{
     metadata, KeyEdition, KommunenDefault, LandInfo, Metadata, ModelMeta, Named, TrancheMeta,
 };
-pub use contract::request::{Request, MAX_REQUEST_BYTES};
+pub use contract::request::{Request, RequestBuilder, MAX_REQUEST_BYTES};
 pub use contract::response::{
     ItemOut, KeyOut, KommuneColumns, KommuneRow, KommunenOut, KreisRef, ModelOut, PartOut,
     PayerOut, PayersOut, PeriodOut, Response, TrancheOut, Warning, CONTRACT_VERSION,
@@ -32,6 +32,7 @@ pub use contract::response::{
 pub use data::kommunen::{Kommune, KommunenDataset};
 pub use data::sources::Source;
 pub use error::{Error, ErrorCode, ErrorEnvelope, Messages, Result};
+pub use num::money::Money;
 pub use plan::allocate::allocate_plan;
 pub use plan::read_json::{Plan, PlanOptions, MAX_PLAN_BYTES};
 pub use plan::response::{

@@ -123,12 +123,13 @@ fn run(r: &Value) -> Response<'static> {
     allocate_json(r.to_string().as_bytes(), None).unwrap_or_else(|e| panic!("{e} for {r}"))
 }
 
-fn cents_of(s: &str) -> i128 {
-    s.replace('.', "").parse().unwrap()
+fn cents_of(m: &efa_rechner::Money) -> i128 {
+    assert_eq!(m.scale(), 2, "{m}");
+    m.minor()
 }
 
-fn amounts(r: &Response) -> Vec<(&'static str, String)> {
-    r.payers.iter().map(|p| (p.id, p.amount.clone())).collect()
+fn amounts(r: &Response) -> Vec<(&'static str, efa_rechner::Money)> {
+    r.payers.iter().map(|p| (p.id, p.amount)).collect()
 }
 
 proptest! {
@@ -149,7 +150,7 @@ proptest! {
         for p in &res.payers {
             let mut parts_sum = 0i128;
             for part in &p.parts {
-                let amount = rust_decimal::Decimal::from_str_exact(&part.amount).unwrap();
+                let amount = part.amount.to_decimal();
                 let exact = rust_decimal::Decimal::from_str_exact(&part.exact).unwrap();
                 prop_assert!((amount - exact).abs() < rust_decimal::Decimal::new(1, 2), "{} {:?}", p.id, part);
                 parts_sum += cents_of(&part.amount);
@@ -218,8 +219,8 @@ proptest! {
         match allocate_json(r.to_string().as_bytes(), None) {
             Ok(res) => {
                 let k = res.kommunen.as_ref().unwrap();
-                let land_amount = res.payers.iter().find(|p| p.id == CODES[land]).unwrap().amount.clone();
-                prop_assert_eq!(k.land_amount.clone(), land_amount.clone());
+                let land_amount = res.payers.iter().find(|p| p.id == CODES[land]).unwrap().amount;
+                prop_assert_eq!(k.land_amount, land_amount);
                 let rows = k.rows.as_ref().unwrap();
                 let sum: i128 = rows.iter().map(|row| cents_of(&row.amount)).sum();
                 prop_assert_eq!(sum + cents_of(&k.land_keeps), cents_of(&land_amount));
@@ -232,9 +233,9 @@ proptest! {
                 let cols = cols.kommunen.as_ref().unwrap().columns.clone().unwrap();
                 prop_assert_eq!(cols.kommunen.iter().map(|k| k.ags.as_str()).collect::<Vec<_>>(), rows.iter().map(|r| r.ags).collect::<Vec<_>>());
                 // amounts as integer units of the response's unit
-                let unit: rust_decimal::Decimal = res.unit.parse().unwrap();
+                let unit: rust_decimal::Decimal = res.unit.to_decimal();
                 let amounts: Vec<rust_decimal::Decimal> = cols.amount.iter().map(|&u| rust_decimal::Decimal::from(u as u64) * unit).collect();
-                prop_assert_eq!(amounts, rows.iter().map(|r| r.amount.parse::<rust_decimal::Decimal>().unwrap()).collect::<Vec<_>>());
+                prop_assert_eq!(amounts, rows.iter().map(|r| r.amount.to_decimal()).collect::<Vec<_>>());
                 prop_assert_eq!(cols.exempt, rows.iter().map(|r| r.exempt).collect::<Vec<_>>());
             }
             // Every Kreis exempt is a coded error, never a wrong sum.

@@ -105,7 +105,7 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
                             unit.decimals(),
                             EXACT_DECIMALS,
                         ),
-                        amount: unit.format(amount),
+                        amount: unit.money(amount),
                     });
                 }
             }
@@ -113,7 +113,7 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
         items_out.push(ItemOut {
             index: ii,
             category: item.category.clone(),
-            amount: unit.format(item.units),
+            amount: unit.money(item.units),
             model: model.id.to_string(),
             key: key.id(),
         });
@@ -128,7 +128,7 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
                     (_, TrancheKey::Inherit) => key.id(),
                     (_, TrancheKey::Fixed(k)) => k.id(),
                 },
-                amount: unit.format(tranche_units[ti]),
+                amount: unit.money(tranche_units[ti]),
             });
         }
     }
@@ -147,7 +147,7 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
                 kind,
                 name,
                 ags,
-                amount: unit.format(totals[p]),
+                amount: unit.money(totals[p]),
                 parts: std::mem::take(&mut parts[p]),
             }
         })
@@ -175,8 +175,8 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
         year: req.year,
         currency: "EUR",
         // With the decimals the amounts carry (`"0.10"` stays `"0.10"`), so a client can rely on it.
-        unit: unit.to_decimal().to_string(),
-        total: unit.format(req.total_units()),
+        unit: unit.as_money(),
+        total: unit.money(req.total_units()),
         key: KeyOut {
             id: req.key.id(),
             source: req.key.source(),

@@ -87,7 +87,7 @@ pub fn allocate<'a>(
                         ags: &k.ags,
                         name: &k.name,
                         population: k.population,
-                        amount: unit.format(amount),
+                        amount: unit.money(amount),
                         exempt: w == 0,
                     })
                     .collect(),
@@ -104,9 +104,9 @@ pub fn allocate<'a>(
     Ok(KommunenOut {
         land: land.code,
         level: spec.level.id(),
-        land_amount: unit.format(land_units),
+        land_amount: unit.money(land_units),
         land_share: money::display(spec.land_share),
-        land_keeps: unit.format(keeps),
+        land_keeps: unit.money(keeps),
         key: spec.key.id(),
         exempt_below: spec.exempt_below,
         gebietsstand: data.gebietsstand.clone(),

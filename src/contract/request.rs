@@ -7,7 +7,7 @@ use crate::contract::models::{self, Model};
 use crate::contract::periods::{self, Membership};
 use crate::data::laender::LAENDER;
 use crate::error::{a, l, Error, ErrorCode, Msg, Result};
-use crate::num::money::{self, Unit};
+use crate::num::money::{self, Money, Unit};
 use crate::text::json::Json;
 use crate::text::reader::{self, Fields};
 use rust_decimal::Decimal;
@@ -54,6 +54,9 @@ pub const CATEGORIES: [(&str, &str, &str); 5] = [
     ),
 ];
 
+/// A checked request (contract version 1): read from its JSON text ([`Request::from_json`]) or
+/// built in Rust ([`Request::builder`]); either way every field is checked the same, and a bad
+/// one is an [`Error`] with its code and path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub year: i32,
@@ -474,4 +477,108 @@ pub fn check_request_size(len: usize) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// Builds a [`Request`] in Rust, field by field as the contract names them.
+/// [`RequestBuilder::build`] checks the fields exactly as a JSON request's are checked: the same
+/// codes, the same paths.
+///
+/// ```
+/// use efa_rechner::{Money, Request};
+///
+/// let request = Request::builder(2025)
+///     .cost("betrieb", "800000.00".parse()?)
+///     .cost("weiterentwicklung", Money::new(20_000_000, 2))
+///     .alliance(["BY", "HE", "NW"])
+///     .model("itplr-2023-35")
+///     .build()?;
+/// let response = efa_rechner::allocate(&request, None)?;
+/// assert_eq!(response.total.to_string(), "1000000.00");
+///
+/// // A mistake is the same coded error as in JSON.
+/// let error = Request::builder(2025).costs(Money::new(100, 2)).alliance(["XX"]).build();
+/// assert_eq!(error.unwrap_err().path, "alliance[0]");
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct RequestBuilder {
+    fields: Vec<(String, Json)>,
+    items: Vec<Json>,
+}
+
+impl Request {
+    /// A request for the Wirtschaftsjahr `year`, to be filled in; see [`RequestBuilder`].
+    pub fn builder(year: i32) -> RequestBuilder {
+        RequestBuilder {
+            fields: vec![("year".into(), Json::Number(year.to_string()))],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl RequestBuilder {
+    fn set(mut self, name: &str, value: Json) -> Self {
+        self.fields.retain(|(n, _)| n != name);
+        self.fields.push((name.to_string(), value));
+        self
+    }
+
+    /// The whole cost as one amount (category `gesamt`), instead of cost items.
+    pub fn costs(self, total: Money) -> Self {
+        self.set("costs", Json::String(total.to_string()))
+    }
+
+    /// One cost item of a category (`betrieb`, `weiterentwicklung`, …), added to the others.
+    pub fn cost(mut self, category: &str, amount: Money) -> Self {
+        self.items.push(Json::Object(vec![
+            ("category".into(), Json::String(category.into())),
+            ("amount".into(), Json::String(amount.to_string())),
+        ]));
+        self
+    }
+
+    /// The Nachnutzungsallianz: Länder by code (`BY`), ISO code (`DE-BY`) or AGS (`09`).
+    pub fn alliance<'a>(self, laender: impl IntoIterator<Item = &'a str>) -> Self {
+        let list = laender
+            .into_iter()
+            .map(|l| Json::String(l.into()))
+            .collect();
+        self.set("alliance", Json::Array(list))
+    }
+
+    /// A named model: `alliance` (the default), `itplr-2023-35` or `fitko`.
+    pub fn model(self, model: &str) -> Self {
+        self.set("model", Json::String(model.into()))
+    }
+
+    /// A named key: `ks` (the default), `ks-2019`, `population` or `equal`.
+    pub fn key(self, key: &str) -> Self {
+        self.set("key", Json::String(key.into()))
+    }
+
+    /// The rounding unit (default `0.01`).
+    pub fn rounding_unit(self, unit: Money) -> Self {
+        let unit = Json::Object(vec![("unit".into(), Json::String(unit.to_string()))]);
+        self.set("rounding", unit)
+    }
+
+    /// The Kommune level: how `land` passes its amount on, at `level` `kreis` or `gemeinde`, by
+    /// population, with the Land keeping nothing.
+    pub fn kommunen(self, land: &str, level: &str) -> Self {
+        let spec = Json::Object(vec![
+            ("land".into(), Json::String(land.into())),
+            ("level".into(), Json::String(level.into())),
+        ]);
+        self.set("kommunen", spec)
+    }
+
+    /// Checks the request.
+    pub fn build(self) -> Result<Request> {
+        let mut fields = self.fields;
+        if !self.items.is_empty() {
+            fields.retain(|(n, _)| n != "costs");
+            fields.push(("costs".into(), Json::Array(self.items)));
+        }
+        parse(&Json::Object(fields))
+    }
 }

@@ -1,10 +1,12 @@
 //! The contract's response (version 1) plus the documented extensions (`contractVersion`, `unit`,
 //! `model`, `periods`, `items`, per-part `item` and `groupWeight`, Kommune `landAmount` and rows'
-//! `exempt`). Field names are camelCase; money is always a decimal string.
+//! `exempt`). Field names are camelCase; every amount is a [`Money`], written as the contract's
+//! decimal string only when the response is serialized.
 
 use crate::data::kommunen::Kommune;
 use crate::data::sources::Source;
 use crate::error::Messages;
+use crate::num::money::Money;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
@@ -17,8 +19,8 @@ pub struct Response<'a> {
     pub year: i32,
     pub currency: &'static str,
     /// The rounding unit (`"0.01"`).
-    pub unit: String,
-    pub total: String,
+    pub unit: Money,
+    pub total: Money,
     pub key: KeyOut,
     pub model: ModelOut,
     pub periods: Vec<PeriodOut>,
@@ -57,7 +59,7 @@ pub struct PeriodOut {
 pub struct ItemOut {
     pub index: usize,
     pub category: String,
-    pub amount: String,
+    pub amount: Money,
     pub model: String,
     pub key: String,
 }
@@ -80,7 +82,7 @@ pub struct TrancheOut {
     pub payers: PayersOut,
     pub key: String,
     /// The tranche's amount, summed over periods.
-    pub amount: String,
+    pub amount: Money,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,7 +92,7 @@ pub struct PayerOut {
     pub name: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ags: Option<&'static str>,
-    pub amount: String,
+    pub amount: Money,
     pub parts: Vec<PartOut>,
 }
 
@@ -108,7 +110,7 @@ pub struct PartOut {
     pub group_weight: String,
     /// The unrounded value, 12 decimals, truncated.
     pub exact: String,
-    pub amount: String,
+    pub amount: Money,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -117,9 +119,9 @@ pub struct KommunenOut<'a> {
     pub land: &'static str,
     pub level: &'static str,
     /// The Land's whole amount, which the Kommune level divides.
-    pub land_amount: String,
+    pub land_amount: Money,
     pub land_share: String,
-    pub land_keeps: String,
+    pub land_keeps: Money,
     pub key: &'static str,
     pub exempt_below: u64,
     pub gebietsstand: String,
@@ -182,7 +184,7 @@ pub struct KommuneRow<'a> {
     pub ags: &'a str,
     pub name: &'a str,
     pub population: u64,
-    pub amount: String,
+    pub amount: Money,
     /// True when the Kommune pays nothing because it is below `exemptBelow` (or has no
     /// inhabitants under the population key).
     pub exempt: bool,

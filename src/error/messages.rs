@@ -30,6 +30,16 @@ pub(crate) fn l<'a>(de: &'a str, en: &'a str) -> Arg<'a> {
     Arg::Lang(de, en)
 }
 
+/// Keeps echoed user text short in messages (a 10 MB field name must not come back whole).
+pub(crate) fn truncate(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(MAX).collect::<String>())
+    }
+}
+
 /// Arguments by name.
 pub(crate) type Args<'a> = [(&'static str, Arg<'a>)];
 

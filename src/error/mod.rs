@@ -4,7 +4,7 @@
 
 mod messages;
 
-pub(crate) use messages::{a, l, Args, Context, Msg, WarningMsg};
+pub(crate) use messages::{a, l, truncate, Args, Context, Msg, WarningMsg};
 use serde::Serialize;
 use std::fmt;
 

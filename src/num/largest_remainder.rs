@@ -209,7 +209,7 @@ pub fn exact_string(
     decimals: u32,
 ) -> String {
     if Zero::is_zero(sum) {
-        return crate::num::money::format_scaled(0, decimals);
+        return crate::num::money::with_point("0", decimals);
     }
     // value = units·w·unit_num / (Σw·10^unit_scale); keep `decimals` digits.
     let num = weight * units * unit_num * BigUint::from(10u32).pow(decimals);

@@ -1,7 +1,13 @@
-//! Exact decimals: reading amounts, shares and weights from request text, and writing amounts in
-//! whole rounding units. No value ever passes through a binary float.
+//! Exact decimals: reading amounts, shares and weights from request text, the rounding unit, and
+//! [`Money`], the type every amount has from the calculation to the door. No value ever passes
+//! through a binary float.
 
+use crate::error::{a, l, truncate, Error, Msg};
 use rust_decimal::Decimal;
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, Sub};
+use std::str::FromStr;
 
 /// Largest accepted amount (contract: "above 10¹³" is invalid).
 pub const MAX_AMOUNT: i64 = 10_000_000_000_000;
@@ -148,27 +154,21 @@ impl Unit {
         (a_scaled % u_scaled == 0).then(|| a_scaled / u_scaled)
     }
 
-    /// Writes `n` units as a decimal string with exactly the unit's decimals (one allocation:
-    /// it runs once per Kommune row).
-    pub fn format(&self, n: u128) -> String {
-        let v = n * u128::from(self.int);
-        if self.scale == 0 {
-            return v.to_string();
-        }
-        let p = 10u128.pow(self.scale);
-        let width = self.scale as usize;
-        format!("{}.{:0width$}", v / p, v % p)
+    /// `n` units as an amount, with exactly the unit's decimals.
+    pub fn money(&self, n: u128) -> Money {
+        let minor = n.saturating_mul(u128::from(self.int));
+        Money::new(i128::try_from(minor).unwrap_or(i128::MAX), self.scale)
+    }
+
+    /// The unit itself as an amount (`0.01`, or `0.10` as written).
+    pub fn as_money(&self) -> Money {
+        self.money(1)
     }
 
     /// Integer numerator of the unit over `10^decimals`, for exact values.
     pub fn numerator(&self) -> u64 {
         self.int
     }
-}
-
-/// Writes `v / 10^scale` with exactly `scale` decimals.
-pub fn format_scaled(v: u128, scale: u32) -> String {
-    with_point(&v.to_string(), scale)
 }
 
 /// Puts a decimal point `scale` digits from the right of a non-negative integer's digits,
@@ -190,6 +190,155 @@ pub fn with_point(digits: &str, scale: u32) -> String {
 /// A decimal written without trailing zeros (`"7.43709"`, `"0.5"`, `"3"`), for weights and shares.
 pub fn display(d: Decimal) -> String {
     d.normalize().to_string()
+}
+
+/// An amount of euros, exact: a whole number of `10^-scale` EUR, written with exactly `scale`
+/// decimals (`"8514.45"` is 851,445 at scale 2). Every amount of a [`Response`](crate::Response)
+/// and a [`PlanResponse`](crate::PlanResponse) is one; it becomes the contract's decimal string
+/// only when it is written (`Display`, and serde as a JSON string).
+///
+/// Two amounts are equal when they are written the same: `1.50` at scale 2 is not `1.5` at
+/// scale 1 (compare [`Money::minor_at`] for the value). Adding and subtracting keep the larger
+/// scale, exactly.
+///
+/// ```
+/// use efa_rechner::Money;
+///
+/// let a: Money = "1200.50".parse()?;
+/// let b = Money::new(4_950, 2); // 49.50
+/// assert_eq!((a + b).to_string(), "1250.00");
+/// assert_eq!((b - a).to_string(), "-1151.00");
+/// assert_eq!(a.minor_at(4), 12_005_000);
+/// assert_eq!([a, b].into_iter().sum::<Money>(), "1250.00".parse()?);
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Money {
+    minor: i128,
+    scale: u32,
+}
+
+impl Money {
+    /// Most decimals an amount may have (as `rust_decimal`).
+    pub const MAX_SCALE: u32 = 28;
+
+    /// `minor` units of `10^-scale` EUR; a scale above [`Money::MAX_SCALE`] is taken as that.
+    pub const fn new(minor: i128, scale: u32) -> Money {
+        let scale = if scale > Self::MAX_SCALE {
+            Self::MAX_SCALE
+        } else {
+            scale
+        };
+        Money { minor, scale }
+    }
+
+    /// The whole number of `10^-scale` EUR.
+    pub const fn minor(self) -> i128 {
+        self.minor
+    }
+
+    /// The number of decimals.
+    pub const fn scale(self) -> u32 {
+        self.scale
+    }
+
+    /// The amount in units of `10^-scale` EUR, for a `scale` at least the amount's own (a
+    /// smaller one truncates toward zero).
+    pub fn minor_at(self, scale: u32) -> i128 {
+        if scale >= self.scale {
+            self.minor
+                .saturating_mul(10i128.saturating_pow(scale - self.scale))
+        } else {
+            self.minor / 10i128.saturating_pow(self.scale - scale)
+        }
+    }
+
+    /// The same value written with at least `scale` decimals.
+    pub fn with_scale(self, scale: u32) -> Money {
+        let scale = scale.max(self.scale).min(Self::MAX_SCALE);
+        Money::new(self.minor_at(scale), scale)
+    }
+
+    /// As a `rust_decimal::Decimal` (exact for every amount the engine writes).
+    pub fn to_decimal(self) -> Decimal {
+        Decimal::try_from_i128_with_scale(self.minor, self.scale).unwrap_or(Decimal::MAX)
+    }
+}
+
+impl From<Decimal> for Money {
+    fn from(d: Decimal) -> Money {
+        Money::new(d.mantissa(), d.scale())
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        let scale = self.scale.max(other.scale);
+        Money::new(
+            self.minor_at(scale).saturating_add(other.minor_at(scale)),
+            scale,
+        )
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, other: Money) -> Money {
+        let scale = self.scale.max(other.scale);
+        Money::new(
+            self.minor_at(scale).saturating_sub(other.minor_at(scale)),
+            scale,
+        )
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::new(0, 0), Add::add)
+    }
+}
+
+impl fmt::Display for Money {
+    /// `-?digits.decimals`, with exactly `scale` decimals; width and alignment are honoured.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.minor.unsigned_abs().to_string();
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let text = format!("{sign}{}", with_point(&digits, self.scale));
+        f.pad(&text)
+    }
+}
+
+impl FromStr for Money {
+    type Err = Error;
+
+    /// Reads a plain decimal (`"1200.50"`, `"-3"`): the contract's way of writing money, with
+    /// the decimals as written. Anything else is `invalid_amount`.
+    fn from_str(text: &str) -> Result<Money, Error> {
+        let negative = text.starts_with('-');
+        let body = text.strip_prefix('-').unwrap_or(text);
+        let Some(d) = parse_plain(body).filter(|_| !body.starts_with('-')) else {
+            let shown = truncate(text);
+            return Err(Error::new(
+                Msg::DecimalInvalid,
+                "",
+                &[("what", l("Betrag", "amount")), ("value", a(&shown))],
+            ));
+        };
+        let m = Money::from(d);
+        Ok(if negative {
+            Money::new(-m.minor, m.scale)
+        } else {
+            m
+        })
+    }
+}
+
+impl serde::Serialize for Money {
+    /// As the contract writes money: a JSON string (`"8514.45"`).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 #[cfg(test)]
@@ -244,18 +393,18 @@ mod tests {
         assert_eq!(cent.units_of(dec("1000000.00")), Some(100_000_000));
         assert_eq!(cent.units_of(dec("0.105")), None);
         assert_eq!(cent.units_of(dec("5")), Some(500));
-        assert_eq!(cent.format(851_445), "8514.45");
-        assert_eq!(cent.format(0), "0.00");
-        assert_eq!(cent.format(7), "0.07");
+        assert_eq!(cent.money(851_445).to_string(), "8514.45");
+        assert_eq!(cent.money(0).to_string(), "0.00");
+        assert_eq!(cent.money(7).to_string(), "0.07");
         let nickel = Unit::new(dec("0.05")).unwrap();
         assert_eq!(nickel.units_of(dec("0.15")), Some(3));
         assert_eq!(nickel.units_of(dec("0.12")), None);
-        assert_eq!(nickel.format(3), "0.15");
+        assert_eq!(nickel.money(3).to_string(), "0.15");
         let hundred = Unit::new(dec("100")).unwrap();
         assert_eq!(hundred.units_of(dec("2500")), Some(25));
-        assert_eq!(hundred.format(25), "2500");
-        assert_eq!(Unit::new(dec("0.10")).unwrap().format(3), "0.30");
-        assert_eq!(Unit::new(dec("0.1")).unwrap().format(3), "0.3");
+        assert_eq!(hundred.money(25).to_string(), "2500");
+        assert_eq!(Unit::new(dec("0.10")).unwrap().money(3).to_string(), "0.30");
+        assert_eq!(Unit::new(dec("0.1")).unwrap().money(3).to_string(), "0.3");
         for bad in ["0", "-0.01", "0.0000001", "1000001"] {
             assert_eq!(Unit::new(dec(bad)), None, "{bad}");
         }

@@ -8,7 +8,7 @@ use crate::contract::request::Request;
 use crate::data::laender::{LAENDER, N_LAENDER};
 use crate::data::sources::Source;
 use crate::error::{a, l, Context, Error, Messages, Msg, Result, WarningMsg};
-use crate::num::money;
+use crate::num::money::Money;
 use crate::plan::read_json::{Entry, Line, Plan, CEILING_MODEL, MAX_PLAN_PARTS};
 use crate::plan::response::*;
 use rust_decimal::Decimal;
@@ -44,18 +44,14 @@ fn compare_request(plan: &Plan, e: &Entry, model: &'static str) -> Result<Reques
     Ok(req)
 }
 
-/// `amount` (a decimal string the engine wrote, at most `decimals` decimals) in units of
-/// 10^-decimals.
-fn scaled(amount: &str, decimals: u32) -> u128 {
-    let (int, frac) = amount.split_once('.').unwrap_or((amount, ""));
-    let int: u128 = int.parse().unwrap_or(0);
-    let f: u128 = if frac.is_empty() {
-        0
-    } else {
-        frac.parse().unwrap_or(0)
-    };
-    let pad = decimals.saturating_sub(frac.len() as u32);
-    int * 10u128.pow(decimals) + f * 10u128.pow(pad)
+/// An amount in units of `10^-decimals` EUR, the plan's common scale (at least every entry's).
+fn scaled(amount: Money, decimals: u32) -> u128 {
+    u128::try_from(amount.minor_at(decimals)).unwrap_or(0)
+}
+
+/// A sum at the plan's scale as an amount.
+fn money(v: u128, decimals: u32) -> Money {
+    Money::new(i128::try_from(v).unwrap_or(i128::MAX), decimals)
 }
 
 /// Index of a payer id in contract order (the Länder by AGS, then the Bund).
@@ -127,13 +123,9 @@ fn push_source(sources: &mut Vec<Source>, s: Source) {
     }
 }
 
-/// Writes a signed difference of two amounts at `decimals`.
-fn difference(a: u128, b: u128, decimals: u32) -> String {
-    if a >= b {
-        money::format_scaled(a - b, decimals)
-    } else {
-        format!("-{}", money::format_scaled(b - a, decimals))
-    }
+/// The signed difference of two sums at `decimals`.
+fn difference(a: u128, b: u128, decimals: u32) -> Money {
+    money(a, decimals) - money(b, decimals)
 }
 
 /// Allocates a checked plan: every entry (and its comparison) by the version-1 engine, then exact
@@ -179,7 +171,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
         .map(|e| e.request.unit.decimals())
         .max()
         .unwrap_or(2);
-    let fmt = |v: u128| money::format_scaled(v, decimals);
+    let fmt = |v: u128| money(v, decimals);
 
     let np = N_LAENDER + 1;
     let mut own = vec![vec![0u128; ny]; np];
@@ -197,7 +189,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
     for (i, (e, c)) in plan.entries.iter().zip(&compares).enumerate() {
         let yi = year_index(e.request.year);
         let resp = allocate::allocate(&e.request, None).map_err(|err| plan.relocate(e.at, err))?;
-        let entry_total = scaled(&resp.total, decimals);
+        let entry_total = scaled(resp.total, decimals);
         total += entry_total;
         year_totals[yi] += entry_total;
 
@@ -222,7 +214,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
         let mut payers_out = Vec::with_capacity(resp.payers.len());
         for p in resp.payers {
             let pi = payer_index(p.id);
-            let v = scaled(&p.amount, decimals);
+            let v = scaled(p.amount, decimals);
             own[pi][yi] += v;
             appears[pi] = true;
             service.payers[pi].get_or_insert_with(|| vec![0; ny])[yi] += v;
@@ -247,7 +239,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
                 let mut cp = Vec::with_capacity(cresp.payers.len());
                 for p in cresp.payers {
                     let pi = payer_index(p.id);
-                    cmp[pi][yi] += scaled(&p.amount, decimals);
+                    cmp[pi][yi] += scaled(p.amount, decimals);
                     appears[pi] = true;
                     cp.push(EntryPayer {
                         id: p.id,
@@ -340,7 +332,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
         let exact = Decimal::from_i128_with_scale(amount as i128, decimals);
         let exceeded = exact > ceiling;
         // As given (the default: "15000000.00"); the amount has the plan's decimals.
-        let ceiling_text = ceiling.to_string();
+        let ceiling_money = Money::from(ceiling);
         if exceeded {
             let (de_line, en_line) = match line {
                 Line::Fokus => ("Fokusleistungen", "Fokusleistungen"),
@@ -357,7 +349,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
                     ("year", a(&year)),
                     ("line", l(de_line, en_line)),
                     ("amount", a(&fmt(amount))),
-                    ("ceiling", a(&ceiling_text)),
+                    ("ceiling", a(&ceiling_money)),
                 ]),
                 entries: Vec::new(),
                 line: Some(line.id()),
@@ -368,7 +360,7 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
             line: line.id(),
             year,
             amount: fmt(amount),
-            ceiling: ceiling_text,
+            ceiling: ceiling_money,
             exceeded,
         });
     }
@@ -408,17 +400,18 @@ mod tests {
 
     #[test]
     fn scaled_amounts() {
-        assert_eq!(scaled("8514.45", 2), 851_445);
-        assert_eq!(scaled("8514.45", 4), 85_144_500);
-        assert_eq!(scaled("2500", 2), 250_000);
-        assert_eq!(scaled("0.3", 2), 30);
-        assert_eq!(scaled("0.05", 2), 5);
+        let m = |s: &str| s.parse::<Money>().unwrap();
+        assert_eq!(scaled(m("8514.45"), 2), 851_445);
+        assert_eq!(scaled(m("8514.45"), 4), 85_144_500);
+        assert_eq!(scaled(m("2500"), 2), 250_000);
+        assert_eq!(scaled(m("0.3"), 2), 30);
+        assert_eq!(scaled(m("0.05"), 2), 5);
     }
 
     #[test]
     fn differences_are_signed() {
-        assert_eq!(difference(100, 250, 2), "-1.50");
-        assert_eq!(difference(250, 100, 2), "1.50");
-        assert_eq!(difference(7, 7, 2), "0.00");
+        assert_eq!(difference(100, 250, 2).to_string(), "-1.50");
+        assert_eq!(difference(250, 100, 2).to_string(), "1.50");
+        assert_eq!(difference(7, 7, 2).to_string(), "0.00");
     }
 }

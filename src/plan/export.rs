@@ -4,36 +4,27 @@
 //!
 //! Formula injection: a text cell that a spreadsheet would run as a formula (starting with `=`,
 //! `+`, `-`, `@`, a tab or a line break) gets a leading apostrophe, so it stays readable and is
-//! never executed. Amounts are told apart by type, not by looking at the text: they come only
-//! from the engine's own decimal strings (checked to be `-?digits[.digits]`) and are written as
-//! numbers, so a negative difference stays the number `-19846,92`.
+//! never executed. Amounts are told apart by type, not by looking at the text: they are
+//! [`Money`] and are written as numbers, so a negative difference stays the number `-19846,92`.
 
+use crate::num::money::Money;
 use crate::plan::response::{PlanResponse, YearAmounts};
 
 enum Cell<'a> {
     Text(&'a str),
-    Amount(&'a str),
+    Amount(Money),
 }
 
 /// Characters that make a spreadsheet read a cell as a formula (or hide the start of one).
 const FORMULA_START: [char; 11] = ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
 
-fn is_amount(s: &str) -> bool {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let (int, frac) = body.split_once('.').unwrap_or((body, "0"));
-    !int.is_empty()
-        && !frac.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit())
-}
-
 fn write_cell(out: &mut String, cell: &Cell) {
     let text = match cell {
-        Cell::Amount(a) if is_amount(a) => {
-            out.push_str(&a.replace('.', ","));
+        Cell::Amount(a) => {
+            out.push_str(&a.to_string().replace('.', ","));
             return;
         }
-        Cell::Amount(a) | Cell::Text(a) => *a,
+        Cell::Text(t) => *t,
     };
     let neutral = if text.trim_start_matches(' ').starts_with(FORMULA_START) {
         format!("'{text}")
@@ -60,7 +51,7 @@ fn write_row(out: &mut String, cells: &[Cell]) {
 }
 
 fn amounts(y: &YearAmounts) -> impl Iterator<Item = Cell<'_>> {
-    y.0.iter().map(|(_, a)| Cell::Amount(a))
+    y.0.iter().map(|(_, a)| Cell::Amount(*a))
 }
 
 impl PlanResponse {
@@ -98,26 +89,23 @@ fn to_excel_csv(r: &PlanResponse) -> String {
     for p in &r.payers {
         let mut row = vec![Cell::Text(p.name), Cell::Text(p.id)];
         row.extend(amounts(&p.years));
-        row.push(Cell::Amount(&p.total));
+        row.push(Cell::Amount(p.total));
         if let Some(c) = &p.compare {
             row.extend(amounts(&c.years));
-            row.push(Cell::Amount(&c.total));
-            row.push(Cell::Amount(&c.difference));
+            row.push(Cell::Amount(c.total));
+            row.push(Cell::Amount(c.difference));
         }
         write_row(&mut out, &row);
     }
     // The comparison has the same costs, so its totals are the plan's and the difference is 0.
-    let zero = match r.total.split_once('.') {
-        Some((_, f)) => format!("0.{}", "0".repeat(f.len())),
-        None => "0".to_string(),
-    };
+    let zero = Money::new(0, r.total.scale());
     let mut sum = vec![Cell::Text("Summe"), Cell::Text("")];
     sum.extend(amounts(&r.year_totals));
-    sum.push(Cell::Amount(&r.total));
+    sum.push(Cell::Amount(r.total));
     if r.compare.is_some() {
         sum.extend(amounts(&r.year_totals));
-        sum.push(Cell::Amount(&r.total));
-        sum.push(Cell::Amount(&zero));
+        sum.push(Cell::Amount(r.total));
+        sum.push(Cell::Amount(zero));
     }
     write_row(&mut out, &sum);
 
@@ -129,7 +117,7 @@ fn to_excel_csv(r: &PlanResponse) -> String {
     for s in &r.services {
         let mut row = vec![Cell::Text(&s.service)];
         row.extend(amounts(&s.years));
-        row.push(Cell::Amount(&s.total));
+        row.push(Cell::Amount(s.total));
         write_row(&mut out, &row);
     }
     out
@@ -158,10 +146,11 @@ mod tests {
         assert_eq!(cell(Cell::Text(" =1")), "' =1");
         assert_eq!(cell(Cell::Text("Kfz; online")), "\"Kfz; online\"");
         assert_eq!(cell(Cell::Text("Wohngeld")), "Wohngeld");
-        assert_eq!(cell(Cell::Amount("-19846.92")), "-19846,92");
-        assert_eq!(cell(Cell::Amount("1200000.00")), "1200000,00");
-        assert_eq!(cell(Cell::Amount("2500")), "2500");
-        // Not an engine amount: written as (neutralised) text, never as a number.
-        assert_eq!(cell(Cell::Amount("-1+1")), "'-1+1");
+        let m = |s: &str| Cell::Amount(s.parse().unwrap());
+        assert_eq!(cell(m("-19846.92")), "-19846,92");
+        assert_eq!(cell(m("1200000.00")), "1200000,00");
+        assert_eq!(cell(m("2500")), "2500");
+        // Text that looks like a formula stays text, however number-like.
+        assert_eq!(cell(Cell::Text("-1+1")), "'-1+1");
     }
 }

@@ -1,9 +1,11 @@
 //! The plan response (contract version 1.1) plus the documented extensions (`compare` at the
 //! top, `services[].payers`, entries' `model`, `key`, `request` and `compare.model`/`total`,
-//! warnings' `entries`). Money is always a decimal string.
+//! warnings' `entries`). Every amount is a [`Money`], written as the contract's decimal string only
+//! when the response is serialized.
 
 use crate::data::sources::Source;
 use crate::error::Messages;
+use crate::num::money::Money;
 use crate::text::json::Json;
 use serde::ser::SerializeMap;
 use serde::Serialize;
@@ -21,7 +23,7 @@ pub struct PlanResponse {
     pub compare: Option<&'static str>,
     /// The entries' distinct years, ascending.
     pub years: Vec<i32>,
-    pub total: String,
+    pub total: Money,
     /// Extension: the plan's total per year (the comparison's are the same: same costs).
     pub year_totals: YearAmounts,
     pub payers: Vec<PlanPayer>,
@@ -34,7 +36,7 @@ pub struct PlanResponse {
 
 /// Amounts by year, written as a JSON object `{"2025": "…", "2026": "…"}` in ascending years.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct YearAmounts(pub Vec<(i32, String)>);
+pub struct YearAmounts(pub Vec<(i32, Money)>);
 
 impl Serialize for YearAmounts {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -54,7 +56,7 @@ pub struct PlanPayer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ags: Option<&'static str>,
     pub years: YearAmounts,
-    pub total: String,
+    pub total: Money,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compare: Option<PayerCompare>,
 }
@@ -62,16 +64,16 @@ pub struct PlanPayer {
 #[derive(Debug, Clone, Serialize)]
 pub struct PayerCompare {
     pub years: YearAmounts,
-    pub total: String,
+    pub total: Money,
     /// The payer's total minus its compare total: negative when the plan's models relieve it.
-    pub difference: String,
+    pub difference: Money,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanService {
     pub service: String,
     pub years: YearAmounts,
-    pub total: String,
+    pub total: Money,
     /// Extension: what each payer pays for this service, by year (every payer of any of the
     /// service's entries, in payer order), so a Land's services × years table needs no sums
     /// outside the engine.
@@ -82,7 +84,7 @@ pub struct PlanService {
 pub struct ServicePayer {
     pub id: &'static str,
     pub years: YearAmounts,
-    pub total: String,
+    pub total: Money,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,7 +97,7 @@ pub struct PlanEntryOut {
     /// Extension: the entry's model and key ids, as the version-1 response names them.
     pub model: String,
     pub key: String,
-    pub total: String,
+    pub total: Money,
     pub payers: Vec<EntryPayer>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compare: Option<EntryCompare>,
@@ -108,14 +110,14 @@ pub struct PlanEntryOut {
 pub struct EntryPayer {
     pub id: &'static str,
     /// With the entry's own rounding unit, exactly as the version-1 response writes it.
-    pub amount: String,
+    pub amount: Money,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryCompare {
     /// Extension: the comparison model and the entry's total (equal to the entry's own).
     pub model: &'static str,
-    pub total: String,
+    pub total: Money,
     pub payers: Vec<EntryPayer>,
 }
 
@@ -124,8 +126,8 @@ pub struct LineOut {
     pub line: &'static str,
     pub year: i32,
     /// The totals of this line's entries of this year whose model is `itplr-2023-35`.
-    pub amount: String,
-    pub ceiling: String,
+    pub amount: Money,
+    pub ceiling: Money,
     pub exceeded: bool,
 }
 

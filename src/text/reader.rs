@@ -84,15 +84,7 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Keeps echoed user text short in messages (a 10 MB field name must not come back whole).
-pub fn truncate(s: &str) -> String {
-    const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(MAX).collect::<String>())
-    }
-}
+pub(crate) use crate::error::truncate;
 
 /// What a decimal field is, for its error code and messages.
 #[derive(Clone, Copy)]
