@@ -195,8 +195,73 @@ fn plan_500() -> (String, String) {
     (json, csv)
 }
 
+/// The CSV plan as an Excel workbook: one sheet of inline strings and number cells, its parts
+/// stored in a ZIP archive (the reader checks no CRC, so none is written).
+fn xlsx_of(csv: &str) -> Vec<u8> {
+    let mut sheet = String::from(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, line) in csv.lines().enumerate() {
+        sheet.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, cell) in line.split(';').enumerate() {
+            let at = format!("{}{}", (b'A' + c as u8) as char, r + 1);
+            let number = cell.replace(',', ".");
+            if r > 0 && (c == 2 || c == 3) {
+                sheet.push_str(&format!("<c r=\"{at}\"><v>{number}</v></c>"));
+            } else if !cell.is_empty() {
+                sheet.push_str(&format!(
+                    "<c r=\"{at}\" t=\"inlineStr\"><is><t>{cell}</t></is></c>"
+                ));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let parts = [
+        ("xl/workbook.xml", r#"<workbook xmlns:r="r"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let (mut out, mut cd) = (Vec::new(), Vec::new());
+    for (name, data) in &parts {
+        let offset = out.len() as u32;
+        for central in [false, true] {
+            let h = if central { &mut cd } else { &mut out };
+            h.extend_from_slice(if central {
+                b"PK\x01\x02"
+            } else {
+                b"PK\x03\x04"
+            });
+            if central {
+                h.extend_from_slice(&20u16.to_le_bytes());
+            }
+            h.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&[0, 0]);
+            if central {
+                h.extend_from_slice(&[0; 10]);
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(name.as_bytes());
+            if !central {
+                h.extend_from_slice(data.as_bytes());
+            }
+        }
+    }
+    let cd_offset = out.len() as u32;
+    out.extend_from_slice(&cd);
+    out.extend_from_slice(b"PK\x05\x06\0\0\0\0\x03\0\x03\0");
+    out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&[0, 0]);
+    out
+}
+
 fn bench_plan() {
     let (json, csv) = plan_500();
+    let xlsx = xlsx_of(&csv);
     let none = efa_rechner::PlanOptions::default();
     let compare = efa_rechner::PlanOptions {
         compare: Some("alliance".into()),
@@ -205,12 +270,23 @@ fn bench_plan() {
     // Check once that the plans are valid, so the timings are of real work.
     let r = efa_rechner::allocate_plan_text(json.as_bytes(), &none).expect("the JSON plan");
     assert_eq!(r.entries.len(), 500);
-    efa_rechner::allocate_plan_text(csv.as_bytes(), &compare).expect("the CSV plan");
+    let from_csv = efa_rechner::allocate_plan_text(csv.as_bytes(), &compare).expect("the CSV plan");
+    let from_xlsx = efa_rechner::allocate_plan_text(&xlsx, &compare).expect("the workbook plan");
+    assert_eq!(
+        from_csv.total, from_xlsx.total,
+        "the workbook is the CSV plan"
+    );
     bench("plan 500 entries + compare (JSON in)", 50, || {
         efa_rechner::allocate_plan_text(black_box(json.as_bytes()), &none)
     });
     bench("plan 500 entries + compare (CSV in)", 50, || {
         efa_rechner::allocate_plan_text(black_box(csv.as_bytes()), &compare)
+    });
+    bench("plan 500 entries + compare (.xlsx in)", 50, || {
+        efa_rechner::allocate_plan_text(black_box(&xlsx), &compare)
+    });
+    bench("plan 500 entries, .xlsx out", 50, || {
+        black_box(&r).to_xlsx()
     });
     bench("plan 500 entries, JSON out", 50, || {
         serde_json::to_string(black_box(&r))

@@ -23,12 +23,14 @@ Usage:
         Example:
           echo '{\"year\": 2025, \"costs\": \"1000000.00\", \"alliance\": [\"BY\", \"HE\", \"NW\"], \"model\": \"itplr-2023-35\"}' | efa-rechner allocate - --compact
 
-  efa-rechner plan PLAN.json|PLAN.csv|PLAN.xlsx|PLAN.ods [--compare MODEL] [--title TEXT] [--format json|csv] [--compact]
+  efa-rechner plan PLAN.json|PLAN.csv|PLAN.xlsx|PLAN.ods [--compare MODEL] [--title TEXT] [--format json|csv|xlsx] [-o FILE] [--compact]
         A plan of many services and years (contract 1.1), JSON, CSV (UTF-8 or Windows-1252) or
         an Excel / LibreOffice workbook (contract 1.2), told apart by content, not by name; '-'
         reads standard input. --compare alliance|itplr-2023-35|fitko
         computes every entry again with that model; --format csv writes payers x years for
-        German Excel (UTF-8 BOM, ';', decimal comma). Exit codes as for allocate.
+        German Excel (UTF-8 BOM, ';', decimal comma), --format xlsx an Excel workbook (payers,
+        services, entries, the 2023/43 lines, sources); -o FILE writes there instead of to
+        standard output. Exit codes as for allocate.
         Example:
           printf 'Dienst;Jahr;Kosten;Allianz;Modell\\nWohngeld;2025;1.200.000,00;BY HE NW;itplr-2023-35\\n' | efa-rechner plan - --compare alliance --format csv
 
@@ -115,7 +117,8 @@ fn run_allocate(args: &[String]) -> ExitCode {
 fn run_plan(args: &[String]) -> ExitCode {
     let mut path = None;
     let mut options = PlanOptions::default();
-    let mut csv = false;
+    let mut format = "json";
+    let mut output: Option<String> = None;
     let mut compact = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -124,14 +127,17 @@ fn run_plan(args: &[String]) -> ExitCode {
                 Some(m) => options.compare = Some(m.clone()),
                 None => return usage_error("--compare needs a model"),
             },
+            "-o" | "--output" => match it.next() {
+                Some(o) => output = Some(o.clone()),
+                None => return usage_error("--output needs a file"),
+            },
             "--title" => match it.next() {
                 Some(t) => options.title = Some(t.clone()),
                 None => return usage_error("--title needs a text"),
             },
             "--format" => match it.next().map(String::as_str) {
-                Some("json") => csv = false,
-                Some("csv") => csv = true,
-                _ => return usage_error("--format is json or csv"),
+                Some(f @ ("json" | "csv" | "xlsx")) => format = f,
+                _ => return usage_error("--format is json, csv or xlsx"),
             },
             "--compact" => compact = true,
             _ if path.is_none() => path = Some(a.clone()),
@@ -145,19 +151,30 @@ fn run_plan(args: &[String]) -> ExitCode {
     };
     let result = read_file(&path, "", MAX_PLAN_FILE_BYTES)
         .and_then(|text| allocate_plan_text(&text, &options));
-    match result {
-        Ok(response) if csv => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(response.to_excel_csv().as_bytes());
-            ExitCode::SUCCESS
-        }
-        Ok(response) => {
-            print_json(&response, compact);
-            ExitCode::SUCCESS
-        }
+    let response = match result {
+        Ok(response) => response,
         Err(error) => {
             print_json(&ErrorEnvelope { error: &error }, compact);
-            ExitCode::from(2)
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match format {
+        "csv" => response.to_excel_csv().into_bytes(),
+        "xlsx" => response.to_xlsx(),
+        _ => (to_text(&response, compact) + "\n").into_bytes(),
+    };
+    match output {
+        Some(file) => match std::fs::write(&file, bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("efa-rechner: cannot write {file}: {e}");
+                ExitCode::from(74)
+            }
+        },
+        None => {
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = std::io::stdout().lock().write_all(&bytes);
+            ExitCode::SUCCESS
         }
     }
 }

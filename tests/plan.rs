@@ -849,7 +849,7 @@ fn cli_plan_from_files_and_standard_input() {
     let (code, v) = cli(&["plan", csv.to_str().unwrap(), "--compare", "solidarisch"]);
     assert_eq!(code, 2);
     assert_eq!(v["error"]["path"], "compare");
-    let (code, _) = cli_raw(&["plan", "-", "--format", "xlsx"], b"");
+    let (code, _) = cli_raw(&["plan", "-", "--format", "ods"], b"");
     assert_eq!(code, 64);
 }
 

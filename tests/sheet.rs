@@ -727,3 +727,167 @@ fn what_to_do_with_an_old_or_protected_workbook() {
         "{de}"
     );
 }
+
+// ---- the export -----------------------------------------------------------------------------
+
+fn python() -> PathBuf {
+    let python = repo().join("target/py/bin/python");
+    assert!(
+        python.is_file(),
+        "openpyxl's Python ({}) is missing: run scripts/setup.sh (make setup), which installs it",
+        python.display()
+    );
+    python
+}
+
+fn soffice() -> &'static str {
+    ["/usr/bin/soffice", "/usr/bin/libreoffice"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .expect("LibreOffice (soffice) is missing: run scripts/setup.sh (make setup), which installs Debian's libreoffice-calc-nogui")
+}
+
+/// The workbook export read back by openpyxl: every sheet, amounts as number cells with the euro
+/// format equal to the response's amounts, texts as strings (a service named like a formula
+/// too), the header frozen; then opened by LibreOffice, which keeps the numbers numbers.
+#[test]
+fn the_exported_workbook_reads_back_in_openpyxl_and_libreoffice() {
+    let dir = std::env::temp_dir().join(format!("efa-sheet-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = dir.join("plan.csv");
+    std::fs::write(
+        &plan,
+        "Dienst;Linie;Jahr;Kosten;Allianz;Modell\n=HYPERLINK(\"http://x\");fokus;2025;1.200.000,00;BY HE NW;itplr-2023-35\nElterngeld;;2026;850.000,50;SH,HH,HB;alliance\n",
+    )
+    .unwrap();
+    let book = dir.join("ergebnis.xlsx");
+    let out = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
+        .args([
+            "plan",
+            plan.to_str().unwrap(),
+            "--compare",
+            "alliance",
+            "--format",
+            "xlsx",
+            "-o",
+        ])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let options = PlanOptions {
+        compare: Some("alliance".into()),
+        title: None,
+    };
+    let response =
+        serde_json::to_value(allocate_plan_text(&std::fs::read(&plan).unwrap(), &options).unwrap())
+            .unwrap();
+
+    let script = r#"
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for ws in wb.worksheets:
+    out[ws.title] = {"freeze": ws.freeze_panes, "rows": [[[c.value, c.data_type, c.number_format] for c in row] for row in ws.iter_rows()]}
+print(json.dumps(out))
+"#;
+    let read = Command::new(python())
+        .args(["-c", script])
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let sheets: Value = serde_json::from_slice(&read.stdout).unwrap();
+    for name in ["Zahler", "Dienste", "Einträge", "Linien 2023-43", "Quellen"] {
+        assert_eq!(sheets[name]["freeze"], "A2", "{name}");
+    }
+    let payers = sheets["Zahler"]["rows"].as_array().unwrap();
+    for (i, p) in response["payers"].as_array().unwrap().iter().enumerate() {
+        let row = &payers[i + 1];
+        assert_eq!(row[1][0], p["id"]);
+        assert_eq!(row[1][1], "s");
+        // 2025, 2026, Summe, compare 2025, 2026, Summe, Differenz
+        let want = [
+            &p["years"]["2025"],
+            &p["years"]["2026"],
+            &p["total"],
+            &p["compare"]["years"]["2025"],
+            &p["compare"]["years"]["2026"],
+            &p["compare"]["total"],
+            &p["compare"]["difference"],
+        ];
+        for (j, w) in want.iter().enumerate() {
+            let cell = &row[2 + j];
+            assert_eq!(cell[1], "n", "{} {j}: {cell}", p["id"]);
+            assert_eq!(cell[2], "#,##0.00\\ \"€\"");
+            let got = cell[0].as_f64().unwrap();
+            let w: f64 = w.as_str().unwrap().parse().unwrap();
+            assert!((got - w).abs() < 0.005, "{} {j}: {got} vs {w}", p["id"]);
+        }
+    }
+    let services = sheets["Dienste"]["rows"].as_array().unwrap();
+    assert_eq!(services[1][0][0], "=HYPERLINK(\"http://x\")");
+    assert_eq!(services[1][0][1], "s", "a text, never a formula");
+
+    // LibreOffice opens it and saves it as .ods: the amounts are still numbers.
+    let profile = dir.join("profile");
+    let status = Command::new(soffice())
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "ods",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(&book)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // LibreOffice's .ods is a ZIP; its content.xml names each cell's value type.
+    let unzip = Command::new(python())
+        .args([
+            "-c",
+            "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('content.xml'))",
+        ])
+        .arg(dir.join("ergebnis.ods"))
+        .output()
+        .unwrap();
+    assert!(unzip.status.success());
+    let content = String::from_utf8(unzip.stdout).unwrap();
+    assert!(
+        content.contains(r#"office:value-type="currency""#)
+            || content.contains(r#"office:value-type="float""#)
+    );
+    let he_total = response["payers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "HE")
+        .unwrap()["total"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        content.contains(&format!(
+            r#"office:value="{}""#,
+            he_total.trim_end_matches('0').trim_end_matches('.')
+        )),
+        "Hessen's total {he_total} as a number in LibreOffice's file"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -8,6 +8,7 @@
 
 pub(crate) mod allocate;
 pub(crate) mod export;
+pub(crate) mod export_xlsx;
 pub(crate) mod place;
 pub(crate) mod read_csv;
 pub(crate) mod read_json;

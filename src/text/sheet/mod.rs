@@ -7,6 +7,7 @@
 //! unpacked, no XML document types or entities of the file's own, nothing outside the file.
 
 mod ods;
+pub(crate) mod write;
 mod xlsx;
 pub(crate) mod xml;
 pub(crate) mod zip;
