@@ -7,14 +7,14 @@ use crate::calc::kommunen;
 use crate::calc::periods::{self, Period};
 use crate::contract::keys::{Key, KeyKind};
 use crate::contract::models::{self, Model, Payers, TrancheKey};
-use crate::contract::request::{self, Request};
+use crate::contract::request::{self, CostItem, Request};
 use crate::contract::response::*;
 use crate::data::kommunen::KommunenDataset;
 use crate::data::laender::{self, LAENDER, N_LAENDER};
 use crate::data::sources::Source;
 use crate::error::{a, l, Args, Error, Msg, Result, WarningMsg};
 use crate::num::largest_remainder::{self, Weights};
-use crate::num::money;
+use crate::num::money::{self, Unit};
 use crate::text::json;
 use num_bigint::BigUint;
 use rust_decimal::Decimal;
@@ -44,132 +44,16 @@ pub fn allocate_value<'a>(
 pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<Response<'a>> {
     let periods = periods::periods(req.year, req.alliance.as_deref(), &req.memberships);
     check_parts(req, &periods)?;
-    let period_weights = Weights::Small(periods.iter().map(|p| p.days).collect());
-    let unit = req.unit;
-    // A key's weights depend only on the key and the payer group: weigh each pair once, not once
-    // per item, period and tranche (a nested mix key is costly to weigh).
-    let mut weighed: HashMap<(*const Key, Vec<usize>), GroupWeights> = HashMap::new();
-    // The Bund alone carries its whole tranche.
-    let bund_weights = GroupWeights {
-        ints: Weights::Small(vec![1]),
-        display: vec!["1".into()],
-        display_sum: "1".into(),
-    };
-
-    let mut totals = [0u128; N_LAENDER + 1];
-    let mut appears = [false; N_LAENDER + 1];
-    let mut parts: Vec<Vec<PartOut>> = vec![Vec::new(); N_LAENDER + 1];
-    let mut items_out = Vec::new();
-    let mut tranches_out = Vec::new();
-
+    let mut split = Split::new(req.unit, &periods);
+    let mut items = Vec::with_capacity(req.items.len());
+    let mut tranches = Vec::new();
     for (ii, item) in req.items.iter().enumerate() {
-        let model = item.model.as_ref().unwrap_or(&req.model);
-        let key = item.key.as_ref().unwrap_or(&req.key);
-        let shares = share_weights(model);
-        let mut tranche_units = vec![0u128; model.tranches.len()];
-
-        let period_units = largest_remainder::split(item.units, &period_weights);
-        for ((pi, period), &pu) in periods.iter().enumerate().zip(&period_units) {
-            let split = largest_remainder::split(pu, &shares);
-            for ((ti, tranche), &tu) in model.tranches.iter().enumerate().zip(&split) {
-                tranche_units[ti] += tu;
-                let group = payer_group(&tranche.payers, period, req)?;
-                let tkey = match &tranche.key {
-                    TrancheKey::Inherit => key,
-                    TrancheKey::Fixed(k) => k,
-                };
-                // Borrowed from the cache, never copied: this runs for every tranche and period.
-                let weights: &GroupWeights = if group == [BUND] {
-                    &bund_weights
-                } else {
-                    match weighed.entry((std::ptr::from_ref(tkey), group.clone())) {
-                        Entry::Occupied(e) => e.into_mut(),
-                        Entry::Vacant(e) => e.insert(tkey.weigh(&group)?),
-                    }
-                };
-                let amounts = largest_remainder::split(tu, &weights.ints);
-                for (gi, (&payer, &amount)) in group.iter().zip(&amounts).enumerate() {
-                    totals[payer] += amount;
-                    appears[payer] = true;
-                    parts[payer].push(PartOut {
-                        item: ii,
-                        category: item.category.clone(),
-                        period: pi,
-                        tranche: ti,
-                        weight: weights.display[gi].clone(),
-                        group_weight: weights.display_sum.clone(),
-                        exact: weights.ints.exact_string(
-                            tu,
-                            gi,
-                            unit.numerator(),
-                            unit.decimals(),
-                            EXACT_DECIMALS,
-                        ),
-                        amount: unit.money(amount),
-                    });
-                }
-            }
-        }
-        items_out.push(ItemOut {
-            index: ii,
-            category: item.category.clone(),
-            amount: unit.money(item.units),
-            model: model.id.to_string(),
-            key: key.id(),
-        });
-        for (ti, tranche) in model.tranches.iter().enumerate() {
-            tranches_out.push(TrancheOut {
-                item: ii,
-                index: ti,
-                share: money::display(tranche.share),
-                payers: tranche.payers.describe(),
-                key: match (&tranche.payers, &tranche.key) {
-                    (Payers::Bund, _) => "bund".to_string(),
-                    (_, TrancheKey::Inherit) => key.id(),
-                    (_, TrancheKey::Fixed(k)) => k.id(),
-                },
-                amount: unit.money(tranche_units[ti]),
-            });
-        }
+        let (item, item_tranches) = split.item(req, &periods, ii, item)?;
+        items.push(item);
+        tranches.extend(item_tranches);
     }
-
-    let payers: Vec<PayerOut> = (0..=N_LAENDER)
-        .filter(|&p| appears[p])
-        .map(|p| {
-            let (id, kind, name, ags) = if p == BUND {
-                ("BUND", "bund", "Bund", None)
-            } else {
-                let l = &LAENDER[p];
-                (l.code, "land", l.name_de, Some(l.ags))
-            };
-            PayerOut {
-                id,
-                kind,
-                name,
-                ags,
-                amount: unit.money(totals[p]),
-                parts: std::mem::take(&mut parts[p]),
-            }
-        })
-        .collect();
-
-    let mut file_warning = None;
-    let kommunen = match &req.kommunen {
-        Some(spec) => {
-            if !appears[spec.land] {
-                let land = &LAENDER[spec.land];
-                return Err(Error::new(
-                    Msg::NotAPayer,
-                    "kommunen.land",
-                    &[("land", l(land.name_de, land.name_en))],
-                ));
-            }
-            file_warning = crate::calc::completeness::check(spec, data)?;
-            Some(kommunen::allocate(spec, totals[spec.land], unit, data)?)
-        }
-        None => None,
-    };
-
+    let (kommunen, file_warning) = kommune_level(req, &split, data)?;
+    let unit = req.unit;
     Ok(Response {
         contract_version: CONTRACT_VERSION,
         year: req.year,
@@ -185,24 +69,216 @@ pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<
             id: req.model.id.to_string(),
             source: model_source(&req.model),
         },
-        periods: periods
-            .iter()
-            .enumerate()
-            .map(|(i, p)| PeriodOut {
-                index: i,
-                from: p.from.to_iso(),
-                to: p.to.to_iso(),
-                days: p.days,
-                members: p.members.iter().map(|&l| LAENDER[l].code).collect(),
-            })
-            .collect(),
-        items: items_out,
-        tranches: tranches_out,
-        payers,
+        periods: periods_out(&periods),
+        items,
+        tranches,
+        payers: split.payers(),
         sources: sources(req, kommunen.as_ref()),
         warnings: warnings(req).into_iter().chain(file_warning).collect(),
         kommunen,
     })
+}
+
+/// The running split: what each payer (the 16 Länder by AGS, then the Bund) has so far, part by
+/// part, and the keys' weights already computed.
+struct Split {
+    unit: Unit,
+    period_weights: Weights,
+    totals: [u128; N_LAENDER + 1],
+    appears: [bool; N_LAENDER + 1],
+    parts: Vec<Vec<PartOut>>,
+    /// A key's weights depend only on the key and the payer group: each pair is weighed once,
+    /// not once per item, period and tranche (a nested mix key is costly to weigh).
+    weighed: HashMap<(*const Key, Vec<usize>), GroupWeights>,
+    /// The Bund alone carries its whole tranche.
+    bund: GroupWeights,
+}
+
+impl Split {
+    fn new(unit: Unit, periods: &[Period]) -> Self {
+        Split {
+            unit,
+            period_weights: Weights::Small(periods.iter().map(|p| p.days).collect()),
+            totals: [0; N_LAENDER + 1],
+            appears: [false; N_LAENDER + 1],
+            parts: vec![Vec::new(); N_LAENDER + 1],
+            weighed: HashMap::new(),
+            bund: GroupWeights {
+                ints: Weights::Small(vec![1]),
+                display: vec!["1".into()],
+                display_sum: "1".into(),
+            },
+        }
+    }
+
+    /// One cost item: over the periods by days, each period's share over the model's tranches,
+    /// each tranche over its payers by its key.
+    fn item(
+        &mut self,
+        req: &Request,
+        periods: &[Period],
+        ii: usize,
+        item: &CostItem,
+    ) -> Result<(ItemOut, Vec<TrancheOut>)> {
+        let model = item.model.as_ref().unwrap_or(&req.model);
+        let key = item.key.as_ref().unwrap_or(&req.key);
+        let shares = share_weights(model);
+        let mut tranche_units = vec![0u128; model.tranches.len()];
+        let period_units = largest_remainder::split(item.units, &self.period_weights);
+        for ((pi, period), &pu) in periods.iter().enumerate().zip(&period_units) {
+            let split = largest_remainder::split(pu, &shares);
+            for ((ti, tranche), &tu) in model.tranches.iter().enumerate().zip(&split) {
+                tranche_units[ti] += tu;
+                let group = payer_group(&tranche.payers, period, req)?;
+                let tkey = match &tranche.key {
+                    TrancheKey::Inherit => key,
+                    TrancheKey::Fixed(k) => k,
+                };
+                let at = Part {
+                    item: ii,
+                    category: &item.category,
+                    period: pi,
+                    tranche: ti,
+                };
+                self.tranche(at, tu, &group, tkey)?;
+            }
+        }
+        let unit = self.unit;
+        let tranches = model
+            .tranches
+            .iter()
+            .enumerate()
+            .map(|(ti, tranche)| TrancheOut {
+                item: ii,
+                index: ti,
+                share: money::display(tranche.share),
+                payers: tranche.payers.describe(),
+                key: match (&tranche.payers, &tranche.key) {
+                    (Payers::Bund, _) => "bund".to_string(),
+                    (_, TrancheKey::Inherit) => key.id(),
+                    (_, TrancheKey::Fixed(k)) => k.id(),
+                },
+                amount: unit.money(tranche_units[ti]),
+            })
+            .collect();
+        let item = ItemOut {
+            index: ii,
+            category: item.category.clone(),
+            amount: unit.money(item.units),
+            model: model.id.to_string(),
+            key: key.id(),
+        };
+        Ok((item, tranches))
+    }
+
+    /// One tranche of one period (`units` of it) over its payer `group` by `key`: a part each.
+    fn tranche(&mut self, at: Part, units: u128, group: &[usize], key: &Key) -> Result<()> {
+        // Borrowed from the cache, never copied: this runs for every tranche and period.
+        let weights: &GroupWeights = if group == [BUND] {
+            &self.bund
+        } else {
+            match self
+                .weighed
+                .entry((std::ptr::from_ref(key), group.to_vec()))
+            {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => e.insert(key.weigh(group)?),
+            }
+        };
+        let unit = self.unit;
+        let amounts = largest_remainder::split(units, &weights.ints);
+        for (gi, (&payer, &amount)) in group.iter().zip(&amounts).enumerate() {
+            self.totals[payer] += amount;
+            self.appears[payer] = true;
+            self.parts[payer].push(PartOut {
+                item: at.item,
+                category: at.category.clone(),
+                period: at.period,
+                tranche: at.tranche,
+                weight: weights.display[gi].clone(),
+                group_weight: weights.display_sum.clone(),
+                exact: weights.ints.exact_string(
+                    units,
+                    gi,
+                    unit.numerator(),
+                    unit.decimals(),
+                    EXACT_DECIMALS,
+                ),
+                amount: unit.money(amount),
+            });
+        }
+        Ok(())
+    }
+
+    /// Every payer that pays anything, in contract order, with its parts.
+    fn payers(&mut self) -> Vec<PayerOut> {
+        (0..=N_LAENDER)
+            .filter(|&p| self.appears[p])
+            .map(|p| {
+                let (id, kind, name, ags) = if p == BUND {
+                    ("BUND", "bund", "Bund", None)
+                } else {
+                    let l = &LAENDER[p];
+                    (l.code, "land", l.name_de, Some(l.ags))
+                };
+                PayerOut {
+                    id,
+                    kind,
+                    name,
+                    ags,
+                    amount: self.unit.money(self.totals[p]),
+                    parts: std::mem::take(&mut self.parts[p]),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Where a part belongs: its item (and category), period and tranche.
+#[derive(Clone, Copy)]
+struct Part<'r> {
+    item: usize,
+    category: &'r String,
+    period: usize,
+    tranche: usize,
+}
+
+/// The Kommune level, if the request asks for it: the Land's amount over its Kommunen, and the
+/// warning about a loaded file that looks incomplete.
+fn kommune_level<'a>(
+    req: &Request,
+    split: &Split,
+    data: Option<&'a KommunenDataset>,
+) -> Result<(Option<KommunenOut<'a>>, Option<Warning>)> {
+    let Some(spec) = &req.kommunen else {
+        return Ok((None, None));
+    };
+    if !split.appears[spec.land] {
+        let land = &LAENDER[spec.land];
+        return Err(Error::new(
+            Msg::NotAPayer,
+            "kommunen.land",
+            &[("land", l(land.name_de, land.name_en))],
+        ));
+    }
+    let file_warning = crate::calc::completeness::check(spec, data)?;
+    let land_units = split.totals[spec.land];
+    let out = kommunen::allocate(spec, land_units, req.unit, data)?;
+    Ok((Some(out), file_warning))
+}
+
+fn periods_out(periods: &[Period]) -> Vec<PeriodOut> {
+    periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| PeriodOut {
+            index: i,
+            from: p.from.to_iso(),
+            to: p.to.to_iso(),
+            days: p.days,
+            members: p.members.iter().map(|&l| LAENDER[l].code).collect(),
+        })
+        .collect()
 }
 
 /// How many parts (one per item, period, tranche and payer) the response to `req` holds: the

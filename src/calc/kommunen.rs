@@ -25,41 +25,13 @@ pub fn allocate<'a>(
     loaded: Option<&'a KommunenDataset>,
 ) -> Result<KommunenOut<'a>> {
     let land = &LAENDER[spec.land];
-    let data = match (spec.level, loaded) {
-        (_, Some(d)) if spec.level == Level::Kreis || d.gemeinden.is_some() => d,
-        (Level::Kreis, _) => crate::data::builtin::kreise(),
-        (Level::Gemeinde, _) => crate::data::builtin::gemeinden().ok_or_else(|| {
-            // Only in a WASM module whose page has not handed it the package's Gemeinde table.
-            Error::new(Msg::GemeindenNotLoaded, "kommunen.level", &[])
-        })?,
-    };
+    let data = dataset(spec.level, loaded)?;
     let kommunen: &[Kommune] = match spec.level {
         Level::Kreis => data.kreise_of(land.ags),
         Level::Gemeinde => data.gemeinden_of(land.ags).unwrap_or_default(),
     };
-    let pays = |population: u64| -> bool {
-        population >= spec.exempt_below && (spec.key == KommuneKey::Equal || population > 0)
-    };
-    let weights: Vec<u64> = kommunen
-        .iter()
-        .map(|k| match (pays(k.population), spec.key) {
-            (false, _) => 0,
-            (true, KommuneKey::Population) => k.population,
-            (true, KommuneKey::Equal) => 1,
-        })
-        .collect();
-
-    let kommunen_share = Decimal::ONE - spec.land_share;
-    // Land first, so a tie goes to the Land.
-    let scale = spec.land_share.scale().max(kommunen_share.scale());
-    let as_int = |d: Decimal| -> BigUint {
-        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::from(10u32).pow(scale - d.scale())
-    };
-    let split = largest_remainder::split(
-        land_units,
-        &Weights::from_big(vec![as_int(spec.land_share), as_int(kommunen_share)]),
-    );
-    let (keeps, pass_on) = (split[0], split[1]);
+    let weights = weights(spec, kommunen);
+    let (keeps, pass_on) = land_and_kommunen(spec, land_units);
     // Nobody left to pay is an error only when there is something to pay: splitting nothing
     // over nobody is fine (all rows 0).
     if pass_on > 0 && weights.iter().all(|&w| w == 0) {
@@ -72,35 +44,19 @@ pub fn allocate<'a>(
             ],
         ));
     }
-
     let amounts = largest_remainder::split(pass_on, &Weights::Small(weights.clone()));
-
-    let (mut rows, mut columns) = (None, None);
-    match spec.format {
-        KommunenFormat::Rows => {
-            rows = Some(
-                kommunen
-                    .iter()
-                    .zip(amounts)
-                    .zip(&weights)
-                    .map(|((k, amount), &w)| KommuneRow {
-                        ags: &k.ags,
-                        name: &k.name,
-                        population: k.population,
-                        amount: unit.money(amount),
-                        exempt: w == 0,
-                    })
-                    .collect(),
-            )
-        }
+    let (rows, columns) = match spec.format {
+        KommunenFormat::Rows => (Some(rows(kommunen, &amounts, &weights, unit)), None),
         KommunenFormat::Columns => {
-            columns = Some(KommuneColumns {
+            let exempt = weights.iter().map(|&w| w == 0).collect();
+            let columns = KommuneColumns {
                 kommunen,
                 amount: amounts,
-                exempt: weights.iter().map(|&w| w == 0).collect(),
-            })
+                exempt,
+            };
+            (None, Some(columns))
         }
-    }
+    };
     Ok(KommunenOut {
         land: land.code,
         level: spec.level.id(),
@@ -113,14 +69,81 @@ pub fn allocate<'a>(
         source: data.source.clone(),
         rows,
         columns,
-        kreise: (spec.level == Level::Gemeinde).then(|| {
-            data.kreise_of(land.ags)
-                .iter()
-                .map(|k| KreisRef {
-                    ags: &k.ags,
-                    name: &k.name,
-                })
-                .collect()
-        }),
+        kreise: (spec.level == Level::Gemeinde).then(|| kreise(data, land.ags)),
     })
+}
+
+/// The data set of the level: the loaded file where it has the level, else the built-in one.
+fn dataset(level: Level, loaded: Option<&KommunenDataset>) -> Result<&KommunenDataset> {
+    Ok(match (level, loaded) {
+        (_, Some(d)) if level == Level::Kreis || d.gemeinden.is_some() => d,
+        (Level::Kreis, _) => crate::data::builtin::kreise(),
+        (Level::Gemeinde, _) => crate::data::builtin::gemeinden().ok_or_else(|| {
+            // Only in a WASM module whose page has not handed it the package's Gemeinde table.
+            Error::new(Msg::GemeindenNotLoaded, "kommunen.level", &[])
+        })?,
+    })
+}
+
+/// Each Kommune's weight under the key; 0 for one that is exempt (below `exemptBelow`, or
+/// without inhabitants under the population key).
+fn weights(spec: &KommunenSpec, kommunen: &[Kommune]) -> Vec<u64> {
+    let pays = |population: u64| -> bool {
+        population >= spec.exempt_below && (spec.key == KommuneKey::Equal || population > 0)
+    };
+    kommunen
+        .iter()
+        .map(|k| match (pays(k.population), spec.key) {
+            (false, _) => 0,
+            (true, KommuneKey::Population) => k.population,
+            (true, KommuneKey::Equal) => 1,
+        })
+        .collect()
+}
+
+/// The Land's amount split into what it keeps (`landShare`) and what its Kommunen pay; the Land
+/// comes first, so a tie goes to the Land.
+fn land_and_kommunen(spec: &KommunenSpec, land_units: u128) -> (u128, u128) {
+    let kommunen_share = Decimal::ONE - spec.land_share;
+    let scale = spec.land_share.scale().max(kommunen_share.scale());
+    let as_int = |d: Decimal| -> BigUint {
+        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::from(10u32).pow(scale - d.scale())
+    };
+    let split = largest_remainder::split(
+        land_units,
+        &Weights::from_big(vec![as_int(spec.land_share), as_int(kommunen_share)]),
+    );
+    (split[0], split[1])
+}
+
+/// The Kommunen as rows, AGS and name borrowed from the data set.
+fn rows<'a>(
+    kommunen: &'a [Kommune],
+    amounts: &[u128],
+    weights: &[u64],
+    unit: Unit,
+) -> Vec<KommuneRow<'a>> {
+    kommunen
+        .iter()
+        .zip(amounts)
+        .zip(weights)
+        .map(|((k, &amount), &w)| KommuneRow {
+            ags: &k.ags,
+            name: &k.name,
+            population: k.population,
+            amount: unit.money(amount),
+            exempt: w == 0,
+        })
+        .collect()
+}
+
+/// A Land's Kreise by AGS and name (level `gemeinde` names each Gemeinde's Kreis).
+fn kreise<'a>(data: &'a KommunenDataset, land_ags: &str) -> Vec<KreisRef<'a>> {
+    data.kreise_of(land_ags)
+        .iter()
+        .map(|k| KreisRef {
+            ags: &k.ags,
+            name: &k.name,
+        })
+        .collect()
 }

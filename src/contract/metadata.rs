@@ -89,7 +89,6 @@ fn msg(de: &str, en: &str) -> Messages {
 }
 
 pub fn metadata() -> Metadata {
-    let kreise = crate::data::builtin::kreise();
     Metadata {
         version: env!("CARGO_PKG_VERSION"),
         contract_version: CONTRACT_VERSION,
@@ -111,71 +110,8 @@ pub fn metadata() -> Metadata {
                 source: e.source,
             })
             .collect(),
-        keys: vec![
-            Named {
-                id: "ks",
-                name: msg(
-                    "Königsteiner Schlüssel (Ausgabe nach Jahr)",
-                    "Königsteiner Schlüssel (edition by year)",
-                ),
-                source: None,
-            },
-            Named {
-                id: "population",
-                name: msg("Einwohner", "Inhabitants"),
-                source: Some(laender::POPULATION_SOURCE),
-            },
-            Named {
-                id: "equal",
-                name: msg("Gleiche Anteile", "Equal shares"),
-                source: None,
-            },
-            Named {
-                id: "usage",
-                name: msg("Nutzungszahlen", "Usage figures"),
-                source: Some("IT-PLR Beschluss 2021/24"),
-            },
-            Named {
-                id: "targetGroup",
-                name: msg("Größe der Zielgruppe", "Target group size"),
-                source: Some("IT-PLR Beschluss 2021/24"),
-            },
-            Named {
-                id: "weights",
-                name: msg("Eigene Gewichte", "Custom weights"),
-                source: None,
-            },
-            Named {
-                id: "mix",
-                name: msg("Mischschlüssel", "Mixed key"),
-                source: Some("IT-PLR Beschluss 2021/24"),
-            },
-        ],
-        models: MODELS
-            .iter()
-            .map(|m| ModelMeta {
-                id: m.id,
-                name: msg(m.name_de, m.name_en),
-                description: msg(m.description_de, m.description_en),
-                source: m.source,
-                tranches: models::named(m.id, 2025)
-                    .map(|model| {
-                        model
-                            .tranches
-                            .iter()
-                            .map(|t| TrancheMeta {
-                                share: crate::num::money::display(t.share),
-                                payers: t.payers.describe(),
-                                key: match &t.key {
-                                    models::TrancheKey::Inherit => None,
-                                    models::TrancheKey::Fixed(_) => Some("ks".to_string()),
-                                },
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            })
-            .collect(),
+        keys: keys(),
+        models: models(),
         categories: CATEGORIES
             .iter()
             .map(|(id, de, en)| Named {
@@ -184,18 +120,97 @@ pub fn metadata() -> Metadata {
                 source: Some("IT-PLR Beschluss 2021/24 (23.06.2021)"),
             })
             .collect(),
-        kommunen_default: KommunenDefault {
-            level: "kreis",
-            reference_date: kreise.gebietsstand.clone(),
-            source: kreise.source.title.clone(),
-            licence: kreise.source.licence.clone(),
-            count: kreise.kreise.len(),
-            edition: crate::data::edition::ID,
-            population_date: crate::data::edition::POPULATION_DATE,
-            gemeinden: crate::data::edition::GEMEINDEN_ROWS.parse().unwrap_or(0),
-            source_line: crate::data::edition::SOURCE_LINE,
-        },
+        kommunen_default: kommunen_default(),
         population_source: laender::POPULATION_SOURCE,
         error_codes: ErrorCode::ALL.iter().map(|c| c.as_str()).collect(),
+    }
+}
+
+/// The keys a request can name, with their sources.
+fn keys() -> Vec<Named> {
+    vec![
+        Named {
+            id: "ks",
+            name: msg(
+                "Königsteiner Schlüssel (Ausgabe nach Jahr)",
+                "Königsteiner Schlüssel (edition by year)",
+            ),
+            source: None,
+        },
+        Named {
+            id: "population",
+            name: msg("Einwohner", "Inhabitants"),
+            source: Some(laender::POPULATION_SOURCE),
+        },
+        Named {
+            id: "equal",
+            name: msg("Gleiche Anteile", "Equal shares"),
+            source: None,
+        },
+        Named {
+            id: "usage",
+            name: msg("Nutzungszahlen", "Usage figures"),
+            source: Some("IT-PLR Beschluss 2021/24"),
+        },
+        Named {
+            id: "targetGroup",
+            name: msg("Größe der Zielgruppe", "Target group size"),
+            source: Some("IT-PLR Beschluss 2021/24"),
+        },
+        Named {
+            id: "weights",
+            name: msg("Eigene Gewichte", "Custom weights"),
+            source: None,
+        },
+        Named {
+            id: "mix",
+            name: msg("Mischschlüssel", "Mixed key"),
+            source: Some("IT-PLR Beschluss 2021/24"),
+        },
+    ]
+}
+
+/// The named models with their tranches (for the year 2025: the "by KS" tranches name `ks`).
+fn models() -> Vec<ModelMeta> {
+    MODELS
+        .iter()
+        .map(|m| ModelMeta {
+            id: m.id,
+            name: msg(m.name_de, m.name_en),
+            description: msg(m.description_de, m.description_en),
+            source: m.source,
+            tranches: models::named(m.id, 2025)
+                .map(|model| {
+                    model
+                        .tranches
+                        .iter()
+                        .map(|t| TrancheMeta {
+                            share: crate::num::money::display(t.share),
+                            payers: t.payers.describe(),
+                            key: match &t.key {
+                                models::TrancheKey::Inherit => None,
+                                models::TrancheKey::Fixed(_) => Some("ks".to_string()),
+                            },
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The built-in Kommune data: the Kreis table and the edition it comes from.
+fn kommunen_default() -> KommunenDefault {
+    let kreise = crate::data::builtin::kreise();
+    KommunenDefault {
+        level: "kreis",
+        reference_date: kreise.gebietsstand.clone(),
+        source: kreise.source.title.clone(),
+        licence: kreise.source.licence.clone(),
+        count: kreise.kreise.len(),
+        edition: crate::data::edition::ID,
+        population_date: crate::data::edition::POPULATION_DATE,
+        gemeinden: crate::data::edition::GEMEINDEN_ROWS.parse().unwrap_or(0),
+        source_line: crate::data::edition::SOURCE_LINE,
     }
 }

@@ -452,29 +452,17 @@ impl Parser {
         let Some(layout) = layout(satzart.as_bytes()) else {
             return Err(SATZART.invalid(Msg::Gv100adUnknownSatzart, line, satzart, &[]));
         };
-        // Every record of every Satzart has all its 220 characters: a record cut short (by a
-        // broken download or an editor) is never read as if the rest were blank.
-        if record.chars < RECORD_CHARS {
-            return Err(if terminated {
-                line_error(
-                    Msg::Gv100adShortRecord,
-                    line,
-                    &[
-                        ("chars", a(&record.chars)),
-                        ("max", a(&RECORD_CHARS)),
-                        ("satzart", a(&satzart)),
-                    ],
-                )
-            } else {
-                line_error(
-                    Msg::Gv100adEndsInRecord,
-                    line,
-                    &[("chars", a(&record.chars)), ("max", a(&RECORD_CHARS))],
-                )
-            });
-        }
+        check_complete(&record, line, satzart, terminated)?;
+        self.gebietsstand(&record, line)?;
+        check_key(&record, line, satzart, &layout)?;
+        let name = NAME.name(&record, line)?;
+        let kennzeichen = textkennzeichen(&record, line, satzart, &layout)?;
+        self.keep(&record, line, satzart, name, kennzeichen)
+    }
 
-        let stand = GEBIETSSTAND.get(&record, line)?;
+    /// The record's Gebietsstand: a real date, the same in every record.
+    fn gebietsstand(&mut self, record: &Record<'_>, line: usize) -> Result<()> {
+        let stand = GEBIETSSTAND.get(record, line)?;
         match &self.gebietsstand {
             None => {
                 let invalid = || GEBIETSSTAND.invalid(Msg::Gv100adInvalidDate, line, stand, &[]);
@@ -494,60 +482,23 @@ impl Parser {
             }
             Some(_) => {}
         }
+        Ok(())
+    }
 
-        // The key: Land 01-16, then the digits this Satzart has, blanks for the rest.
-        let key = KEY.get(&record, line)?;
-        if !key.is_ascii() {
-            return Err(KEY.invalid(Msg::Gv100adNotDigits, line, key, &[]));
-        }
-        let (digits, rest) = key.split_at(layout.key_digits.min(key.len()));
-        let (blanks, verband) = rest.split_at(rest.len().saturating_sub(4));
-        if !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(KEY.invalid(Msg::Gv100adNotDigits, line, key, &[]));
-        }
-        if !matches!(
-            digits.get(..2).and_then(|l| l.parse::<u8>().ok()),
-            Some(1..=16)
-        ) {
-            return Err(KEY.invalid(Msg::Gv100adNotALand, line, key, &[]));
-        }
-        let is_blank = |s: &str| s.bytes().all(|b| b == b' ');
-        let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        let blanks_ok = is_blank(blanks)
-            && match layout.verband {
-                Verband::Blank => is_blank(verband),
-                Verband::Digits => is_digits(verband),
-                Verband::DigitsOrBlank => is_digits(verband) || is_blank(verband),
-            };
-        if !blanks_ok {
-            return Err(KEY.invalid(
-                Msg::Gv100adKeyLayout,
-                line,
-                key,
-                &[("satzart", a(&satzart))],
-            ));
-        }
-        let name = NAME.name(&record, line)?;
-        let kennzeichen = TEXTKENNZEICHEN.get(&record, line)?;
-        let kennzeichen_ok = match layout.textkennzeichen {
-            None => kennzeichen == "  ",
-            Some((lo, hi)) => kennzeichen
-                .parse::<u8>()
-                .is_ok_and(|k| (lo..=hi).contains(&k) && kennzeichen.len() == 2),
-        };
-        if !kennzeichen_ok {
-            return Err(TEXTKENNZEICHEN.invalid(
-                Msg::Gv100adTextkennzeichen,
-                line,
-                kennzeichen,
-                &[("satzart", a(&satzart))],
-            ));
-        }
-
+    /// Keeps a Kreis (Satzart 40) or Gemeinde (60) with its name; the other Satzarten must have
+    /// their number columns blank.
+    fn keep(
+        &mut self,
+        record: &Record<'_>,
+        line: usize,
+        satzart: &str,
+        name: String,
+        kennzeichen: &str,
+    ) -> Result<()> {
         match satzart.as_bytes() {
             b"40" => self.kreise.push(Row {
                 kommune: Kommune {
-                    ags: KREIS_AGS.get(&record, line)?.to_string(),
+                    ags: KREIS_AGS.get(record, line)?.to_string(),
                     name,
                     population: 0,
                 },
@@ -555,12 +506,12 @@ impl Parser {
                 gemeindefrei: false,
             }),
             b"60" => {
-                AREA.count(&record, line)?;
-                let population = POPULATION.count(&record, line)?;
-                MALE.count(&record, line)?;
+                AREA.count(record, line)?;
+                let population = POPULATION.count(record, line)?;
+                MALE.count(record, line)?;
                 self.gemeinden.push(Row {
                     kommune: Kommune {
-                        ags: GEMEINDE_AGS.get(&record, line)?.to_string(),
+                        ags: GEMEINDE_AGS.get(record, line)?.to_string(),
                         name,
                         population,
                     },
@@ -570,7 +521,7 @@ impl Parser {
             }
             // Land, Regierungsbezirk, Region, Gemeindeverband: columns 129-200 are blank.
             _ => {
-                let rest = EMPTY_FIELDS.get(&record, line)?;
+                let rest = EMPTY_FIELDS.get(record, line)?;
                 if !rest.bytes().all(|b| b == b' ') {
                     return Err(EMPTY_FIELDS.invalid(
                         Msg::Gv100adNotBlank,
@@ -608,61 +559,9 @@ impl Parser {
         gemeinden.sort_by(|a, b| a.kommune.ags.cmp(&b.kommune.ags));
 
         let mut first_error: Option<(usize, Error)> = None;
-        for rows in [&kreise, &gemeinden] {
-            for pair in rows.windows(2) {
-                if let [x, y] = pair {
-                    if x.kommune.ags == y.kommune.ags {
-                        let (earlier, later) = (x.line.min(y.line), x.line.max(y.line));
-                        keep_first(&mut first_error, later, || {
-                            line_error(
-                                Msg::Gv100adDuplicateKey,
-                                later,
-                                &[
-                                    ("key", a(&x.kommune.ags)),
-                                    ("end", a(&(10 + x.kommune.ags.len()))),
-                                    ("first", a(&earlier)),
-                                ],
-                            )
-                        });
-                    }
-                }
-            }
-        }
-
-        // Kreis populations are the sums of their Gemeinden. A Gemeinde outside any Kreis is only
-        // acceptable as an uninhabited gemeindefreies Gebiet: the real files have a few (the
-        // German-Luxembourgish condominium 07000999, the coastal waters of
-        // Mecklenburg-Vorpommern 13000998/13000999), which have no Kreis record and change no
-        // Kreis total. Both lists are sorted, so one merge walk finds every Gemeinde's Kreis.
-        let mut kreis_population = vec![0u64; kreise.len()];
-        let mut k = 0;
-        for gemeinde in &gemeinden {
-            let kreis_ags = gemeinde.kommune.ags.get(..5).unwrap_or_default();
-            while kreise
-                .get(k)
-                .is_some_and(|kreis| kreis.kommune.ags.as_str() < kreis_ags)
-            {
-                k += 1;
-            }
-            let found = kreise
-                .get(k)
-                .is_some_and(|kreis| kreis.kommune.ags == kreis_ags);
-            match found {
-                true => {
-                    if let Some(sum) = kreis_population.get_mut(k) {
-                        *sum = sum.saturating_add(gemeinde.kommune.population);
-                    }
-                }
-                false if gemeinde.gemeindefrei && gemeinde.kommune.population == 0 => {}
-                false => keep_first(&mut first_error, gemeinde.line, || {
-                    line_error(
-                        Msg::Gv100adWithoutKreis,
-                        gemeinde.line,
-                        &[("ags", a(&gemeinde.kommune.ags)), ("kreis", a(&kreis_ags))],
-                    )
-                }),
-            }
-        }
+        check_unique(&kreise, &mut first_error);
+        check_unique(&gemeinden, &mut first_error);
+        let kreis_population = kreis_populations(&kreise, &gemeinden, &mut first_error);
         if let Some((_, error)) = first_error {
             return Err(error);
         }
@@ -683,6 +582,157 @@ impl Parser {
             gemeinden: Some(gemeinden),
         })
     }
+}
+
+/// A key that occurs twice in `rows` (sorted by AGS) is an error at its later line.
+fn check_unique(rows: &[Row], first_error: &mut Option<(usize, Error)>) {
+    for pair in rows.windows(2) {
+        if let [x, y] = pair {
+            if x.kommune.ags == y.kommune.ags {
+                let (earlier, later) = (x.line.min(y.line), x.line.max(y.line));
+                keep_first(first_error, later, || {
+                    line_error(
+                        Msg::Gv100adDuplicateKey,
+                        later,
+                        &[
+                            ("key", a(&x.kommune.ags)),
+                            ("end", a(&(10 + x.kommune.ags.len()))),
+                            ("first", a(&earlier)),
+                        ],
+                    )
+                });
+            }
+        }
+    }
+}
+
+/// The Kreise's populations: the sums of their Gemeinden (both lists sorted by AGS).
+fn kreis_populations(
+    kreise: &[Row],
+    gemeinden: &[Row],
+    first_error: &mut Option<(usize, Error)>,
+) -> Vec<u64> {
+    // Kreis populations are the sums of their Gemeinden. A Gemeinde outside any Kreis is only
+    // acceptable as an uninhabited gemeindefreies Gebiet: the real files have a few (the
+    // German-Luxembourgish condominium 07000999, the coastal waters of
+    // Mecklenburg-Vorpommern 13000998/13000999), which have no Kreis record and change no
+    // Kreis total. Both lists are sorted, so one merge walk finds every Gemeinde's Kreis.
+    let mut kreis_population = vec![0u64; kreise.len()];
+    let mut k = 0;
+    for gemeinde in gemeinden {
+        let kreis_ags = gemeinde.kommune.ags.get(..5).unwrap_or_default();
+        while kreise
+            .get(k)
+            .is_some_and(|kreis| kreis.kommune.ags.as_str() < kreis_ags)
+        {
+            k += 1;
+        }
+        let found = kreise
+            .get(k)
+            .is_some_and(|kreis| kreis.kommune.ags == kreis_ags);
+        match found {
+            true => {
+                if let Some(sum) = kreis_population.get_mut(k) {
+                    *sum = sum.saturating_add(gemeinde.kommune.population);
+                }
+            }
+            false if gemeinde.gemeindefrei && gemeinde.kommune.population == 0 => {}
+            false => keep_first(first_error, gemeinde.line, || {
+                line_error(
+                    Msg::Gv100adWithoutKreis,
+                    gemeinde.line,
+                    &[("ags", a(&gemeinde.kommune.ags)), ("kreis", a(&kreis_ags))],
+                )
+            }),
+        }
+    }
+    kreis_population
+}
+
+/// Every record of every Satzart has all its 220 characters: a record cut short (by a broken
+/// download or an editor) is never read as if the rest were blank.
+fn check_complete(record: &Record<'_>, line: usize, satzart: &str, terminated: bool) -> Result<()> {
+    if record.chars < RECORD_CHARS {
+        return Err(if terminated {
+            line_error(
+                Msg::Gv100adShortRecord,
+                line,
+                &[
+                    ("chars", a(&record.chars)),
+                    ("max", a(&RECORD_CHARS)),
+                    ("satzart", a(&satzart)),
+                ],
+            )
+        } else {
+            line_error(
+                Msg::Gv100adEndsInRecord,
+                line,
+                &[("chars", a(&record.chars)), ("max", a(&RECORD_CHARS))],
+            )
+        });
+    }
+    Ok(())
+}
+
+/// The key: Land 01-16, then the digits this Satzart has, blanks for the rest.
+fn check_key(record: &Record<'_>, line: usize, satzart: &str, layout: &Layout) -> Result<()> {
+    let key = KEY.get(record, line)?;
+    if !key.is_ascii() {
+        return Err(KEY.invalid(Msg::Gv100adNotDigits, line, key, &[]));
+    }
+    let (digits, rest) = key.split_at(layout.key_digits.min(key.len()));
+    let (blanks, verband) = rest.split_at(rest.len().saturating_sub(4));
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(KEY.invalid(Msg::Gv100adNotDigits, line, key, &[]));
+    }
+    if !matches!(
+        digits.get(..2).and_then(|l| l.parse::<u8>().ok()),
+        Some(1..=16)
+    ) {
+        return Err(KEY.invalid(Msg::Gv100adNotALand, line, key, &[]));
+    }
+    let is_blank = |s: &str| s.bytes().all(|b| b == b' ');
+    let is_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let blanks_ok = is_blank(blanks)
+        && match layout.verband {
+            Verband::Blank => is_blank(verband),
+            Verband::Digits => is_digits(verband),
+            Verband::DigitsOrBlank => is_digits(verband) || is_blank(verband),
+        };
+    if !blanks_ok {
+        return Err(KEY.invalid(
+            Msg::Gv100adKeyLayout,
+            line,
+            key,
+            &[("satzart", a(&satzart))],
+        ));
+    }
+    Ok(())
+}
+
+/// The Textkennzeichen (123-124): one this Satzart may have.
+fn textkennzeichen<'a>(
+    record: &Record<'a>,
+    line: usize,
+    satzart: &str,
+    layout: &Layout,
+) -> Result<&'a str> {
+    let kennzeichen = TEXTKENNZEICHEN.get(record, line)?;
+    let kennzeichen_ok = match layout.textkennzeichen {
+        None => kennzeichen == "  ",
+        Some((lo, hi)) => kennzeichen
+            .parse::<u8>()
+            .is_ok_and(|k| (lo..=hi).contains(&k) && kennzeichen.len() == 2),
+    };
+    if !kennzeichen_ok {
+        return Err(TEXTKENNZEICHEN.invalid(
+            Msg::Gv100adTextkennzeichen,
+            line,
+            kennzeichen,
+            &[("satzart", a(&satzart))],
+        ));
+    }
+    Ok(kennzeichen)
 }
 
 #[cold]

@@ -150,27 +150,12 @@ pub fn parse(text: &str) -> Result<Table, String> {
             if data_start.is_some() {
                 return Err(bad!("line {n}: header line after the first data line"));
             }
-            if let Some((key, value)) = comment.trim().split_once(": ") {
-                if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-                    if meta.iter().any(|(k, _)| k == key) {
-                        return Err(bad!("line {n}: header `{key}` occurs twice"));
-                    }
-                    meta.push((key.to_string(), value.trim().to_string()));
-                }
-            }
+            header_line(&mut meta, comment, n)?;
             continue;
         }
         if data_start.is_none() {
             data_start = Some(line_offset);
-            gemeinden = match meta
-                .iter()
-                .find(|(k, _)| k == "table")
-                .map(|(_, v)| v.as_str())
-            {
-                Some("kreise") => false,
-                Some("gemeinden") => true,
-                other => return Err(bad!("header `table` is {other:?}, not kreise or gemeinden")),
-            };
+            gemeinden = is_gemeinde_table(&meta)?;
         }
         if gemeinden && !line.contains('\t') {
             if line.len() != 5 || !all_digits(line) {
@@ -179,53 +164,104 @@ pub fn parse(text: &str) -> Result<Table, String> {
             kreis = Some(line.to_string());
             continue;
         }
-        let mut fields = line.split('\t');
-        let (Some(key), Some(name), Some(population), None) =
-            (fields.next(), fields.next(), fields.next(), fields.next())
-        else {
-            return Err(bad!("line {n}: expected 3 tab-separated fields"));
+        let prefix = if gemeinden {
+            Some(kreis.as_deref())
+        } else {
+            None
         };
-        let ags = if gemeinden {
-            let Some(k) = &kreis else {
+        let row = data_row(line, n, prefix, rows.last())?;
+        rows.push(row);
+    }
+    check(Table { meta, rows }, text, data_start)
+}
+
+/// A `# key: value` header line (other comment lines are free text).
+fn header_line(meta: &mut Vec<(String, String)>, comment: &str, n: usize) -> Result<(), String> {
+    if let Some((key, value)) = comment.trim().split_once(": ") {
+        if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            if meta.iter().any(|(k, _)| k == key) {
+                return Err(bad!("line {n}: header `{key}` occurs twice"));
+            }
+            meta.push((key.to_string(), value.trim().to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the header says `table: gemeinden` (else `kreise`; anything else is an error).
+fn is_gemeinde_table(meta: &[(String, String)]) -> Result<bool, String> {
+    match meta
+        .iter()
+        .find(|(k, _)| k == "table")
+        .map(|(_, v)| v.as_str())
+    {
+        Some("kreise") => Ok(false),
+        Some("gemeinden") => Ok(true),
+        other => Err(bad!("header `table` is {other:?}, not kreise or gemeinden")),
+    }
+}
+
+/// Data line `n`: a Kreis (`kreis` is `None`) or a Gemeinde of the Kreis line before it
+/// (`Some(kreis)`), above the row before.
+fn data_row(
+    line: &str,
+    n: usize,
+    kreis: Option<Option<&str>>,
+    last: Option<&TableRow>,
+) -> Result<TableRow, String> {
+    let mut fields = line.split('\t');
+    let (Some(key), Some(name), Some(population), None) =
+        (fields.next(), fields.next(), fields.next(), fields.next())
+    else {
+        return Err(bad!("line {n}: expected 3 tab-separated fields"));
+    };
+    let ags = match kreis {
+        Some(kreis) => {
+            let Some(k) = kreis else {
                 return Err(bad!("line {n}: Gemeinde before the first Kreis line"));
             };
             if key.len() != 3 || !all_digits(key) {
                 return Err(bad!("line {n}: Gemeinde digits {key:?} are not 3 digits"));
             }
             format!("{k}{key}")
-        } else {
+        }
+        None => {
             if key.len() != 5 || !all_digits(key) {
                 return Err(bad!("line {n}: Kreis AGS {key:?} is not 5 digits"));
             }
             key.to_string()
-        };
-        let land: u32 = ags.get(..2).and_then(|l| l.parse().ok()).unwrap_or(0);
-        if !(1..=16).contains(&land) {
-            return Err(bad!("line {n}: AGS {ags} is not in a Land 01..16"));
         }
-        if rows.last().is_some_and(|last| last.ags >= ags) {
-            return Err(bad!(
-                "line {n}: AGS {ags} is not above the row before (sorted, unique)"
-            ));
-        }
-        if name.is_empty() || name != name.trim() || name.chars().any(char::is_control) {
-            return Err(bad!("line {n}: bad name {name:?}"));
-        }
-        let population: u64 = match (all_digits(population), population.parse()) {
-            (true, Ok(p)) => p,
-            _ => {
-                return Err(bad!(
-                    "line {n}: population {population:?} is not a whole number"
-                ))
-            }
-        };
-        rows.push(TableRow {
-            ags,
-            name: name.to_string(),
-            population,
-        });
+    };
+    let land: u32 = ags.get(..2).and_then(|l| l.parse().ok()).unwrap_or(0);
+    if !(1..=16).contains(&land) {
+        return Err(bad!("line {n}: AGS {ags} is not in a Land 01..16"));
     }
-    let table = Table { meta, rows };
+    if last.is_some_and(|last| last.ags >= ags) {
+        return Err(bad!(
+            "line {n}: AGS {ags} is not above the row before (sorted, unique)"
+        ));
+    }
+    if name.is_empty() || name != name.trim() || name.chars().any(char::is_control) {
+        return Err(bad!("line {n}: bad name {name:?}"));
+    }
+    let population: u64 = match (all_digits(population), population.parse()) {
+        (true, Ok(p)) => p,
+        _ => {
+            return Err(bad!(
+                "line {n}: population {population:?} is not a whole number"
+            ))
+        }
+    };
+    Ok(TableRow {
+        ags,
+        name: name.to_string(),
+        population,
+    })
+}
+
+/// The whole table against its header: every required key, and the recorded rows, population,
+/// checksum and dates.
+fn check(table: Table, text: &str, data_start: Option<usize>) -> Result<Table, String> {
     for key in REQUIRED_KEYS {
         if table.meta(key).is_none() {
             return Err(bad!("header line `# {key}: …` is missing"));

@@ -5,13 +5,13 @@
 use crate::calc::allocate;
 use crate::contract::models;
 use crate::contract::request::Request;
+use crate::contract::response::Warning;
 use crate::data::laender::{LAENDER, N_LAENDER};
 use crate::data::sources::Source;
 use crate::error::{a, l, Context, Error, Messages, Msg, Result, WarningMsg};
 use crate::num::money::Money;
 use crate::plan::read_json::{Entry, Line, Plan, CEILING_MODEL, MAX_PLAN_PARTS};
 use crate::plan::response::*;
-use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The contract version a plan response carries.
@@ -131,19 +131,60 @@ fn difference(a: u128, b: u128, decimals: u32) -> Money {
 /// Allocates a checked plan: every entry (and its comparison) by the version-1 engine, then exact
 /// sums.
 pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
-    let compares: Vec<Option<Request>> = plan
-        .entries
+    let compares = comparisons(plan)?;
+    check_cost(plan, &compares)?;
+    let mut sums = Sums::new(plan);
+    let mut entries = Vec::with_capacity(plan.entries.len());
+    for (i, (e, c)) in plan.entries.iter().zip(&compares).enumerate() {
+        entries.push(sums.entry(plan, i, e, c.as_ref())?);
+    }
+    let payers = sums.payers(plan);
+    let (lines, ceiling_warnings) = sums.lines(plan);
+    if !lines.is_empty() {
+        push_source(
+            &mut sums.sources,
+            Source::new(
+                "itplr-2023-43",
+                "IT-Planungsrat, Beschluss 2023/43 (03.11.2023): Budgetlinien bis 15 Mio. € für Fokusleistungen und bis 15 Mio. € für Leistungen im föderalen Interesse",
+            ),
+        );
+    }
+    let mut warnings = plan.warnings.clone();
+    warnings.append(&mut sums.warnings.list);
+    warnings.extend(ceiling_warnings);
+    Ok(PlanResponse {
+        contract_version: CONTRACT_VERSION,
+        title: plan.title.clone(),
+        currency: "EUR",
+        compare: plan.compare,
+        total: sums.money(sums.total),
+        year_totals: sums.year_amounts(&sums.year_totals),
+        payers,
+        services: sums.services(),
+        entries,
+        lines,
+        sources: std::mem::take(&mut sums.sources),
+        warnings,
+        years: sums.years,
+    })
+}
+
+/// Each entry's request for the comparison model, if the plan compares.
+fn comparisons(plan: &Plan) -> Result<Vec<Option<Request>>> {
+    plan.entries
         .iter()
         .map(|e| {
             plan.compare
                 .map(|m| compare_request(plan, e, m))
                 .transpose()
         })
-        .collect::<Result<_>>()?;
+        .collect()
+}
 
-    // The cost of the whole plan is bounded before anything is computed.
+/// Bounds the cost of the whole plan before anything is computed.
+fn check_cost(plan: &Plan, compares: &[Option<Request>]) -> Result<()> {
     let mut parts = 0usize;
-    for (e, c) in plan.entries.iter().zip(&compares) {
+    for (e, c) in plan.entries.iter().zip(compares) {
         parts += allocate::count_parts(&e.request);
         parts += c.as_ref().map_or(0, allocate::count_parts);
         if parts > MAX_PLAN_PARTS {
@@ -154,119 +195,114 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
             ));
         }
     }
+    Ok(())
+}
 
-    let years: Vec<i32> = plan
-        .entries
-        .iter()
-        .map(|e| e.request.year)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let ny = years.len();
-    let year_index = |y: i32| years.binary_search(&y).unwrap_or(0);
-    // Sums carry the most decimals any entry's unit has.
-    let decimals = plan
-        .entries
-        .iter()
-        .map(|e| e.request.unit.decimals())
-        .max()
-        .unwrap_or(2);
-    let fmt = |v: u128| money(v, decimals);
+/// The plan's exact sums, in units of `10^-decimals` EUR, filled entry by entry.
+struct Sums {
+    /// The entries' distinct years, ascending; the sums' inner index.
+    years: Vec<i32>,
+    /// The most decimals any entry's unit has.
+    decimals: u32,
+    /// Per payer (the Länder by AGS, then the Bund) and year: own and comparison amounts.
+    own: Vec<Vec<u128>>,
+    cmp: Vec<Vec<u128>>,
+    appears: Vec<bool>,
+    total: u128,
+    year_totals: Vec<u128>,
+    services: Vec<ServiceAcc>,
+    service_index: HashMap<String, usize>,
+    /// The itplr-2023-35 entries of each budget line and year.
+    lines: BTreeMap<(Line, i32), u128>,
+    sources: Vec<Source>,
+    warnings: Warnings,
+}
 
-    let np = N_LAENDER + 1;
-    let mut own = vec![vec![0u128; ny]; np];
-    let mut cmp = vec![vec![0u128; ny]; np];
-    let mut appears = vec![false; np];
-    let mut total = 0u128;
-    let mut year_totals = vec![0u128; ny];
-    let mut services: Vec<ServiceAcc> = Vec::new();
-    let mut service_index: HashMap<&str, usize> = HashMap::new();
-    let mut lines: BTreeMap<(Line, i32), u128> = BTreeMap::new();
-    let mut entries_out = Vec::with_capacity(plan.entries.len());
-    let mut sources: Vec<Source> = Vec::new();
-    let mut warnings_of_entries = Warnings::default();
+impl Sums {
+    fn new(plan: &Plan) -> Self {
+        let years: Vec<i32> = plan
+            .entries
+            .iter()
+            .map(|e| e.request.year)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let decimals = plan
+            .entries
+            .iter()
+            .map(|e| e.request.unit.decimals())
+            .max()
+            .unwrap_or(2);
+        let (ny, np) = (years.len(), N_LAENDER + 1);
+        Sums {
+            years,
+            decimals,
+            own: vec![vec![0; ny]; np],
+            cmp: vec![vec![0; ny]; np],
+            appears: vec![false; np],
+            total: 0,
+            year_totals: vec![0; ny],
+            services: Vec::new(),
+            service_index: HashMap::new(),
+            lines: BTreeMap::new(),
+            sources: Vec::new(),
+            warnings: Warnings::default(),
+        }
+    }
 
-    for (i, (e, c)) in plan.entries.iter().zip(&compares).enumerate() {
-        let yi = year_index(e.request.year);
+    fn money(&self, v: u128) -> Money {
+        money(v, self.decimals)
+    }
+
+    fn year_amounts(&self, v: &[u128]) -> YearAmounts {
+        YearAmounts(
+            self.years
+                .iter()
+                .zip(v)
+                .map(|(y, a)| (*y, self.money(*a)))
+                .collect(),
+        )
+    }
+
+    /// Allocates one entry (and its comparison) and adds it to the sums.
+    fn entry(
+        &mut self,
+        plan: &Plan,
+        i: usize,
+        e: &Entry,
+        compare: Option<&Request>,
+    ) -> Result<PlanEntryOut> {
+        let yi = self.years.binary_search(&e.request.year).unwrap_or(0);
         let resp = allocate::allocate(&e.request, None).map_err(|err| plan.relocate(e.at, err))?;
-        let entry_total = scaled(resp.total, decimals);
-        total += entry_total;
-        year_totals[yi] += entry_total;
-
-        let si = *service_index.entry(&e.service).or_insert_with(|| {
-            services.push(ServiceAcc {
-                name: e.service.clone(),
-                years: vec![0; ny],
-                payers: vec![None; np],
-            });
-            services.len() - 1
-        });
-        let service = &mut services[si];
-        service.years[yi] += entry_total;
-
+        let entry_total = scaled(resp.total, self.decimals);
+        self.total += entry_total;
+        self.year_totals[yi] += entry_total;
+        let si = self.service(&e.service);
+        self.services[si].years[yi] += entry_total;
         if let Some(line) = e.line {
-            let amount = lines.entry((line, e.request.year)).or_insert(0);
+            let amount = self.lines.entry((line, e.request.year)).or_insert(0);
             if e.request.model.id == CEILING_MODEL {
                 *amount += entry_total;
             }
         }
-
-        let mut payers_out = Vec::with_capacity(resp.payers.len());
+        let mut payers = Vec::with_capacity(resp.payers.len());
         for p in resp.payers {
-            let pi = payer_index(p.id);
-            let v = scaled(p.amount, decimals);
-            own[pi][yi] += v;
-            appears[pi] = true;
-            service.payers[pi].get_or_insert_with(|| vec![0; ny])[yi] += v;
-            payers_out.push(EntryPayer {
+            let (pi, v) = (payer_index(p.id), scaled(p.amount, self.decimals));
+            self.own[pi][yi] += v;
+            self.appears[pi] = true;
+            let ny = self.years.len();
+            self.services[si].payers[pi].get_or_insert_with(|| vec![0; ny])[yi] += v;
+            payers.push(EntryPayer {
                 id: p.id,
                 amount: p.amount,
             });
         }
-        for w in resp.warnings {
-            warnings_of_entries.add(w.code, plan.path(e.at, &w.path), w.message, i);
-        }
-        for s in resp.sources {
-            push_source(&mut sources, s);
-        }
-
-        let compare_out = match (c, plan.compare) {
-            (Some(creq), Some(model)) => {
-                let cresp = allocate::allocate(creq, None).map_err(|err| {
-                    plan.relocate(e.at, err)
-                        .within(Context::Comparison, &[("model", a(&model))])
-                })?;
-                let mut cp = Vec::with_capacity(cresp.payers.len());
-                for p in cresp.payers {
-                    let pi = payer_index(p.id);
-                    cmp[pi][yi] += scaled(p.amount, decimals);
-                    appears[pi] = true;
-                    cp.push(EntryPayer {
-                        id: p.id,
-                        amount: p.amount,
-                    });
-                }
-                // That the alliance is unused is the point of comparing with such a model.
-                for w in cresp
-                    .warnings
-                    .into_iter()
-                    .filter(|w| w.code != "alliance_unused")
-                {
-                    warnings_of_entries.add(w.code, plan.path(e.at, &w.path), w.message, i);
-                }
-                for s in cresp.sources {
-                    push_source(&mut sources, s);
-                }
-                Some(EntryCompare {
-                    model,
-                    total: cresp.total,
-                    payers: cp,
-                })
-            }
+        self.notes(plan, e, i, resp.warnings, resp.sources, false);
+        let compare = match (compare, plan.compare) {
+            (Some(creq), Some(model)) => Some(self.compare(plan, e, i, yi, creq, model)?),
             _ => None,
         };
-
-        entries_out.push(PlanEntryOut {
+        Ok(PlanEntryOut {
             index: i,
             service: e.service.clone(),
             line: e.line.map(Line::id),
@@ -274,124 +310,177 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
             model: resp.model.id,
             key: resp.key.id,
             total: resp.total,
-            payers: payers_out,
-            compare: compare_out,
+            payers,
+            compare,
             request: e.source.clone(),
-        });
+        })
     }
 
-    let year_amounts =
-        |v: &[u128]| YearAmounts(years.iter().zip(v).map(|(y, a)| (*y, fmt(*a))).collect());
-    let payers = (0..np)
-        .filter(|&p| appears[p])
-        .map(|p| {
-            let (id, kind, name, ags) = payer_meta(p);
-            let own_total: u128 = own[p].iter().sum();
-            let cmp_total: u128 = cmp[p].iter().sum();
-            PlanPayer {
-                id,
-                kind,
-                name,
-                ags,
-                years: year_amounts(&own[p]),
-                total: fmt(own_total),
-                compare: plan.compare.map(|_| PayerCompare {
-                    years: year_amounts(&cmp[p]),
-                    total: fmt(cmp_total),
-                    difference: difference(own_total, cmp_total, decimals),
-                }),
-            }
-        })
-        .collect();
+    /// The index of a service's sums, added on first sight.
+    fn service(&mut self, name: &str) -> usize {
+        if let Some(&si) = self.service_index.get(name) {
+            return si;
+        }
+        self.services.push(ServiceAcc {
+            name: name.to_string(),
+            years: vec![0; self.years.len()],
+            payers: vec![None; N_LAENDER + 1],
+        });
+        self.service_index
+            .insert(name.to_string(), self.services.len() - 1);
+        self.services.len() - 1
+    }
 
-    let services_out = services
-        .into_iter()
-        .map(|s| PlanService {
-            total: fmt(s.years.iter().sum()),
-            years: year_amounts(&s.years),
-            payers: s
-                .payers
-                .iter()
-                .enumerate()
-                .filter_map(|(p, v)| {
-                    v.as_ref().map(|v| ServicePayer {
-                        id: payer_meta(p).0,
-                        years: year_amounts(v),
-                        total: fmt(v.iter().sum()),
-                    })
-                })
-                .collect(),
-            service: s.name,
-        })
-        .collect();
+    /// An entry's warnings (merged across entries) and sources (each once).
+    fn notes(
+        &mut self,
+        plan: &Plan,
+        e: &Entry,
+        i: usize,
+        warnings: Vec<Warning>,
+        sources: Vec<Source>,
+        comparison: bool,
+    ) {
+        // That the alliance is unused is the point of comparing with such a model.
+        let wanted = |w: &Warning| !(comparison && w.code == "alliance_unused");
+        for w in warnings.into_iter().filter(wanted) {
+            self.warnings
+                .add(w.code, plan.path(e.at, &w.path), w.message, i);
+        }
+        for s in sources {
+            push_source(&mut self.sources, s);
+        }
+    }
 
-    let mut lines_out = Vec::with_capacity(lines.len());
-    let mut ceiling_warnings = Vec::new();
-    for ((line, year), amount) in lines {
-        let ceiling = plan.ceilings[line.index()];
-        let exact = Decimal::from_i128_with_scale(amount as i128, decimals);
-        let exceeded = exact > ceiling;
-        // As given (the default: "15000000.00"); the amount has the plan's decimals.
-        let ceiling_money = Money::from(ceiling);
-        if exceeded {
-            let (de_line, en_line) = match line {
-                Line::Fokus => ("Fokusleistungen", "Fokusleistungen"),
-                Line::Foederal => (
-                    "Leistungen im föderalen Interesse",
-                    "Leistungen im föderalen Interesse (services of federal interest)",
-                ),
-            };
-            let msg = WarningMsg::CeilingExceeded;
-            ceiling_warnings.push(PlanWarning {
-                code: msg.code(),
-                path: format!("plan.ceilings.{}", line.id()),
-                message: msg.render(&[
-                    ("year", a(&year)),
-                    ("line", l(de_line, en_line)),
-                    ("amount", a(&fmt(amount))),
-                    ("ceiling", a(&ceiling_money)),
-                ]),
-                entries: Vec::new(),
-                line: Some(line.id()),
-                year: Some(year),
+    /// Allocates an entry's comparison request and adds it to the comparison sums.
+    fn compare(
+        &mut self,
+        plan: &Plan,
+        e: &Entry,
+        i: usize,
+        yi: usize,
+        creq: &Request,
+        model: &'static str,
+    ) -> Result<EntryCompare> {
+        let cresp = allocate::allocate(creq, None).map_err(|err| {
+            plan.relocate(e.at, err)
+                .within(Context::Comparison, &[("model", a(&model))])
+        })?;
+        let mut payers = Vec::with_capacity(cresp.payers.len());
+        for p in cresp.payers {
+            let pi = payer_index(p.id);
+            self.cmp[pi][yi] += scaled(p.amount, self.decimals);
+            self.appears[pi] = true;
+            payers.push(EntryPayer {
+                id: p.id,
+                amount: p.amount,
             });
         }
-        lines_out.push(LineOut {
-            line: line.id(),
-            year,
-            amount: fmt(amount),
-            ceiling: ceiling_money,
-            exceeded,
-        });
+        self.notes(plan, e, i, cresp.warnings, cresp.sources, true);
+        Ok(EntryCompare {
+            model,
+            total: cresp.total,
+            payers,
+        })
     }
-    if !lines_out.is_empty() {
-        push_source(
-            &mut sources,
-            Source::new(
-                "itplr-2023-43",
-                "IT-Planungsrat, Beschluss 2023/43 (03.11.2023): Budgetlinien bis 15 Mio. € für Fokusleistungen und bis 15 Mio. € für Leistungen im föderalen Interesse",
-            ),
-        );
-    }
-    let mut warnings = plan.warnings.clone();
-    warnings.extend(warnings_of_entries.list);
-    warnings.extend(ceiling_warnings);
 
-    Ok(PlanResponse {
-        contract_version: CONTRACT_VERSION,
-        title: plan.title.clone(),
-        currency: "EUR",
-        compare: plan.compare,
-        total: fmt(total),
-        year_totals: year_amounts(&year_totals),
-        years,
-        payers,
-        services: services_out,
-        entries: entries_out,
-        lines: lines_out,
-        sources,
-        warnings,
-    })
+    /// Every payer that pays in any entry or comparison, in contract order, by year.
+    fn payers(&self, plan: &Plan) -> Vec<PlanPayer> {
+        (0..=N_LAENDER)
+            .filter(|&p| self.appears[p])
+            .map(|p| {
+                let (id, kind, name, ags) = payer_meta(p);
+                let own_total: u128 = self.own[p].iter().sum();
+                let cmp_total: u128 = self.cmp[p].iter().sum();
+                PlanPayer {
+                    id,
+                    kind,
+                    name,
+                    ags,
+                    years: self.year_amounts(&self.own[p]),
+                    total: self.money(own_total),
+                    compare: plan.compare.map(|_| PayerCompare {
+                        years: self.year_amounts(&self.cmp[p]),
+                        total: self.money(cmp_total),
+                        difference: difference(own_total, cmp_total, self.decimals),
+                    }),
+                }
+            })
+            .collect()
+    }
+
+    /// Each service by year, with what each of its payers pays.
+    fn services(&self) -> Vec<PlanService> {
+        self.services
+            .iter()
+            .map(|s| PlanService {
+                total: self.money(s.years.iter().sum()),
+                years: self.year_amounts(&s.years),
+                payers: s
+                    .payers
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(p, v)| {
+                        v.as_ref().map(|v| ServicePayer {
+                            id: payer_meta(p).0,
+                            years: self.year_amounts(v),
+                            total: self.money(v.iter().sum()),
+                        })
+                    })
+                    .collect(),
+                service: s.name.clone(),
+            })
+            .collect()
+    }
+
+    /// The budget lines by year against their ceilings, and a warning for each line above it
+    /// (IT-PLR Beschluss 2023/43: warned about, never cut).
+    fn lines(&self, plan: &Plan) -> (Vec<LineOut>, Vec<PlanWarning>) {
+        let mut lines = Vec::with_capacity(self.lines.len());
+        let mut warnings = Vec::new();
+        for (&(line, year), &amount) in &self.lines {
+            let ceiling = plan.ceilings[line.index()];
+            let exceeded = self.money(amount).to_decimal() > ceiling;
+            // As given (the default: "15000000.00"); the amount has the plan's decimals.
+            let ceiling = Money::from(ceiling);
+            if exceeded {
+                warnings.push(ceiling_exceeded(line, year, self.money(amount), ceiling));
+            }
+            lines.push(LineOut {
+                line: line.id(),
+                year,
+                amount: self.money(amount),
+                ceiling,
+                exceeded,
+            });
+        }
+        (lines, warnings)
+    }
+}
+
+/// The warning for a budget line above its ceiling in a year.
+fn ceiling_exceeded(line: Line, year: i32, amount: Money, ceiling: Money) -> PlanWarning {
+    let (de_line, en_line) = match line {
+        Line::Fokus => ("Fokusleistungen", "Fokusleistungen"),
+        Line::Foederal => (
+            "Leistungen im föderalen Interesse",
+            "Leistungen im föderalen Interesse (services of federal interest)",
+        ),
+    };
+    let msg = WarningMsg::CeilingExceeded;
+    PlanWarning {
+        code: msg.code(),
+        path: format!("plan.ceilings.{}", line.id()),
+        message: msg.render(&[
+            ("year", a(&year)),
+            ("line", l(de_line, en_line)),
+            ("amount", a(&amount)),
+            ("ceiling", a(&ceiling)),
+        ]),
+        entries: Vec::new(),
+        line: Some(line.id()),
+        year: Some(year),
+    }
 }
 
 #[cfg(test)]

@@ -153,64 +153,11 @@ impl Reader<'_> {
                 ));
             }
             let line = self.line;
-            let mut bytes = Vec::new();
-            if self.src.get(self.pos) == Some(&b'"') {
-                self.pos += 1;
-                loop {
-                    let rest = &self.src[self.pos..];
-                    let Some(q) = rest.iter().position(|&b| b == b'"') else {
-                        return Err(invalid_csv(
-                            line,
-                            col,
-                            Msg::CsvQuoteNotClosed,
-                            &[("line", a(&line)), ("col", a(&col))],
-                        ));
-                    };
-                    let chunk = &rest[..q];
-                    self.check_cell(bytes.len() + chunk.len(), line, col)?;
-                    // Line ends inside quotes belong to the cell but still count as lines.
-                    let mut prev = 0u8;
-                    for &b in chunk {
-                        if b == b'\n' && prev != b'\r' || b == b'\r' {
-                            self.line += 1;
-                        }
-                        prev = b;
-                    }
-                    bytes.extend_from_slice(chunk);
-                    self.pos += q + 1;
-                    if self.src.get(self.pos) == Some(&b'"') {
-                        bytes.push(b'"');
-                        self.pos += 1;
-                    } else {
-                        break;
-                    }
-                }
-                while let Some(b' ' | b'\t') = self.src.get(self.pos) {
-                    self.pos += 1;
-                }
-                let next = self.src.get(self.pos).copied();
-                if !matches!(next, None | Some(b'\r' | b'\n')) && next != Some(self.sep) {
-                    return Err(invalid_csv(
-                        self.line,
-                        col,
-                        Msg::CsvNoSeparatorAfterQuote,
-                        &[],
-                    ));
-                }
+            let bytes = if self.src.get(self.pos) == Some(&b'"') {
+                self.quoted_cell(line, col)?
             } else {
-                let start = self.pos;
-                while let Some(&b) = self.src.get(self.pos) {
-                    if b == self.sep || b == b'\n' || b == b'\r' {
-                        break;
-                    }
-                    self.pos += 1;
-                    if self.pos - start > MAX_CELL_BYTES {
-                        break;
-                    }
-                }
-                self.check_cell(self.pos - start, line, col)?;
-                bytes.extend_from_slice(&self.src[start..self.pos]);
-            }
+                self.plain_cell(line, col)?
+            };
             rec.cells.push(Cell {
                 text: utf8(bytes, line, col, self.windows_1252)?,
                 line,
@@ -223,6 +170,71 @@ impl Reader<'_> {
             self.line_end();
             return Ok(Some(rec));
         }
+    }
+
+    /// A cell in quotes, starting at the opening quote: `""` is a quote, line ends belong to the
+    /// cell; after the closing quote only blanks may come before the separator or line end.
+    fn quoted_cell(&mut self, line: usize, col: usize) -> Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.pos += 1;
+        loop {
+            let rest = &self.src[self.pos..];
+            let Some(q) = rest.iter().position(|&b| b == b'"') else {
+                return Err(invalid_csv(
+                    line,
+                    col,
+                    Msg::CsvQuoteNotClosed,
+                    &[("line", a(&line)), ("col", a(&col))],
+                ));
+            };
+            let chunk = &rest[..q];
+            self.check_cell(bytes.len() + chunk.len(), line, col)?;
+            // Line ends inside quotes belong to the cell but still count as lines.
+            let mut prev = 0u8;
+            for &b in chunk {
+                if b == b'\n' && prev != b'\r' || b == b'\r' {
+                    self.line += 1;
+                }
+                prev = b;
+            }
+            bytes.extend_from_slice(chunk);
+            self.pos += q + 1;
+            if self.src.get(self.pos) == Some(&b'"') {
+                bytes.push(b'"');
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        while let Some(b' ' | b'\t') = self.src.get(self.pos) {
+            self.pos += 1;
+        }
+        let next = self.src.get(self.pos).copied();
+        if !matches!(next, None | Some(b'\r' | b'\n')) && next != Some(self.sep) {
+            return Err(invalid_csv(
+                self.line,
+                col,
+                Msg::CsvNoSeparatorAfterQuote,
+                &[],
+            ));
+        }
+        Ok(bytes)
+    }
+
+    /// A cell without quotes: up to the separator or line end.
+    fn plain_cell(&mut self, line: usize, col: usize) -> Result<Vec<u8>> {
+        let start = self.pos;
+        while let Some(&b) = self.src.get(self.pos) {
+            if b == self.sep || b == b'\n' || b == b'\r' {
+                break;
+            }
+            self.pos += 1;
+            if self.pos - start > MAX_CELL_BYTES {
+                break;
+            }
+        }
+        self.check_cell(self.pos - start, line, col)?;
+        Ok(self.src[start..self.pos].to_vec())
     }
 }
 
