@@ -238,6 +238,30 @@ fn plan_from_js(
                 .map_err(|e| to_js_error(&e))?
         }
     };
+    // Bytes (a Uint8Array or an ArrayBuffer) are a file's: JSON or CSV text, UTF-8 or
+    // Windows-1252 (read with the warning csv_windows_1252). A workbook's bytes get a coded
+    // error: the workbook reader would add about 67 KB gzip to every page's module, so the
+    // browser does not carry it yet (the CLI and the library read workbooks).
+    let bytes = if let Some(b) = input.dyn_ref::<js_sys::Uint8Array>() {
+        Some(b.clone())
+    } else {
+        input
+            .dyn_ref::<js_sys::ArrayBuffer>()
+            .map(|b| js_sys::Uint8Array::new(b.as_ref()))
+    };
+    if let Some(bytes) = bytes {
+        // Refused by its size before it is copied into WASM memory.
+        crate::plan::read_json::check_size(bytes.length() as usize).map_err(|e| to_js_error(&e))?;
+        let bytes = bytes.to_vec();
+        if crate::text::sheet::kind(&bytes) != crate::text::sheet::Kind::Text {
+            return Err(to_js_error(&Error::new(
+                Msg::WorkbookNotInBrowser,
+                "sheet",
+                &[],
+            )));
+        }
+        return crate::plan::read(&bytes, &options).map_err(|e| to_js_error(&e));
+    }
     // A string is a JSON or CSV text (told apart by content); anything else is a plan object.
     let is_text = input.is_string();
     let text = js_text(input, crate::plan::read_json::check_size)?;
@@ -250,12 +274,13 @@ fn plan_from_js(
     }
 }
 
-/// Allocates a plan (contract 1.1): a plan object `{plan: {...}}`, its JSON text, or CSV text as
-/// a spreadsheet exports it. `options.compare` (a named model) and `options.title` replace the
+/// Allocates a plan (contract 1.1): a plan object `{plan: {...}}`, its JSON text, CSV text as a
+/// spreadsheet exports it, or a file's bytes (`Uint8Array`, `ArrayBuffer`: JSON or CSV in UTF-8
+/// or Windows-1252). `options.compare` (a named model) and `options.title` replace the
 /// plan's own; a CSV plan has no other place for them.
 #[wasm_bindgen(js_name = allocatePlan, unchecked_return_type = "PlanResponse")]
 pub fn allocate_plan(
-    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let plan = plan_from_js(input, options)?;
@@ -268,7 +293,7 @@ pub fn allocate_plan(
 /// --format csv` writes.
 #[wasm_bindgen(js_name = allocatePlanCsv)]
 pub fn allocate_plan_csv(
-    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
     let plan = plan_from_js(input, options)?;

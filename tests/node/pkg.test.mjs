@@ -303,6 +303,12 @@ console.log(JSON.stringify({
   optionError: plan(csv12, { compare: 'solidarisch' }),
   after: plan(csv12).total,
   excel: allocatePlanCsv(text11),
+  // A file's bytes: UTF-8, Excel's plain CSV in Windows-1252 (with the warning), an ArrayBuffer,
+  // and a workbook (a coded error: the browser package does not read workbooks yet).
+  bytes: plan(readFileSync(${JSON.stringify(p12)})),
+  cp1252: plan(Buffer.from(csv12, 'latin1')),
+  buffer: plan(new Uint8Array(readFileSync(${JSON.stringify(p12)})).slice().buffer),
+  workbook: plan(readFileSync(${JSON.stringify(join(root, 'tests/fixtures/plan/13-plan-libreoffice.xlsx'))})),
 }));`);
     const e11 = JSON.parse(readFileSync(join(d, '11-plan-portfolio.expected.json'), 'utf8'));
     const e12 = JSON.parse(readFileSync(join(d, '12-plan-german.expected.json'), 'utf8'));
@@ -318,6 +324,15 @@ console.log(JSON.stringify({
     assert.deepEqual([got.csvError.error.code, got.csvError.error.path], ['invalid_csv', 'csv:2:1']);
     assert.deepEqual([got.optionError.error.code, got.optionError.error.path], ['unknown_model', 'compare']);
     assert.equal(got.after, '4550000.50', 'the module still works after a rejected plan');
+    assertSubset(e12, got.bytes, '12 as bytes');
+    assert.equal(got.bytes.warnings.some((w) => w.code === 'csv_windows_1252'), false);
+    assertSubset(e12, got.cp1252, '12 in Windows-1252');
+    assert.equal(got.cp1252.warnings[0].code, 'csv_windows_1252');
+    assert.equal(got.cp1252.warnings[0].path, 'csv');
+    assert.equal(got.cp1252.services[1].service, 'Kfz-Zulassung; online');
+    assertSubset(e12, got.buffer, '12 as an ArrayBuffer');
+    assert.deepEqual([got.workbook.error.code, got.workbook.error.path], ['invalid_sheet', 'sheet']);
+    assert.match(got.workbook.error.de, /CSV/);
     // The same answer as the CLI, to the byte: JSON (CSV plan with options) and German Excel CSV.
     const r = spawnSync(cli, ['plan', p12, '--compare', 'alliance', '--title', 'Aus Excel', '--compact'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);

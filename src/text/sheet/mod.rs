@@ -162,6 +162,15 @@ pub fn path(sheet: &str, col: u32, row: u32) -> String {
     format!("sheet:{sheet}!{}", cell_ref(col, row))
 }
 
+/// `limit_exceeded` at `sheet` for a workbook of `len` bytes, above [`MAX_FILE_BYTES`].
+pub(crate) fn too_large_file(len: usize) -> Error {
+    Error::new(
+        Msg::WorkbookTooLarge,
+        "sheet",
+        &[("bytes", a(&len)), ("max", a(&MAX_FILE_BYTES))],
+    )
+}
+
 pub(crate) fn encrypted() -> Error {
     Error::new(Msg::WorkbookEncrypted, "sheet", &[])
 }
@@ -195,11 +204,7 @@ pub fn read_with(
     stop: &mut dyn FnMut(&Sheet) -> bool,
 ) -> Result<Workbook> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(Error::new(
-            Msg::WorkbookTooLarge,
-            "sheet",
-            &[("bytes", a(&bytes.len())), ("max", a(&MAX_FILE_BYTES))],
-        ));
+        return Err(too_large_file(bytes.len()));
     }
     match kind(bytes) {
         Kind::Compound if is_encrypted_ooxml(bytes) => return Err(encrypted()),
