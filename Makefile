@@ -28,6 +28,8 @@ build: setup
 lint: setup
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --locked -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked
 	node scripts/check-licences.mjs
 
 test-rust: setup

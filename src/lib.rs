@@ -10,6 +10,8 @@
 //! `tests/layers.rs`): `error` → `num` → `text` → `data` → `contract` → `calc` → `plan` → the
 //! doors (`wasm`, the CLI in `main.rs`). See `docs/architecture.md`.
 
+#![deny(missing_docs)]
+
 mod calc;
 mod contract;
 mod data;

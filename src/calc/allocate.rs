@@ -25,13 +25,40 @@ const BUND: usize = N_LAENDER;
 /// Decimals of the `exact` values in parts.
 const EXACT_DECIMALS: u32 = 12;
 
-/// Reads a request from JSON text and allocates it: the CLI's and tests' entry point.
+/// Reads a request from the contract's JSON text and allocates it. `data` is a loaded GV100AD
+/// file for the Kommune level ([`gv100ad::parse`](crate::gv100ad::parse)); without it the
+/// built-in Destatis edition is used.
+///
+/// ```
+/// let text = br#"{"year": 2025, "costs": "1000.00", "alliance": ["BY", "HE"]}"#;
+/// let response = efa_rechner::allocate_json(text, None)?;
+/// assert_eq!(response.payers.len(), 2);
+/// assert_eq!(response.payers.iter().map(|p| p.amount).sum::<efa_rechner::Money>(), response.total);
+///
+/// let error = efa_rechner::allocate_json(br#"{"year": 2025}"#, None).unwrap_err();
+/// assert_eq!((error.code.as_str(), error.path.as_str()), ("missing_field", "costs"));
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn allocate_json<'a>(text: &[u8], data: Option<&'a KommunenDataset>) -> Result<Response<'a>> {
     allocate(&Request::from_json(text)?, data)
 }
 
-/// Allocates a request already read into [`json::Json`] (the WASM door builds that from a JS
-/// object).
+/// Allocates a request already read into a [`Json`](crate::Json) value (the WASM door reads a
+/// JS object into one).
+///
+/// ```
+/// use efa_rechner::Json;
+///
+/// let request = Json::Object(vec![
+///     ("year".into(), Json::Number("2025".into())),
+///     ("costs".into(), Json::String("10.00".into())),
+///     ("alliance".into(), Json::Array(vec![Json::String("HB".into())])),
+/// ]);
+/// let response = efa_rechner::allocate_value(&request, None)?;
+/// assert_eq!(response.payers[0].id, "HB");
+/// assert_eq!(response.payers[0].amount.to_string(), "10.00");
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn allocate_value<'a>(
     value: &json::Json,
     data: Option<&'a KommunenDataset>,
@@ -40,7 +67,23 @@ pub fn allocate_value<'a>(
     allocate(&request, data)
 }
 
-/// Allocates a checked request.
+/// Allocates a checked request ([`Request::from_json`] or [`Request::builder`]): items →
+/// periods → tranches → payers, each step by largest remainder, so every cent lands in exactly
+/// one part. `data` as for [`allocate_json`].
+///
+/// ```
+/// use efa_rechner::{allocate, Money, Request};
+///
+/// let request = Request::builder(2025)
+///     .costs("100.00".parse()?)
+///     .alliance(["BY", "HE", "NW"])
+///     .model("itplr-2023-35")
+///     .build()?;
+/// let response = allocate(&request, None)?;
+/// let bund = response.payers.iter().find(|p| p.id == "BUND").unwrap();
+/// assert_eq!(bund.amount, Money::new(2500, 2)); // a quarter
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn allocate<'a>(req: &Request, data: Option<&'a KommunenDataset>) -> Result<Response<'a>> {
     let periods = periods::periods(req.year, req.alliance.as_deref(), &req.memberships);
     check_parts(req, &periods)?;

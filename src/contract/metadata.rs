@@ -10,55 +10,89 @@ use serde::Serialize;
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// What a user interface needs to know about the engine: see [`metadata`].
 pub struct Metadata {
+    /// The engine's version (the crate's, the CLI's and the npm package's).
     pub version: &'static str,
+    /// The contract version of a response (`1`).
     pub contract_version: u32,
+    /// The 16 Länder in AGS order.
     pub laender: Vec<LandInfo>,
+    /// The embedded Königsteiner Schlüssel editions, oldest first.
     pub key_editions: Vec<KeyEdition>,
+    /// The keys a request can name.
     pub keys: Vec<Named>,
+    /// The named financing models with their tranches and sources.
     pub models: Vec<ModelMeta>,
+    /// The cost categories of IT-PLR Beschluss 2021/24.
     pub categories: Vec<Named>,
+    /// The built-in Kommune data.
     pub kommunen_default: KommunenDefault,
+    /// Where the Länder's population figures come from.
     pub population_source: &'static str,
+    /// Every error code the engine gives.
     pub error_codes: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
+/// One Land.
 pub struct LandInfo {
+    /// The code requests and responses use (`BY`).
     pub id: &'static str,
+    /// The ISO 3166-2 code (`DE-BY`).
     pub iso: &'static str,
+    /// The Amtlicher Gemeindeschlüssel of the Land (`09`).
     pub ags: &'static str,
+    /// The name in German and English.
     pub name: Messages,
+    /// Inhabitants (see [`Metadata::population_source`]).
     pub population: u64,
 }
 
 #[derive(Debug, Serialize)]
+/// One Königsteiner Schlüssel edition.
 pub struct KeyEdition {
+    /// The key id (`ks-2019`).
     pub id: String,
+    /// The budget year the edition is for.
     pub year: u16,
+    /// Where the numbers come from.
     pub source: &'static str,
 }
 
 #[derive(Debug, Serialize)]
+/// A key or cost category by id and name.
 pub struct Named {
+    /// The code requests and responses use (`BY`).
     pub id: &'static str,
+    /// The name in German and English.
     pub name: Messages,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The decision or data it rests on, where there is one.
     pub source: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
+/// A named financing model.
 pub struct ModelMeta {
+    /// The code requests and responses use (`BY`).
     pub id: &'static str,
+    /// The name in German and English.
     pub name: Messages,
+    /// Who pays what, in German and English.
     pub description: Messages,
+    /// Where the numbers come from.
     pub source: &'static str,
+    /// The tranches in order (ties in the tranche split go to the earlier one).
     pub tranches: Vec<TrancheMeta>,
 }
 
 #[derive(Debug, Serialize)]
+/// One tranche of a named model.
 pub struct TrancheMeta {
+    /// The share of the cost (`0.25`).
     pub share: String,
+    /// Who pays it.
     pub payers: PayersOut,
     /// `null` when the tranche uses the request's key.
     pub key: Option<String>,
@@ -66,18 +100,26 @@ pub struct TrancheMeta {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// The built-in Kommune data (Kreise; Gemeinden from the same edition).
 pub struct KommunenDefault {
+    /// The level a request gets by default (`kreis`).
     pub level: &'static str,
+    /// The Gebietsstand, ISO date.
     pub reference_date: String,
+    /// The citation of the data.
     pub source: String,
+    /// The Quellenangabe with Destatis' permission.
     pub licence: Option<String>,
     /// Number of Kreise.
     pub count: usize,
     /// Extension: the built-in edition (`gv100ad-2025-11-30`), its population date and number
     /// of Gemeinden (level `gemeinde` works without a file too).
     pub edition: &'static str,
+    /// The reference date of the population figures, ISO date.
     pub population_date: &'static str,
+    /// Number of Gemeinden in the edition.
     pub gemeinden: usize,
+    /// The source line Destatis asks for.
     pub source_line: &'static str,
 }
 
@@ -88,6 +130,17 @@ fn msg(de: &str, en: &str) -> Messages {
     }
 }
 
+/// The Länder, key editions, models, categories, error codes and the built-in Kommune data, so
+/// that a user interface never hard-codes them.
+///
+/// ```
+/// let m = efa_rechner::metadata();
+/// assert_eq!(m.laender.len(), 16);
+/// assert_eq!(m.laender[8].id, "BY");
+/// let solidarity = m.models.iter().find(|x| x.id == "itplr-2023-35").unwrap();
+/// assert_eq!(solidarity.tranches.len(), 3);
+/// assert!(m.error_codes.contains(&"unknown_land"));
+/// ```
 pub fn metadata() -> Metadata {
     Metadata {
         version: env!("CARGO_PKG_VERSION"),

@@ -59,17 +59,17 @@ pub const CATEGORIES: [(&str, &str, &str); 5] = [
 /// one is an [`Error`] with its code and path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    pub year: i32,
-    pub unit: Unit,
-    pub items: Vec<CostItem>,
+    pub(crate) year: i32,
+    pub(crate) unit: Unit,
+    pub(crate) items: Vec<CostItem>,
     /// The Nachnutzungsallianz (ascending AGS); `None` when the request names none.
-    pub alliance: Option<Vec<usize>>,
-    pub model: Model,
-    pub key: Key,
+    pub(crate) alliance: Option<Vec<usize>>,
+    pub(crate) model: Model,
+    pub(crate) key: Key,
     /// True when the request left `key` out (the documented default applies).
-    pub key_defaulted: bool,
-    pub memberships: Vec<Membership>,
-    pub kommunen: Option<KommunenSpec>,
+    pub(crate) key_defaulted: bool,
+    pub(crate) memberships: Vec<Membership>,
+    pub(crate) kommunen: Option<KommunenSpec>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -189,6 +189,16 @@ pub fn parse(v: &Json) -> Result<Request> {
 
 impl Request {
     /// Reads and checks a request from its JSON text (at most [`MAX_REQUEST_BYTES`]).
+    ///
+    /// ```
+    /// let request = efa_rechner::Request::from_json(br#"{"year": 2025, "costs": "1.00", "alliance": "all"}"#)?;
+    /// let response = efa_rechner::allocate(&request, None)?;
+    /// assert_eq!(response.total.to_string(), "1.00");
+    ///
+    /// let error = efa_rechner::Request::from_json(br#"{"year": 2025, "costs": "1.00", "aliance": "all"}"#);
+    /// assert_eq!(error.unwrap_err().code, efa_rechner::ErrorCode::UnknownField);
+    /// # Ok::<(), efa_rechner::Error>(())
+    /// ```
     pub fn from_json(text: &[u8]) -> Result<Request> {
         parse(&read_json(text)?)
     }

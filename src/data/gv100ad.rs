@@ -38,6 +38,20 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Parses a GV100AD file given as bytes: UTF-8 (with or without BOM) or, if the bytes are not
 /// valid UTF-8, Latin-1 (bytes 0x80-0x9F read as Windows-1252, as browsers do).
+///
+/// ```
+/// let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gv100ad/valid-utf8.txt"));
+/// let data = efa_rechner::gv100ad::parse(bytes)?;
+/// assert_eq!(data.source.id, format!("gv100ad-{}", data.gebietsstand));
+/// let request = br#"{"year": 2025, "costs": "1000.00", "model": "fitko",
+///                    "kommunen": {"land": "HH", "level": "gemeinde"}}"#;
+/// let response = efa_rechner::allocate_json(request, Some(&data))?;
+/// assert_eq!(response.kommunen.unwrap().source.id, data.source.id);
+///
+/// let error = efa_rechner::gv100ad::parse(b"60 kaputt\n").unwrap_err();
+/// assert_eq!((error.code.as_str(), error.path.as_str()), ("invalid_gv100ad", "gv100ad:1"));
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn parse(bytes: &[u8]) -> Result<KommunenDataset> {
     check_size(bytes.len())?;
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
@@ -49,6 +63,13 @@ pub fn parse(bytes: &[u8]) -> Result<KommunenDataset> {
 
 /// Parses a GV100AD file that is already text (the WASM door receives a JS string). Prefer
 /// [`parse`] with the raw bytes where possible: only it can detect a Latin-1 file.
+///
+/// ```
+/// let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gv100ad/valid-utf8.txt"));
+/// let text = std::str::from_utf8(bytes).unwrap();
+/// assert_eq!(efa_rechner::gv100ad::parse_str(text)?, efa_rechner::gv100ad::parse(bytes)?);
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn parse_str(text: &str) -> Result<KommunenDataset> {
     check_size(text.len())?;
     parse_text(text.strip_prefix('\u{FEFF}').unwrap_or(text))
@@ -804,6 +825,18 @@ const MAX_LINE_BYTES: usize = RECORD_CHARS * 4 + 2;
 /// buffered, so memory stays bounded whatever the file's size, and errors carry the same line
 /// numbers as [`parse`] gives. Encoding: UTF-8 (with or without BOM) or Latin-1, decided by the
 /// first line that is not ASCII; a file that switches between the two is refused.
+///
+/// ```
+/// use efa_rechner::gv100ad::StreamReader;
+///
+/// let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gv100ad/valid-utf8.txt"));
+/// let mut reader = StreamReader::new();
+/// for chunk in bytes.chunks(100) {
+///     reader.push(chunk)?;
+/// }
+/// assert_eq!(reader.finish()?, efa_rechner::gv100ad::parse(bytes)?);
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub struct StreamReader {
     parser: Parser,
     /// The start of a line whose end has not arrived yet.
@@ -819,6 +852,7 @@ impl Default for StreamReader {
 }
 
 impl StreamReader {
+    /// A reader at the start of a file.
     pub fn new() -> Self {
         StreamReader {
             parser: Parser::new(4 * 1024 * 1024),

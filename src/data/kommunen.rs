@@ -7,12 +7,25 @@ use crate::data::sources::Source;
 /// One Kreis (5-digit AGS) or Gemeinde (8-digit AGS).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kommune {
+    /// The Amtlicher Gemeindeschlüssel.
     pub ags: String,
+    /// The name as Destatis writes it.
     pub name: String,
+    /// Inhabitants.
     pub population: u64,
 }
 
-/// Kommunen of all Länder, each list sorted by ascending AGS.
+/// Kommunen of all Länder, each list sorted by ascending AGS: read from a GV100AD file
+/// ([`gv100ad::parse`](crate::gv100ad::parse)), or the built-in edition the engine uses without
+/// one.
+///
+/// ```
+/// let data = efa_rechner::gv100ad::parse(include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/gv100ad/valid-utf8.txt")))?;
+/// let hamburg = data.kreise_of("02");
+/// assert_eq!(hamburg[0].ags, "02000");
+/// assert_eq!(data.gemeinden_of("02").unwrap()[0].ags, "02000000");
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KommunenDataset {
     /// Where the data comes from, with licence and reference date (Gebietsstand).

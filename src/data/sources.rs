@@ -20,6 +20,7 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source by id and citation, without licence or date.
     pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
         Source {
             id: id.into(),

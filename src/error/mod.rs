@@ -13,30 +13,55 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
+    /// The text is not JSON (or not UTF-8), or a key occurs twice.
     InvalidJson,
+    /// The request (or a field) has the wrong shape.
     InvalidRequest,
+    /// A field the contract does not know (a typo).
     UnknownField,
+    /// A required field is missing.
     MissingField,
+    /// The year is not a whole number from 2000 to 2100.
     InvalidYear,
+    /// An amount is not a non-negative decimal up to 10¹³.
     InvalidAmount,
+    /// An amount is not a whole number of rounding units.
     AmountNotMultipleOfUnit,
+    /// A Land that does not exist.
     UnknownLand,
+    /// A Land named twice.
     DuplicateLand,
+    /// The alliance is not a list of Länder or `"all"`.
     InvalidAlliance,
+    /// The alliance is empty.
     EmptyAlliance,
+    /// A model that does not exist.
     UnknownModel,
+    /// A tranche's payers are not `alliance`, `all`, `bund` or Länder.
     InvalidPayers,
+    /// A share is not between 0 and 1.
     InvalidRatio,
+    /// Tranche shares or mix weights do not sum to exactly 1.
     SharesDoNotSumToOne,
+    /// A key that does not exist.
     UnknownKey,
+    /// A weight, usage or target-group figure is not a non-negative decimal.
     InvalidWeight,
+    /// A key gives a whole payer group the weight 0.
     ZeroWeights,
+    /// A membership for a Land outside the alliance.
     NotAMember,
+    /// A date that is not `YYYY-MM-DD`.
     InvalidDate,
+    /// A date outside the Wirtschaftsjahr.
     DateOutsideYear,
+    /// A membership that ends before it begins, or a time with no member.
     EmptyPeriod,
+    /// The Kommune level for a Land that pays nothing.
     NotAPayer,
+    /// Gemeinde data needed but not loaded.
     MissingGv100ad,
+    /// A GV100AD file (or the Gemeinde table) that cannot be read.
     InvalidGv100ad,
     /// Extension: `rounding.unit` is not a positive decimal the engine supports.
     InvalidUnit,
@@ -54,6 +79,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// The code as the contract writes it (`unknown_land`).
     pub fn as_str(self) -> &'static str {
         use ErrorCode::*;
         match self {
@@ -139,17 +165,34 @@ impl fmt::Display for ErrorCode {
 /// A message in both languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Messages {
+    /// German.
     pub de: String,
+    /// English.
     pub en: String,
 }
 
-/// A failed request: `{"error": {"code", "path", "message": {"de", "en"}}}` on the wire.
+/// A failed request: `{"error": {"code", "path", "message": {"de", "en"}}}` on the wire. Every
+/// door (library, CLI, WASM) reports bad input with this one type; nothing panics.
+///
+/// ```
+/// use efa_rechner::{allocate_json, ErrorCode};
+///
+/// let error = allocate_json(br#"{"year": 2025, "costs": "-5.00", "alliance": ["BY"]}"#, None)
+///     .unwrap_err();
+/// assert_eq!(error.code, ErrorCode::InvalidAmount);
+/// assert_eq!(error.path, "costs");
+/// assert_eq!(error.message.de, "Betrag darf nicht negativ sein: \"-5.00\"");
+/// assert_eq!(error.message.en, "amount must not be negative: \"-5.00\"");
+/// assert_eq!(error.to_string(), "invalid_amount at costs: amount must not be negative: \"-5.00\"");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Error {
+    /// What went wrong, as a stable code.
     pub code: ErrorCode,
     /// Where the problem is: `costs[1].amount`, `membership.HE.from`, `gv100ad:17`; empty for the
     /// request as a whole.
     pub path: String,
+    /// What went wrong and what to do, in German and English.
     pub message: Messages,
 }
 
@@ -181,6 +224,11 @@ impl Error {
     /// A file that cannot be read: `field` is the request field it stands for (`""` for the
     /// request itself, `gv100ad` for a GV100AD file), which also decides the code. For the doors
     /// that read files (the command line).
+    ///
+    /// ```
+    /// let e = efa_rechner::Error::file_unreadable("x.json", "", &"no such file");
+    /// assert_eq!((e.code.as_str(), e.message.en.as_str()), ("invalid_request", "cannot read file x.json: no such file"));
+    /// ```
     pub fn file_unreadable(file: &str, field: &str, why: &dyn fmt::Display) -> Self {
         let msg = if field.is_empty() {
             Msg::RequestFileUnreadable
@@ -216,7 +264,9 @@ impl std::error::Error for Error {}
 /// The wire form `{"error": {...}}` used by the CLI.
 #[derive(Debug, Serialize)]
 pub struct ErrorEnvelope<'a> {
+    /// The error.
     pub error: &'a Error,
 }
 
+/// A result with the engine's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -128,8 +128,21 @@ fn difference(a: u128, b: u128, decimals: u32) -> Money {
     money(a, decimals) - money(b, decimals)
 }
 
-/// Allocates a checked plan: every entry (and its comparison) by the version-1 engine, then exact
-/// sums.
+/// Allocates a checked plan ([`Plan::read`]): every entry (and its comparison) by the version-1
+/// engine exactly as alone, then exact sums per payer, service and year, and the budget lines of
+/// IT-PLR Beschluss 2023/43.
+///
+/// ```
+/// use efa_rechner::{allocate_plan, Plan, PlanOptions};
+///
+/// let json = br#"{"plan": {"entries": [
+///     {"service": "A", "line": "fokus", "year": 2025, "costs": "20000000.00",
+///      "alliance": "all", "model": "itplr-2023-35"}]}}"#;
+/// let response = allocate_plan(&Plan::read(json, &PlanOptions::default())?)?;
+/// assert!(response.lines[0].exceeded); // above the 15 million line: warned, not cut
+/// assert!(response.warnings.iter().any(|w| w.code == "ceiling_exceeded"));
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
     let compares = comparisons(plan)?;
     check_cost(plan, &compares)?;

@@ -57,6 +57,15 @@ fn amounts(y: &YearAmounts) -> impl Iterator<Item = Cell<'_>> {
 impl PlanResponse {
     /// The plan as CSV for German Excel (UTF-8 BOM, `;`, decimal comma, `\r\n`; text cells that
     /// would run as formulas are neutralised): what `efa-rechner plan --format csv` writes.
+    ///
+    /// ```
+    /// let plan = b"service,year,costs,alliance\nWohngeld,2025,1200000.50,BY\n";
+    /// let response = efa_rechner::allocate_plan_text(plan, &Default::default())?;
+    /// let csv = response.to_excel_csv();
+    /// assert!(csv.starts_with('\u{feff}'));
+    /// assert!(csv.contains("Bayern;BY;1200000,50;1200000,50\r\n"));
+    /// # Ok::<(), efa_rechner::Error>(())
+    /// ```
     pub fn to_excel_csv(&self) -> String {
         to_excel_csv(self)
     }

@@ -49,13 +49,63 @@ pub fn read_file(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     read(bytes, options)
 }
 
-/// Reads and allocates a plan given as a file's bytes (workbook, JSON or CSV): the CLI's and
-/// tests' entry point.
+/// Reads and allocates a plan given as a file's bytes: a workbook (`.xlsx`, `.ods`), JSON or CSV,
+/// told apart by content. `options` set the title and the comparison model.
+///
+/// ```
+/// use efa_rechner::{allocate_plan_text, PlanOptions};
+///
+/// let csv = "Dienst;Jahr;Kosten;Allianz;Modell\n\
+///            Wohngeld;2025;1.200.000,00;BY HE NW;itplr-2023-35\n\
+///            Wohngeld;2026;1.300.000,00;BY HE NW;itplr-2023-35\n";
+/// let options = PlanOptions { compare: Some("alliance".into()), title: None };
+/// let plan = allocate_plan_text(csv.as_bytes(), &options)?;
+/// assert_eq!(plan.years, [2025, 2026]);
+/// assert_eq!(plan.total.to_string(), "2500000.00");
+/// let bund = plan.payers.iter().find(|p| p.id == "BUND").unwrap();
+/// assert_eq!(bund.compare.as_ref().unwrap().total.to_string(), "0.00");
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn allocate_plan_text(text: &[u8], options: &PlanOptions) -> Result<PlanResponse> {
     allocate::allocate_plan(&read_file(text, options)?)
 }
 
-/// Allocates a JSON plan already read into [`Json`].
+/// Allocates a JSON plan already read into a [`Json`] value.
+///
+/// ```
+/// use efa_rechner::{allocate_plan_value, Json, PlanOptions};
+///
+/// let entry = Json::Object(vec![
+///     ("service".into(), Json::String("Wohngeld".into())),
+///     ("year".into(), Json::Number("2025".into())),
+///     ("costs".into(), Json::String("100.00".into())),
+///     ("alliance".into(), Json::String("all".into())),
+/// ]);
+/// let plan = Json::Object(vec![(
+///     "plan".into(),
+///     Json::Object(vec![("entries".into(), Json::Array(vec![entry]))]),
+/// )]);
+/// let response = allocate_plan_value(&plan, &PlanOptions::default())?;
+/// assert_eq!(response.payers.len(), 16);
+/// # Ok::<(), efa_rechner::Error>(())
+/// ```
 pub fn allocate_plan_value(value: &Json, options: &PlanOptions) -> Result<PlanResponse> {
     allocate::allocate_plan(&read_json::parse(value, options)?)
+}
+
+impl Plan {
+    /// Reads and checks a plan from a file's bytes (a workbook, JSON or CSV, told apart by
+    /// content), for [`allocate_plan`](crate::allocate_plan).
+    ///
+    /// ```
+    /// use efa_rechner::{allocate_plan, Plan, PlanOptions};
+    ///
+    /// let plan = Plan::read(b"service,year,costs,alliance\nWohngeld,2025,10.00,BY\n", &PlanOptions::default())?;
+    /// let response = allocate_plan(&plan)?;
+    /// assert_eq!(response.entries[0].payers[0].id, "BY");
+    /// # Ok::<(), efa_rechner::Error>(())
+    /// ```
+    pub fn read(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
+        read_file(bytes, options)
+    }
 }

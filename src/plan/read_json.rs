@@ -60,7 +60,9 @@ impl Line {
 /// other place for them. For a JSON plan they replace the plan's own `title` and `compare`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanOptions {
+    /// A named model every entry is computed again with (`alliance`, `itplr-2023-35`, `fitko`).
     pub compare: Option<String>,
+    /// The plan's title (1 to 120 characters).
     pub title: Option<String>,
 }
 
@@ -86,15 +88,15 @@ pub enum Origin {
 /// A checked plan.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// A named model every entry is computed again with.
-    pub compare: Option<&'static str>,
+    pub(crate) compare: Option<&'static str>,
     /// Ceilings of the lines `fokus` and `foederal`, in this order.
-    pub ceilings: [Decimal; 2],
-    pub entries: Vec<Entry>,
-    pub origin: Origin,
+    pub(crate) ceilings: [Decimal; 2],
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) origin: Origin,
     /// Warnings about the file itself (`csv_windows_1252`), listed first in the response.
-    pub warnings: Vec<PlanWarning>,
+    pub(crate) warnings: Vec<PlanWarning>,
 }
 
 /// One plan entry: a version-1 request with a service and a budget line.

@@ -20,12 +20,18 @@ use std::fmt;
 pub const MAX_DEPTH: usize = 64;
 
 #[derive(Debug, Clone, PartialEq)]
+/// A JSON value as the strict reader keeps it: numbers as their text, object keys in order
+/// with duplicates (so that they can be reported).
 pub enum Json {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// The number exactly as written (`"12.50"`, `"1e3"`); converted by the field that reads it.
     Number(String),
+    /// A string.
     String(String),
+    /// A list.
     Array(Vec<Json>),
     /// Keys in document order; duplicates are kept so that validation can report them.
     Object(Vec<(String, Json)>),
@@ -353,8 +359,8 @@ impl serde::Serialize for Json {
 }
 
 /// Builds [`Json`] from any serde data format with the limits of the text reader: at most
-/// [`MAX_DEPTH`] levels of nesting (deeper input would overflow the stack, a cyclic one never
-/// ends) and a size budget of [`MAX_BYTES`], counting one per value plus
+/// `MAX_DEPTH` levels of nesting (deeper input would overflow the stack, a cyclic one never
+/// ends) and a size budget of `MAX_BYTES`, counting one per value plus
 /// the bytes of every string and field name (what the same value needs at least as JSON text).
 /// Binary floats are written in their shortest round-trip decimal form (`0.1` stays `0.1`).
 impl<'de> serde::Deserialize<'de> for Json {
