@@ -74,7 +74,6 @@ const plugins = [
     },
     transform(code, id) {
       if (id.endsWith('/www/core/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
-      if (id.endsWith(`/${SRC}/parts/gemeinden.js`)) return { code: code.replaceAll('../../../pkg/', '../'), map: null };
       if (id.endsWith(`/${SRC}/efa-rechner.js`)) return { code: glueImports.map((f) => `import ${JSON.stringify(f)};\n`).join('') + code, map: null };
       return null;
     },

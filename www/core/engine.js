@@ -111,6 +111,23 @@ export async function callEngine(fn) {
   throw trapError(trap);
 }
 
+/**
+ * The built-in Gemeinde table's bytes (pkg/gemeinden.tsv, for level "gemeinde" without a GV100AD
+ * file): one download per page, shared like the engine; a failed one is tried again next time.
+ * The element starts it at boot when its first request needs it, in parallel with the engine.
+ */
+export function fetchGemeinden() {
+  const s = session();
+  if (!s.gemeinden) {
+    const p = (s.gemeinden = fetch(new URL('../../pkg/gemeinden.tsv', import.meta.url)).then(async (r) => {
+      if (!r.ok) throw Object.assign(new Error(`HTTP ${r.status}`), { status: r.status });
+      return new Uint8Array(await r.arrayBuffer());
+    }));
+    p.catch(() => s.gemeinden === p && (s.gemeinden = null));
+  }
+  return s.gemeinden;
+}
+
 /** Frees a GV100AD handle; its instance may be dead, and the handle must never reach a finaliser. */
 export function freeDataset(ds) {
   try {

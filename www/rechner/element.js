@@ -2,7 +2,7 @@
 // computing, rendering. Everything is computed by the WASM engine (../core/engine.js); this file only
 // shows it.
 
-import { loadModule, callEngine, freeDataset } from '../core/engine.js';
+import { loadModule, callEngine, freeDataset, fetchGemeinden } from '../core/engine.js';
 import { errorObject } from './errors.js';
 import { h, clear } from '../core/dom.js';
 import { t, normLang, loadLang } from './i18n.js';
@@ -207,20 +207,11 @@ export class EfaRechner extends HTMLElement {
       this.#emit('efa-error', err);
       return;
     }
-    let req = this.#pendingRequest || null;
-    let fragmentError = null;
-    if (!this.hasAttribute('no-fragment')) {
-      try {
-        const f = readFragment();
-        if (f) {
-          req = f;
-          this.#lastFragment = location.hash;
-        }
-      } catch (e) {
-        fragmentError = e;
-      }
-    }
-    if (!req) req = this.#requestFromAttributes();
+    // The form is built in the task that shows the first result (one layout of the whole
+    // element, not the form's first and then again with the result): so what that result needs
+    // beyond the engine (a Kommune table's part, the built-in Gemeinde table) is awaited here.
+    await this.#prefetch(this.#startRequest().req);
+    const { req, fragmentError } = this.#startRequest(); // (again: the request may have changed meanwhile)
     this.#prefetch(req);
     this.#booted = true;
     this.#pendingRequest = null;
@@ -236,13 +227,35 @@ export class EfaRechner extends HTMLElement {
     await this._compute();
   }
 
+  /** The request to start with: the URL fragment's (unless no-fragment), one set before boot, or the attributes'. */
+  #startRequest() {
+    let req = this.#pendingRequest || null;
+    let fragmentError = null;
+    if (!this.hasAttribute('no-fragment')) {
+      try {
+        const f = readFragment();
+        if (f) {
+          req = f;
+          this.#lastFragment = location.hash;
+        }
+      } catch (e) {
+        fragmentError = e;
+      }
+    }
+    return { req: req || this.#requestFromAttributes(), fragmentError };
+  }
+
   /**
    * Starts loading what a first result with Kommunen needs, in parallel with the engine: the
-   * table's part and, at the Gemeinde level without a file, the built-in Gemeinde table's.
+   * table's part and, at the Gemeinde level without a file, the built-in Gemeinde table and its
+   * part (both at once, not the table after the part). Resolves when all of it has arrived or
+   * failed (a failure shows where it is needed).
    */
   #prefetch(req) {
     const k = req?.kommunen;
-    for (const p of k ? ['kommunen', k.level === 'gemeinde' && !this.getAttribute('kommunen-src') && 'gemeinden'] : []) if (p) loadPart(p).catch(() => {});
+    const loads = k ? [loadPart('kommunen')] : [];
+    if (k?.level === 'gemeinde' && !this.getAttribute('kommunen-src')) loads.push(fetchGemeinden(), loadPart('gemeinden'));
+    return Promise.allSettled(loads);
   }
 
   #requestFromAttributes() {

@@ -1,28 +1,12 @@
 // The built-in Gemeinde table for level "gemeinde" without a GV100AD file (issue 11). The engine's
 // .wasm does not carry it (size budget): the package ships it as gemeinden.tsv beside the engine,
-// fetched once per page when the Gemeinde level is first used, and handed to every engine
-// instance that needs it (also a fresh one after a trap). Loaded on demand (parts.js): from boot
-// on when the first request is at the Gemeinde level, else by the first computation that needs it.
+// fetched once per page (../../core/engine.js: fetchGemeinden, which the element starts at boot
+// when its first request is at the Gemeinde level) and handed to every engine instance that needs
+// it (also a fresh one after a trap). Loaded on demand (parts.js): from boot on when the first
+// request is at the Gemeinde level, else by the first computation that needs it.
 
 import { t } from '../i18n.js';
-import './i18n.js'; // the parts' texts
-
-// "../../../pkg/" becomes "../" in the package (scripts/build-pkg.sh), as "../../pkg/" in ../../core/engine.js.
-const URL_ = new URL('../../../pkg/gemeinden.tsv', import.meta.url);
-
-let table = null;
-
-/** The table's bytes (one download per page; a failed one is tried again next time). */
-export function fetchTable() {
-  if (!table) {
-    table = fetch(URL_).then((r) => {
-      if (!r.ok) throw Object.assign(new Error(`HTTP ${r.status}`), { status: r.status });
-      return r.arrayBuffer().then((b) => new Uint8Array(b));
-    });
-    table.catch(() => (table = null));
-  }
-  return table;
-}
+import { fetchGemeinden } from '../../core/engine.js';
 
 /**
  * Computes `request` with the built-in Gemeinde table loaded into the engine instance the call
@@ -30,14 +14,12 @@ export function fetchTable() {
  * then only for missing_gv100ad, any other error is thrown on. A table that cannot be fetched
  * is a coded error at the level field, if the engine needs it for this request.
  */
-fetchTable().catch(() => {}); // this part is loaded for the Gemeinde level: the download starts with it
-
 export async function allocate(el, request, e) {
   if (e && e.code !== 'missing_gv100ad') throw e;
   let bytes = null;
   let failed = null;
   try {
-    bytes = await fetchTable();
+    bytes = await fetchGemeinden();
   } catch (err) {
     failed = err;
   }
@@ -47,8 +29,12 @@ export async function allocate(el, request, e) {
       return api.allocate(request, ds);
     } catch (err) {
       if (!failed || err?.code !== 'missing_gv100ad') throw err;
-      const v = { status: failed?.status ?? '–' };
-      throw { code: 'missing_gv100ad', path: 'kommunen.level', messages: { de: t('de', 'errGemeindenLoad', v), en: t('en', 'errGemeindenLoad', v) } };
+      return null; // (the table could not be fetched: a message of this part's texts, below)
     }
+  }).then(async (res) => {
+    if (res) return res;
+    await import('./i18n.js').catch(() => {}); // the parts' texts, only now: the table's download did not wait for them
+    const v = { status: failed?.status ?? '–' };
+    throw { code: 'missing_gv100ad', path: 'kommunen.level', messages: { de: t('de', 'errGemeindenLoad', v), en: t('en', 'errGemeindenLoad', v) } };
   });
 }
