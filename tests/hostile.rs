@@ -2,6 +2,7 @@
 //! are not regular files (devices, directories, missing files) given to the CLI. The catalogue
 //! (`tests/hostile/catalogue.json`) runs through the CLI and the WASM module in one runner,
 //! `tests/node/hostile.test.mjs` (format: `tests/hostile/README.md`).
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use std::path::PathBuf;

@@ -10,5 +10,5 @@ pub(crate) mod laender;
 pub(crate) mod sources;
 // The table format's checker also runs inside build.rs and the generator (through `include!`);
 // the engine itself only reads the build-checked tables.
-#[cfg_attr(not(test), allow(dead_code))]
+#[cfg_attr(any(not(test), target_arch = "wasm32"), allow(dead_code))]
 pub(crate) mod table;
