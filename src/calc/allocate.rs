@@ -13,10 +13,10 @@ use crate::data::kommunen::KommunenDataset;
 use crate::data::laender::{self, LAENDER, N_LAENDER};
 use crate::data::sources::Source;
 use crate::error::{a, l, Args, Error, Msg, Result, WarningMsg};
+use crate::num::big::BigUint;
 use crate::num::largest_remainder::{self, Weights};
 use crate::num::money::{self, Unit};
 use crate::text::json;
-use num_bigint::BigUint;
 use rust_decimal::Decimal;
 use std::collections::hash_map::{Entry, HashMap};
 
@@ -382,7 +382,7 @@ fn share_weights(model: &Model) -> Weights {
             .iter()
             .map(|t| {
                 BigUint::from(t.share.mantissa().unsigned_abs())
-                    * BigUint::from(10u32).pow(scale - t.share.scale())
+                    * BigUint::pow10(scale - t.share.scale())
             })
             .collect(),
     )

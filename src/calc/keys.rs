@@ -5,11 +5,9 @@
 use crate::contract::keys::{Key, KeyKind};
 use crate::data::laender::LAENDER;
 use crate::error::{a, Error, Msg, Result};
+use crate::num::big::BigUint;
 use crate::num::largest_remainder::Weights;
 use crate::num::money;
-use num_bigint::BigUint;
-use num_integer::Integer;
-use num_traits::{One, Zero};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -51,11 +49,11 @@ impl Key {
                 let (ints, scale) = common_scale(&raw);
                 let sum: BigUint = ints.iter().sum();
                 let display = raw.iter().map(|d| money::display(*d)).collect();
-                let display_sum = trim(&money::with_point(&sum.to_string(), scale));
+                let display_sum = trim(&money::with_point(&sum.to_decimal(), scale));
                 (ints, display, display_sum)
             }
         };
-        if ints.iter().all(Zero::is_zero) {
+        if ints.iter().all(BigUint::is_zero) {
             let names: Vec<&str> = group.iter().map(|&l| LAENDER[l].code).collect();
             return Err(Error::new(
                 Msg::ZeroWeights,
@@ -89,9 +87,9 @@ impl Key {
         let total_den: BigUint = children.iter().map(|(_, t)| t).product();
         let mut ints = vec![BigUint::zero(); group.len()];
         for ((n, t), p) in children.iter().zip(&pw) {
-            let factor = p * (&total_den / t);
+            let factor = p * &(&total_den / t);
             for (acc, x) in ints.iter_mut().zip(n) {
-                *acc += x * &factor;
+                *acc += &(x * &factor);
             }
         }
         let sum: BigUint = ints.iter().sum();
@@ -119,7 +117,7 @@ fn common_scale(values: &[Decimal]) -> (Vec<BigUint>, u32) {
         .iter()
         .map(|d| {
             let m = BigUint::from(d.mantissa().unsigned_abs());
-            m * BigUint::from(10u32).pow(scale - d.scale())
+            m * BigUint::pow10(scale - d.scale())
         })
         .collect();
     (ints, scale)
@@ -140,7 +138,7 @@ fn reduce(ints: Vec<BigUint>) -> Vec<BigUint> {
     if g.is_zero() || g.is_one() {
         ints
     } else {
-        ints.into_iter().map(|x| x / &g).collect()
+        ints.iter().map(|x| x / &g).collect()
     }
 }
 

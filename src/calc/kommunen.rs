@@ -10,9 +10,9 @@ use crate::contract::response::{KommuneColumns, KommuneRow, KommunenOut, KreisRe
 use crate::data::kommunen::{Kommune, KommunenDataset};
 use crate::data::laender::LAENDER;
 use crate::error::{a, l, Error, Msg, Result};
+use crate::num::big::BigUint;
 use crate::num::largest_remainder::{self, Weights};
 use crate::num::money::{self, Unit};
-use num_bigint::BigUint;
 use rust_decimal::Decimal;
 
 /// Splits `land_units` (the Land's whole amount) over the Land and its Kommunen.
@@ -107,7 +107,7 @@ fn land_and_kommunen(spec: &KommunenSpec, land_units: u128) -> (u128, u128) {
     let kommunen_share = Decimal::ONE - spec.land_share;
     let scale = spec.land_share.scale().max(kommunen_share.scale());
     let as_int = |d: Decimal| -> BigUint {
-        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::from(10u32).pow(scale - d.scale())
+        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::pow10(scale - d.scale())
     };
     let split = largest_remainder::split(
         land_units,

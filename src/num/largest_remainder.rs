@@ -8,9 +8,7 @@
 //! product `N·wᵢ` fits because `N < 2⁶⁴`); larger ones, as exact mixes of keys produce, take an
 //! arbitrary-precision path with the same algorithm.
 
-use num_bigint::BigUint;
-use num_integer::Integer;
-use num_traits::{ToPrimitive, Zero};
+use crate::num::big::BigUint;
 use std::cmp::Ordering;
 
 /// Non-negative integer weights of the parts, in the stated order. Only ratios matter.
@@ -24,7 +22,7 @@ impl Weights {
     /// Picks the fast representation whenever every weight fits in 64 bits.
     pub fn from_big(w: Vec<BigUint>) -> Weights {
         if w.iter().all(|x| x.bits() <= 64) {
-            Weights::Small(w.iter().map(|x| x.to_u64().unwrap_or(0)).collect())
+            Weights::Small(w.iter().map(|x| x.to_u128().unwrap_or(0) as u64).collect())
         } else {
             Weights::Big(w)
         }
@@ -45,7 +43,7 @@ impl Weights {
     pub fn is_zero(&self) -> bool {
         match self {
             Weights::Small(w) => w.iter().all(|&x| x == 0),
-            Weights::Big(w) => w.iter().all(Zero::is_zero),
+            Weights::Big(w) => w.iter().all(BigUint::is_zero),
         }
     }
 
@@ -157,10 +155,10 @@ impl Int for u64 {
 
 impl Int for BigUint {
     fn is_zero(&self) -> bool {
-        Zero::is_zero(self)
+        BigUint::is_zero(self)
     }
     fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self) {
-        let (q, r) = (self * units).div_rem(sum);
+        let (q, r) = (self * &BigUint::from(units)).div_rem(sum);
         (q.to_u128().unwrap_or(0), r)
     }
 }
@@ -208,13 +206,13 @@ pub fn exact_string(
     unit_scale: u32,
     decimals: u32,
 ) -> String {
-    if Zero::is_zero(sum) {
+    if sum.is_zero() {
         return crate::num::money::with_point("0", decimals);
     }
     // value = units·w·unit_num / (Σw·10^unit_scale); keep `decimals` digits.
-    let num = weight * units * unit_num * BigUint::from(10u32).pow(decimals);
-    let den = sum * BigUint::from(10u32).pow(unit_scale);
-    crate::num::money::with_point(&(num / den).to_string(), decimals)
+    let num = weight * &BigUint::from(units) * &BigUint::from(unit_num) * &BigUint::pow10(decimals);
+    let den = sum * &BigUint::pow10(unit_scale);
+    crate::num::money::with_point(&(&num / &den).to_decimal(), decimals)
 }
 
 #[cfg(test)]
@@ -291,7 +289,8 @@ mod tests {
     #[test]
     fn big_and_small_paths_agree() {
         let w = [3u64, 7, 11, 13, 0, 5];
-        let big = Weights::Big(w.iter().map(|&x| BigUint::from(x) << 80).collect());
+        let shift = BigUint::from(1u128 << 80);
+        let big = Weights::Big(w.iter().map(|&x| BigUint::from(x) * &shift).collect());
         for units in [0u128, 1, 2, 17, 1_000_003, u64::MAX as u128] {
             assert_eq!(split(units, &small(&w)), split(units, &big), "{units}");
         }
