@@ -5,8 +5,9 @@ import type { PlanRequest, PlanResponse } from '../efa_rechner.js';
 import type { EfaElementError } from '../element/efa-rechner.js';
 
 export declare class EfaPlan extends HTMLElement {
-  /** The plan last computed: the plan object of a JSON plan, else its CSV text; null before. */
-  get plan(): PlanRequest | string | null;
+  /** The plan last computed: the plan object of a JSON plan, else its CSV text (the file's bytes
+   * for a CSV file that is not UTF-8); null before. */
+  get plan(): PlanRequest | string | Uint8Array | null;
   /** Sets the plan: a plan object, its JSON text or CSV text. */
   set plan(plan: PlanRequest | string);
   /** The last successful plan response (do not modify), or null. */

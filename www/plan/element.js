@@ -190,7 +190,7 @@ export class EfaPlan extends HTMLElement {
     const L = (k, v) => t(lang, k, v);
     const focusedId = this._root.activeElement?.id;
     this._titleEl = h('h2', { id: 'plan-title' });
-    this._fileInput = h('input', { type: 'file', id: 'plan-file', accept: '.csv,.json,.txt,text/csv,application/json', 'aria-describedby': 'plan-file-hint' });
+    this._fileInput = h('input', { type: 'file', id: 'plan-file', accept: '.csv,.xlsx,.ods,.json,.txt,text/csv,application/json', 'aria-describedby': 'plan-file-hint' });
     this._fileInput.addEventListener('change', () => {
       const f = this._fileInput.files?.[0];
       if (f) this._openFile(f);

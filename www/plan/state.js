@@ -85,13 +85,20 @@ export function invalidUtf8At(b) {
   return -1;
 }
 
+/** True for a workbook's container (ZIP: .xlsx, .ods; OLE compound file: old .xls). */
+const isWorkbook = (b) => (b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5)) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
+
 /**
- * The plan text of a file's bytes: UTF-8 (a BOM is kept for the engine, which accepts it), or
- * the contract's invalid_csv error at csv:LINE:COLUMN (invalid_json for a JSON file).
+ * The plan input of a file's bytes: its text when it is UTF-8 (a BOM is kept for the engine,
+ * which accepts it); the bytes themselves for a workbook and for a CSV file that is not UTF-8,
+ * which the engine reads as Windows-1252 with the warning csv_windows_1252 (contract 1.2) or
+ * answers with a coded error; the contract's invalid_json error for a JSON file that is not UTF-8.
  */
 export function decodePlan(bytes, T) {
   if (!bytes.length) throw planError('invalid_plan', 'file', T('de', 'plan.errEmpty'), T('en', 'plan.errEmpty'));
+  if (isWorkbook(bytes)) return bytes;
   const bad = invalidUtf8At(bytes);
+  if (bad >= 0 && !/^\s*[[{]/.test(new TextDecoder('utf-8').decode(bytes.subarray(0, Math.min(bad, 64))).replace(/^\ufeff/, ''))) return bytes;
   if (bad >= 0) {
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad)).replace(/^\ufeff/, '');
     const lines = before.split(/\r\n|\n|\r/);
@@ -106,7 +113,7 @@ export function decodePlan(bytes, T) {
 
 /** The plan object of a JSON text, or null (a CSV text, or JSON the engine will report). */
 export function planObject(text) {
-  if (!/^\ufeff?\s*\{/.test(text)) return null;
+  if (typeof text !== 'string' || !/^\ufeff?\s*\{/.test(text)) return null;
   try {
     const v = JSON.parse(text.replace(/^\ufeff/, ''));
     return v && typeof v === 'object' && v.plan && Array.isArray(v.plan.entries) ? v.plan : null;

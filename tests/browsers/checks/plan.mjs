@@ -9,7 +9,7 @@ import path from 'node:path';
 import assert from 'node:assert/strict';
 import { Key } from '../lib/page.mjs';
 import { headersOf } from '../lib/server.mjs';
-import { killEngine, assertKilled, PLAN_HARNESS } from '../lib/rechner.mjs';
+import { killEngine, assertKilled, PLAN_HARNESS, ROOT } from '../lib/rechner.mjs';
 import { HOST, PLAN_11, EXPECTED_11, EXPECTED_12, CSV_12, SENTENCE_DE, SENTENCE_EN, norm, moneyToDecimal, assertExpected, planResult, openPlan, rows, text, toEnglish } from '../lib/plan.mjs';
 
 const waitPlan = (page, n, where = null) => page.waitEvent('efa-plan-result', n, { where, timeout: 20000 });
@@ -236,14 +236,6 @@ export default function register(suite) {
     assert.equal(await text(page, '#plan-sentence'), SENTENCE_DE);
     assert.match(await text(page, '#plan-status'), /letzte gültige Ergebnis/);
 
-    // Windows-1252 bytes ("Kfz-Zulassung für" with 0xFC): invalid_csv, save as UTF-8
-    n = await page.eventCount();
-    await upload(page, 'excel-ansi.csv', 'text/csv', Buffer.concat([Buffer.from('Dienst;Jahr;Kosten\nKfz-Zulassung f'), Buffer.from([0xfc]), Buffer.from('r alle;2025;100\n')]));
-    err = await waitPlanError(page, n);
-    assert.equal(err.code, 'invalid_csv');
-    assert.equal(err.path, 'csv:2:16');
-    assert.match(err.messages.de, /UTF-8/);
-
     // a plan property with a bad line: the error's path, the summary in German
     n = await page.eventCount();
     await page.js(() => (document.querySelector('efa-plan').plan = 'Dienst;Jahr;Kosten\nWohngeld;2025;100;zu viel\n'));
@@ -280,6 +272,23 @@ export default function register(suite) {
     await upload(page, '12-plan-german.csv', 'text/csv', CSV_12);
     await waitPlan(page, n);
     assert.equal(await page.count('#plan-error-summary', HOST), 0);
+
+    // Windows-1252 bytes (Excel's plain CSV, "Kfz-Zulassung für" with 0xFC): read as such, the
+    // result with the warning csv_windows_1252 shown as a notice, not an error (contract 1.2)
+    n = await page.eventCount();
+    await upload(page, 'excel-ansi.csv', 'text/csv', Buffer.concat([Buffer.from('Dienst;Jahr;Kosten;Allianz\nKfz-Zulassung f'), Buffer.from([0xfc]), Buffer.from('r alle;2025;100;BY\n')]));
+    const ansi = await waitPlan(page, n);
+    assert.equal(ansi.services[0].service, 'Kfz-Zulassung für alle');
+    assert.equal(ansi.warnings[0].code, 'csv_windows_1252');
+    assert.match(await text(page, '.warnings'), /Windows-1252/);
+    assert.equal(await page.visible('#plan-error-summary', HOST), false, 'a notice, not an error');
+
+    // a workbook dropped onto the element: a coded error that says what to do, not "not UTF-8"
+    n = await page.eventCount();
+    await upload(page, 'portfolio.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fs.readFileSync(path.join(ROOT, 'tests/fixtures/plan/13-plan-libreoffice.xlsx')));
+    err = await waitPlanError(page, n);
+    assert.deepEqual([err.code, err.path], ['invalid_sheet', 'sheet']);
+    assert.match(err.messages.de, /CSV/);
     await page.assertClean();
   });
 

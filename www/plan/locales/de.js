@@ -8,7 +8,7 @@ export default {
   'plan.loadFailed': 'Die Rechenmaschine konnte nicht geladen werden: {message}',
   'plan.openHeading': 'Plan öffnen',
   'plan.fileLabel': 'Plan-Datei (CSV oder JSON)',
-  'plan.fileHint': 'CSV wie aus der Tabellenkalkulation (Semikolon, Dezimalkomma, UTF-8) oder JSON nach dem Vertrag, Version 1.1. Sie können die Datei auch hierher ziehen.',
+  'plan.fileHint': 'CSV wie aus der Tabellenkalkulation (Semikolon, Dezimalkomma; UTF-8 oder Excels „CSV (Trennzeichen-getrennt)“) oder JSON nach dem Vertrag, Version 1.1. Sie können die Datei auch hierher ziehen.',
   'plan.landLabel': 'Land hervorheben',
   'plan.landNone': '– kein Land –',
   'plan.compareLabel': 'Vergleichen mit',

@@ -8,7 +8,7 @@ export default {
   'plan.loadFailed': 'The calculation engine could not be loaded: {message}',
   'plan.openHeading': 'Open a plan',
   'plan.fileLabel': 'Plan file (CSV or JSON)',
-  'plan.fileHint': 'CSV as a spreadsheet exports it (semicolon, decimal comma, UTF-8) or JSON following the contract, version 1.1. You can also drag the file here.',
+  'plan.fileHint': 'CSV as a spreadsheet exports it (semicolon, decimal comma; UTF-8 or Excel’s plain “CSV”) or JSON following the contract, version 1.1. You can also drag the file here.',
   'plan.landLabel': 'Highlight a Land',
   'plan.landNone': '– no Land –',
   'plan.compareLabel': 'Compare with',
