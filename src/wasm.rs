@@ -9,7 +9,6 @@ use crate::error::{a, Error, Msg};
 use crate::text::json::Json;
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -173,7 +172,7 @@ fn table_of(kommunen: &[Kommune], dataset: u32) -> Result<(JsValue, JsValue, JsV
     // The run's address identifies it within its data set; the handle keeps a freed data set's
     // reused memory from matching (handles are never reused; entries go when the set is freed).
     let key = (dataset, kommunen.as_ptr() as usize, kommunen.len());
-    if let Some(t) = TABLES.with(|t| t.borrow().get(&key).cloned()) {
+    if let Some(t) = TABLES.with(|t| find(&t.borrow(), &key)) {
         return Ok(t);
     }
     let frozen =
@@ -187,7 +186,7 @@ fn table_of(kommunen: &[Kommune], dataset: u32) -> Result<(JsValue, JsValue, JsV
             &kommunen.iter().map(|k| k.population).collect::<Vec<_>>(),
         )?),
     );
-    TABLES.with(|tables| tables.borrow_mut().insert(key, t.clone()));
+    TABLES.with(|tables| tables.borrow_mut().push((key, t.clone())));
     Ok(t)
 }
 
@@ -322,13 +321,19 @@ pub fn allocate(request: JsValue, dataset: JsValue) -> Result<JsValue, JsValue> 
 thread_local! {
     /// Loaded data sets by handle: a JS object passed to `allocate` is only borrowed, never
     /// moved, so the page can reuse it; `free()` removes the entry.
-    static DATASETS: RefCell<HashMap<u32, Rc<KommunenDataset>>> = RefCell::new(HashMap::new());
+    /// (A list: a page holds one or two data sets, so a hash map's code would not pay.)
+    static DATASETS: RefCell<Vec<(u32, Rc<KommunenDataset>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
     /// The `columns` tables' AGS, name and population arrays, by (data set handle, run address,
     /// run length); see `table_of`.
     #[allow(clippy::type_complexity)]
-    static TABLES: RefCell<HashMap<(u32, usize, usize), (JsValue, JsValue, JsValue)>> =
-        RefCell::new(HashMap::new());
+    static TABLES: RefCell<Vec<((u32, usize, usize), (JsValue, JsValue, JsValue))>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The value kept under `key` in a registry list.
+fn find<K: PartialEq, V: Clone>(list: &[(K, V)], key: &K) -> Option<V> {
+    list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
 }
 
 fn lookup(dataset: &JsValue) -> Result<(u32, Rc<KommunenDataset>), JsValue> {
@@ -337,11 +342,7 @@ fn lookup(dataset: &JsValue) -> Result<(u32, Rc<KommunenDataset>), JsValue> {
         .and_then(|h| h.as_f64())
         .map(|h| h as u32);
     handle
-        .and_then(|h| {
-            DATASETS
-                .with(|d| d.borrow().get(&h).cloned())
-                .map(|d| (h, d))
-        })
+        .and_then(|h| DATASETS.with(|d| find(&d.borrow(), &h)).map(|d| (h, d)))
         .ok_or_else(|| to_js_error(&Error::new(Msg::NotADataset, "", &[])))
 }
 
@@ -354,8 +355,8 @@ pub struct Gv100adDataset {
 
 impl Drop for Gv100adDataset {
     fn drop(&mut self) {
-        DATASETS.with(|d| d.borrow_mut().remove(&self.handle));
-        TABLES.with(|t| t.borrow_mut().retain(|k, _| k.0 != self.handle));
+        DATASETS.with(|d| d.borrow_mut().retain(|(h, _)| *h != self.handle));
+        TABLES.with(|t| t.borrow_mut().retain(|(k, _)| k.0 != self.handle));
     }
 }
 
@@ -420,7 +421,7 @@ fn register(parsed: crate::error::Result<KommunenDataset>) -> Result<Gv100adData
         n.set(h.wrapping_add(1).max(1));
         h
     });
-    DATASETS.with(|d| d.borrow_mut().insert(handle, inner.clone()));
+    DATASETS.with(|d| d.borrow_mut().push((handle, inner.clone())));
     Ok(Gv100adDataset { handle, inner })
 }
 

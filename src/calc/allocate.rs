@@ -18,7 +18,6 @@ use crate::num::largest_remainder::{self, Weights};
 use crate::num::money::{self, Unit};
 use crate::text::json;
 use rust_decimal::Decimal;
-use std::collections::hash_map::{Entry, HashMap};
 
 /// Payer index of the Bund, after the 16 Länder.
 const BUND: usize = N_LAENDER;
@@ -132,7 +131,9 @@ struct Split {
     parts: Vec<Vec<PartOut>>,
     /// A key's weights depend only on the key and the payer group: each pair is weighed once,
     /// not once per item, period and tranche (a nested mix key is costly to weigh).
-    weighed: HashMap<(*const Key, Vec<usize>), GroupWeights>,
+    /// A request has a few such pairs: a list, not a hash map (whose code costs more than it
+    /// saves in the WASM module).
+    weighed: Vec<((*const Key, Vec<usize>), GroupWeights)>,
     /// The Bund alone carries its whole tranche.
     bund: GroupWeights,
 }
@@ -145,7 +146,7 @@ impl Split {
             totals: [0; N_LAENDER + 1],
             appears: [false; N_LAENDER + 1],
             parts: vec![Vec::new(); N_LAENDER + 1],
-            weighed: HashMap::new(),
+            weighed: Vec::new(),
             bund: GroupWeights {
                 ints: Weights::Small(vec![1]),
                 display: vec!["1".into()],
@@ -220,13 +221,17 @@ impl Split {
         let weights: &GroupWeights = if group == [BUND] {
             &self.bund
         } else {
-            match self
-                .weighed
-                .entry((std::ptr::from_ref(key), group.to_vec()))
-            {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => e.insert(key.weigh(group)?),
-            }
+            let same = |(k, g): &(*const Key, Vec<usize>)| std::ptr::eq(*k, key) && g == group;
+            let at = match self.weighed.iter().position(|(k, _)| same(k)) {
+                Some(at) => at,
+                None => {
+                    let weights = key.weigh(group)?;
+                    self.weighed
+                        .push(((std::ptr::from_ref(key), group.to_vec()), weights));
+                    self.weighed.len() - 1
+                }
+            };
+            &self.weighed[at].1
         };
         let unit = self.unit;
         let amounts = largest_remainder::split(units, &weights.ints);

@@ -12,7 +12,7 @@ use crate::error::{a, l, Context, Error, Messages, Msg, Result, WarningMsg};
 use crate::num::money::Money;
 use crate::plan::read_json::{Entry, Line, Plan, CEILING_MODEL, MAX_PLAN_PARTS};
 use crate::plan::response::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The contract version a plan response carries.
 pub const CONTRACT_VERSION: &str = "1.1";
@@ -89,21 +89,20 @@ struct ServiceAcc {
 #[derive(Default)]
 struct Warnings {
     list: Vec<PlanWarning>,
-    seen: HashMap<(&'static str, String, String), usize>,
 }
 
 impl Warnings {
     fn add(&mut self, code: &'static str, path: String, message: Messages, entry: usize) {
-        let key = (code, message.de.clone(), message.en.clone());
-        match self.seen.get(&key) {
-            Some(&i) => {
+        // a plan has few distinct warnings: a search, not a hash map
+        let same = |w: &PlanWarning| w.code == code && w.message == message;
+        match self.list.iter().position(same) {
+            Some(i) => {
                 let entries = &mut self.list[i].entries;
                 if entries.last() != Some(&entry) {
                     entries.push(entry);
                 }
             }
             None => {
-                self.seen.insert(key, self.list.len());
                 self.list.push(PlanWarning {
                     code,
                     path,
@@ -224,7 +223,9 @@ struct Sums {
     total: u128,
     year_totals: Vec<u128>,
     services: Vec<ServiceAcc>,
-    service_index: HashMap<String, usize>,
+    /// Service names, sorted, with their index in `services` (binary search: no hash map code
+    /// in the WASM module).
+    service_index: Vec<(String, usize)>,
     /// The itplr-2023-35 entries of each budget line and year.
     lines: BTreeMap<(Line, i32), u128>,
     sources: Vec<Source>,
@@ -256,7 +257,7 @@ impl Sums {
             total: 0,
             year_totals: vec![0; ny],
             services: Vec::new(),
-            service_index: HashMap::new(),
+            service_index: Vec::new(),
             lines: BTreeMap::new(),
             sources: Vec::new(),
             warnings: Warnings::default(),
@@ -331,16 +332,20 @@ impl Sums {
 
     /// The index of a service's sums, added on first sight.
     fn service(&mut self, name: &str) -> usize {
-        if let Some(&si) = self.service_index.get(name) {
-            return si;
-        }
+        let slot = match self
+            .service_index
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+        {
+            Ok(found) => return self.service_index[found].1,
+            Err(slot) => slot,
+        };
         self.services.push(ServiceAcc {
             name: name.to_string(),
             years: vec![0; self.years.len()],
             payers: vec![None; N_LAENDER + 1],
         });
         self.service_index
-            .insert(name.to_string(), self.services.len() - 1);
+            .insert(slot, (name.to_string(), self.services.len() - 1));
         self.services.len() - 1
     }
 
