@@ -80,6 +80,11 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// The code as the contract writes it (`unknown_land`).
+    ///
+    /// ```
+    /// assert_eq!(efa_rechner::ErrorCode::UnknownLand.as_str(), "unknown_land");
+    /// assert_eq!(efa_rechner::ErrorCode::ALL.len(), efa_rechner::metadata().error_codes.len());
+    /// ```
     pub fn as_str(self) -> &'static str {
         use ErrorCode::*;
         match self {
@@ -240,6 +245,12 @@ impl Error {
 
     /// A file larger than the door reads (`limit_exceeded`); `field` as for
     /// [`Error::file_unreadable`].
+    ///
+    /// ```
+    /// let e = efa_rechner::Error::file_too_large("big.txt", "gv100ad", 64);
+    /// assert_eq!((e.code.as_str(), e.path.as_str()), ("limit_exceeded", "gv100ad"));
+    /// assert_eq!(e.message.de, "Datei big.txt ist größer als 64 MiB");
+    /// ```
     pub fn file_too_large(file: &str, field: &str, max_mib: u64) -> Self {
         Self::new(
             Msg::FileTooLarge,

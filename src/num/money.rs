@@ -233,11 +233,21 @@ impl Money {
     }
 
     /// The whole number of `10^-scale` EUR.
+    ///
+    /// ```
+    /// assert_eq!("-12.30".parse::<efa_rechner::Money>()?.minor(), -1230);
+    /// # Ok::<(), efa_rechner::Error>(())
+    /// ```
     pub const fn minor(self) -> i128 {
         self.minor
     }
 
     /// The number of decimals.
+    ///
+    /// ```
+    /// assert_eq!("12.300".parse::<efa_rechner::Money>()?.scale(), 3);
+    /// # Ok::<(), efa_rechner::Error>(())
+    /// ```
     pub const fn scale(self) -> u32 {
         self.scale
     }
@@ -254,12 +264,23 @@ impl Money {
     }
 
     /// The same value written with at least `scale` decimals.
+    ///
+    /// ```
+    /// let m = efa_rechner::Money::new(5, 1); // 0.5
+    /// assert_eq!(m.with_scale(2).to_string(), "0.50");
+    /// assert_eq!(m.with_scale(0), m, "never fewer decimals");
+    /// ```
     pub fn with_scale(self, scale: u32) -> Money {
         let scale = scale.max(self.scale).min(Self::MAX_SCALE);
         Money::new(self.minor_at(scale), scale)
     }
 
     /// As a `rust_decimal::Decimal` (exact for every amount the engine writes).
+    ///
+    /// ```
+    /// let d = efa_rechner::Money::new(851_445, 2).to_decimal();
+    /// assert_eq!(d.to_string(), "8514.45");
+    /// ```
     pub fn to_decimal(self) -> Decimal {
         Decimal::try_from_i128_with_scale(self.minor, self.scale).unwrap_or(Decimal::MAX)
     }

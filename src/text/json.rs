@@ -39,6 +39,11 @@ pub enum Json {
 
 impl Json {
     /// A short German/English name of the JSON type, for error messages.
+    ///
+    /// ```
+    /// assert_eq!(efa_rechner::Json::Null.type_name(), ("null", "null"));
+    /// assert_eq!(efa_rechner::Json::Array(vec![]).type_name(), ("Liste", "array"));
+    /// ```
     pub fn type_name(&self) -> (&'static str, &'static str) {
         match self {
             Json::Null => ("null", "null"),
