@@ -142,6 +142,10 @@ import { transform as cssTransform } from 'lightningcss';
 
 const OUT = 'pkg/plan';
 const ENGINE = /^\.\.\/(efa_rechner(_bg)?\.(js|wasm)|snippets\/[^?]+\.js)(\?.*)?$/;
+// The glue's own static imports (wasm-bindgen snippets), imported by the entry as in pkg/element/:
+// they download with efa-plan.js, not one round trip after the glue.
+const glue = fs.readFileSync('pkg/efa_rechner.js', 'utf8');
+const glueImports = [...glue.matchAll(/^import\b[^'"]*from\s*['"]\.\/([^'"]+)['"]/gm)].map((m) => `../${m[1]}`);
 const plugins = [
   {
     name: 'efa-strip-pure', // as for pkg/element/ above
@@ -159,6 +163,7 @@ const plugins = [
       // The engine loader (www/core/engine.js) is in both bundles; a page-wide registry makes the
       // two copies one load.
       if (id.endsWith('/www/core/engine.js')) return { code: code.replaceAll('../../pkg/', '../'), map: null };
+      if (id.endsWith('/www/plan/efa-plan.js')) code = glueImports.map((f) => `import ${JSON.stringify(f)};\n`).join('') + code;
       if (id.endsWith('/www/plan/element.js')) {
         if (!code.includes("'../rechner/efa-rechner.js'")) throw new Error('build-pkg: www/plan/element.js no longer names ../rechner/efa-rechner.js');
         code = code.replace("'../rechner/efa-rechner.js'", "'../element/efa-rechner.js'");
