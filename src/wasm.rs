@@ -12,6 +12,12 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+// The module's allocator: talc instead of the default dlmalloc, smaller and faster (see
+// docs/performance.md, "Size of the WASM module").
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(inline_js = r#"
 export class EfaError extends Error {
   constructor(code, path, de, en) {
