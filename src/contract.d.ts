@@ -101,7 +101,9 @@ export type ErrorCode =
   | "invalid_date" | "date_outside_year" | "empty_period" | "not_a_payer" | "missing_gv100ad"
   | "invalid_gv100ad" | "invalid_unit" | "limit_exceeded"
   // Plans (contract 1.1).
-  | "invalid_plan" | "invalid_line" | "invalid_csv";
+  | "invalid_plan" | "invalid_line" | "invalid_csv"
+  // Plans from workbooks (contract 1.2).
+  | "invalid_sheet";
 
 /** Thrown by every export on bad input; the module stays usable. */
 export declare class EfaError extends Error {

@@ -230,7 +230,10 @@ export default function register(suite) {
     await openWithResult(page);
     assert.equal(await page.attr('#efa-status', 'role'), 'status');
     assert.match(await page.text('#efa-status'), /1\.000\.000,00\s€ für 2025/);
+    // the explanation is a panel drawn after the first paint (background priority)
+    await panelsDone(page);
     await page.click('details.explain summary');
+    await page.waitFor(() => /trägt/.test(document.querySelector('efa-rechner').shadowRoot.querySelector('details.explain')?.textContent), [], { what: 'the explanation in words' });
     const text = await page.text('details.explain');
     const res = await lastResult(page);
     const hePart = res.payers.find((p) => p.id === 'HE').parts.find((p) => p.tranche === 0);

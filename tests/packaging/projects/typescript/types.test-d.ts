@@ -90,7 +90,7 @@ expectTypeOf<ErrorCode>().toEqualTypeOf<
   | 'shares_do_not_sum_to_one' | 'unknown_key' | 'invalid_weight' | 'zero_weights' | 'not_a_member'
   | 'invalid_date' | 'date_outside_year' | 'empty_period' | 'not_a_payer' | 'missing_gv100ad'
   | 'invalid_gv100ad' | 'invalid_unit' | 'limit_exceeded'
-  | 'invalid_plan' | 'invalid_line' | 'invalid_csv'
+  | 'invalid_plan' | 'invalid_line' | 'invalid_csv' | 'invalid_sheet'
 >();
 expectTypeOf(metadata().errorCodes).toEqualTypeOf<ErrorCode[]>();
 expectTypeOf(metadata().version).toBeString();
