@@ -8,157 +8,107 @@ pub(crate) use messages::{a, l, truncate, Args, Context, Msg, WarningMsg};
 use serde::Serialize;
 use std::fmt;
 
-/// The error codes of contract version 1 and of plans (version 1.1), plus the extensions
-/// documented in the README (`invalid_unit`, `limit_exceeded`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// The text is not JSON (or not UTF-8), or a key occurs twice.
-    InvalidJson,
-    /// The request (or a field) has the wrong shape.
-    InvalidRequest,
-    /// A field the contract does not know (a typo).
-    UnknownField,
-    /// A required field is missing.
-    MissingField,
-    /// The year is not a whole number from 2000 to 2100.
-    InvalidYear,
-    /// An amount is not a non-negative decimal up to 10¹³.
-    InvalidAmount,
-    /// An amount is not a whole number of rounding units.
-    AmountNotMultipleOfUnit,
-    /// A Land that does not exist.
-    UnknownLand,
-    /// A Land named twice.
-    DuplicateLand,
-    /// The alliance is not a list of Länder or `"all"`.
-    InvalidAlliance,
-    /// The alliance is empty.
-    EmptyAlliance,
-    /// A model that does not exist.
-    UnknownModel,
-    /// A tranche's payers are not `alliance`, `all`, `bund` or Länder.
-    InvalidPayers,
-    /// A share is not between 0 and 1.
-    InvalidRatio,
-    /// Tranche shares or mix weights do not sum to exactly 1.
-    SharesDoNotSumToOne,
-    /// A key that does not exist.
-    UnknownKey,
-    /// A weight, usage or target-group figure is not a non-negative decimal.
-    InvalidWeight,
-    /// A key gives a whole payer group the weight 0.
-    ZeroWeights,
-    /// A membership for a Land outside the alliance.
-    NotAMember,
-    /// A date that is not `YYYY-MM-DD`.
-    InvalidDate,
-    /// A date outside the Wirtschaftsjahr.
-    DateOutsideYear,
-    /// A membership that ends before it begins, or a time with no member.
-    EmptyPeriod,
-    /// The Kommune level for a Land that pays nothing.
-    NotAPayer,
-    /// Gemeinde data needed but not loaded.
-    MissingGv100ad,
-    /// A GV100AD file (or the Gemeinde table) that cannot be read.
-    InvalidGv100ad,
-    /// Extension: `rounding.unit` is not a positive decimal the engine supports.
-    InvalidUnit,
-    /// Extension: a documented size limit (request bytes, list length, file size) was exceeded.
-    LimitExceeded,
-    /// Plans (1.1): not a plan object, no entries, more than 500 entries, a bad title or service.
-    InvalidPlan,
-    /// Plans (1.1): an entry's `line` is not `fokus` or `foederal`.
-    InvalidLine,
-    /// Plans (1.1): a CSV plan that cannot be read (path `csv:LINE:COLUMN`).
-    InvalidCsv,
-    /// Plans (1.2): a workbook that cannot be read, or no sheet with a plan (path `sheet` or
-    /// `sheet:NAME!CELL`).
-    InvalidSheet,
+/// Declares the codes once: the enum, its contract spelling ([`ErrorCode::as_str`], also what
+/// serde writes) and [`ErrorCode::ALL`] cannot drift apart.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])* $variant:ident => $text:literal,)+) => {
+        /// The error codes of contract version 1 and of plans (versions 1.1 and 1.2), plus the
+        /// extensions documented in docs/contract-extensions.md (`invalid_unit`,
+        /// `limit_exceeded`).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])* $variant,)+
+        }
+
+        impl ErrorCode {
+            /// The code as the contract writes it (`unknown_land`).
+            ///
+            /// ```
+            /// assert_eq!(efa_rechner::ErrorCode::UnknownLand.as_str(), "unknown_land");
+            /// assert_eq!(efa_rechner::ErrorCode::ALL.len(), efa_rechner::metadata().error_codes.len());
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $text,)+
+                }
+            }
+
+            /// Every code, for documentation and exhaustive tests.
+            pub const ALL: [ErrorCode; [$(ErrorCode::$variant,)+].len()] = [$(ErrorCode::$variant,)+];
+        }
+    };
 }
 
-impl ErrorCode {
-    /// The code as the contract writes it (`unknown_land`).
-    ///
-    /// ```
-    /// assert_eq!(efa_rechner::ErrorCode::UnknownLand.as_str(), "unknown_land");
-    /// assert_eq!(efa_rechner::ErrorCode::ALL.len(), efa_rechner::metadata().error_codes.len());
-    /// ```
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            InvalidJson => "invalid_json",
-            InvalidRequest => "invalid_request",
-            UnknownField => "unknown_field",
-            MissingField => "missing_field",
-            InvalidYear => "invalid_year",
-            InvalidAmount => "invalid_amount",
-            AmountNotMultipleOfUnit => "amount_not_multiple_of_unit",
-            UnknownLand => "unknown_land",
-            DuplicateLand => "duplicate_land",
-            InvalidAlliance => "invalid_alliance",
-            EmptyAlliance => "empty_alliance",
-            UnknownModel => "unknown_model",
-            InvalidPayers => "invalid_payers",
-            InvalidRatio => "invalid_ratio",
-            SharesDoNotSumToOne => "shares_do_not_sum_to_one",
-            UnknownKey => "unknown_key",
-            InvalidWeight => "invalid_weight",
-            ZeroWeights => "zero_weights",
-            NotAMember => "not_a_member",
-            InvalidDate => "invalid_date",
-            DateOutsideYear => "date_outside_year",
-            EmptyPeriod => "empty_period",
-            NotAPayer => "not_a_payer",
-            MissingGv100ad => "missing_gv100ad",
-            InvalidGv100ad => "invalid_gv100ad",
-            InvalidUnit => "invalid_unit",
-            LimitExceeded => "limit_exceeded",
-            InvalidPlan => "invalid_plan",
-            InvalidLine => "invalid_line",
-            InvalidCsv => "invalid_csv",
-            InvalidSheet => "invalid_sheet",
-        }
-    }
+error_codes! {
+    /// The text is not JSON (or not UTF-8), or a key occurs twice.
+    InvalidJson => "invalid_json",
+    /// The request (or a field) has the wrong shape.
+    InvalidRequest => "invalid_request",
+    /// A field the contract does not know (a typo).
+    UnknownField => "unknown_field",
+    /// A required field is missing.
+    MissingField => "missing_field",
+    /// The year is not a whole number from 2000 to 2100.
+    InvalidYear => "invalid_year",
+    /// An amount is not a non-negative decimal up to 10¹³.
+    InvalidAmount => "invalid_amount",
+    /// An amount is not a whole number of rounding units.
+    AmountNotMultipleOfUnit => "amount_not_multiple_of_unit",
+    /// A Land that does not exist.
+    UnknownLand => "unknown_land",
+    /// A Land named twice.
+    DuplicateLand => "duplicate_land",
+    /// The alliance is not a list of Länder or `"all"`.
+    InvalidAlliance => "invalid_alliance",
+    /// The alliance is empty.
+    EmptyAlliance => "empty_alliance",
+    /// A model that does not exist.
+    UnknownModel => "unknown_model",
+    /// A tranche's payers are not `alliance`, `all`, `bund` or Länder.
+    InvalidPayers => "invalid_payers",
+    /// A share is not between 0 and 1.
+    InvalidRatio => "invalid_ratio",
+    /// Tranche shares or mix weights do not sum to exactly 1.
+    SharesDoNotSumToOne => "shares_do_not_sum_to_one",
+    /// A key that does not exist.
+    UnknownKey => "unknown_key",
+    /// A weight, usage or target-group figure is not a non-negative decimal.
+    InvalidWeight => "invalid_weight",
+    /// A key gives a whole payer group the weight 0.
+    ZeroWeights => "zero_weights",
+    /// A membership for a Land outside the alliance.
+    NotAMember => "not_a_member",
+    /// A date that is not `YYYY-MM-DD`.
+    InvalidDate => "invalid_date",
+    /// A date outside the Wirtschaftsjahr.
+    DateOutsideYear => "date_outside_year",
+    /// A membership that ends before it begins, or a time with no member.
+    EmptyPeriod => "empty_period",
+    /// The Kommune level for a Land that pays nothing.
+    NotAPayer => "not_a_payer",
+    /// Gemeinde data needed but not loaded.
+    MissingGv100ad => "missing_gv100ad",
+    /// A GV100AD file (or the Gemeinde table) that cannot be read.
+    InvalidGv100ad => "invalid_gv100ad",
+    /// Extension: `rounding.unit` is not a positive decimal the engine supports.
+    InvalidUnit => "invalid_unit",
+    /// Extension: a documented size limit (request bytes, list length, file size) was exceeded.
+    LimitExceeded => "limit_exceeded",
+    /// Plans (1.1): not a plan object, no entries, more than 500 entries, a bad title or service.
+    InvalidPlan => "invalid_plan",
+    /// Plans (1.1): an entry's `line` is not `fokus` or `foederal`.
+    InvalidLine => "invalid_line",
+    /// Plans (1.1): a CSV plan that cannot be read (path `csv:LINE:COLUMN`).
+    InvalidCsv => "invalid_csv",
+    /// Plans (1.2): a workbook that cannot be read, or no sheet with a plan (path `sheet` or
+    /// `sheet:NAME!CELL`).
+    InvalidSheet => "invalid_sheet",
+}
 
-    /// Every code, for documentation and exhaustive tests.
-    pub const ALL: [ErrorCode; 31] = {
-        use ErrorCode::*;
-        [
-            InvalidJson,
-            InvalidRequest,
-            UnknownField,
-            MissingField,
-            InvalidYear,
-            InvalidAmount,
-            AmountNotMultipleOfUnit,
-            UnknownLand,
-            DuplicateLand,
-            InvalidAlliance,
-            EmptyAlliance,
-            UnknownModel,
-            InvalidPayers,
-            InvalidRatio,
-            SharesDoNotSumToOne,
-            UnknownKey,
-            InvalidWeight,
-            ZeroWeights,
-            NotAMember,
-            InvalidDate,
-            DateOutsideYear,
-            EmptyPeriod,
-            NotAPayer,
-            MissingGv100ad,
-            InvalidGv100ad,
-            InvalidUnit,
-            LimitExceeded,
-            InvalidPlan,
-            InvalidLine,
-            InvalidCsv,
-            InvalidSheet,
-        ]
-    };
+impl Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 impl fmt::Display for ErrorCode {
