@@ -7,7 +7,6 @@ use common::*;
 use efa_rechner::{allocate_json, gv100ad, KommunenDataset};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
 fn dataset_for(name: &str) -> Option<KommunenDataset> {
     // Example 08 asks for level "gemeinde": it needs the real Gemeindeverzeichnis.
@@ -78,20 +77,6 @@ fn own_fixtures_equal_the_contract_originals() {
     }
 }
 
-fn cli(args: &[&str]) -> (i32, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
-        .args(args)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    (out.status.code().unwrap_or(-1), v)
-}
-
 #[test]
 fn shared_examples_through_the_cli() {
     let Some(shared) = shared("the CLI examples") else {
@@ -120,22 +105,11 @@ fn shared_examples_through_the_cli() {
 
 #[test]
 fn cli_reads_standard_input_and_reports_bad_input_with_exit_2() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
-        .args(["allocate", "-", "--compact"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"year": 2025, "costs": "1.00", "alliance": ["BY"], "colour": 1}"#)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, v) = cli_stdin(
+        &["allocate", "-", "--compact"],
+        br#"{"year": 2025, "costs": "1.00", "alliance": ["BY"], "colour": 1}"#,
+    );
+    assert_eq!(code, 2);
     assert_eq!(v["error"]["code"], "unknown_field");
     assert_eq!(v["error"]["path"], "colour");
 

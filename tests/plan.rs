@@ -10,7 +10,7 @@ use efa_rechner::ErrorCode;
 use efa_rechner::{allocate_json, allocate_plan_text, PlanOptions};
 use serde_json::{json, Value};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
 fn run(text: &[u8], options: &PlanOptions) -> Value {
@@ -780,41 +780,6 @@ fn a_10_mb_cell_is_refused_at_once() {
     let (code, v) = cli_stdin(&["plan", "-"], &text);
     assert_eq!(code, 2);
     assert_eq!(v["error"]["code"], "limit_exceeded");
-}
-
-fn cli(args: &[&str]) -> (i32, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
-        .args(args)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    (out.status.code().unwrap_or(-1), v)
-}
-
-fn cli_raw(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>) {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // The CLI may stop reading early (size limit): a broken pipe is fine.
-    let _ = input.write_all(stdin);
-    drop(input);
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), out.stdout)
-}
-
-fn cli_stdin(args: &[&str], stdin: &[u8]) -> (i32, Value) {
-    let (code, out) = cli_raw(args, stdin);
-    (code, serde_json::from_slice(&out).unwrap())
 }
 
 #[test]

@@ -24,20 +24,6 @@ fn run(bytes: &[u8]) -> Value {
     }
 }
 
-fn cli(path: &Path) -> (i32, Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
-        .args(["plan", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
-    (out.status.code().unwrap_or(-1), v)
-}
-
 fn fixtures() -> PathBuf {
     repo().join("tests/fixtures/sheet")
 }
@@ -132,7 +118,7 @@ fn workbooks_of_other_writers_give_example_12() {
         }
         n += 1;
         same_as_example_12(&name, &run(&std::fs::read(&p).unwrap()));
-        let (code, got) = cli(&p);
+        let (code, got) = cli(&["plan", p.to_str().unwrap()]);
         assert_eq!(code, 0, "{name}");
         same_as_example_12(&name, &got);
     }
@@ -144,7 +130,7 @@ fn bad_workbooks_point_at_the_cell() {
     for (name, code, path, word) in bad_expectations() {
         let p = fixtures().join(name);
         check_bad(name, &run(&std::fs::read(&p).unwrap()), code, path, word);
-        let (exit, got) = cli(&p);
+        let (exit, got) = cli(&["plan", p.to_str().unwrap()]);
         assert_eq!(exit, 2, "{name}");
         check_bad(name, &got, code, path, word);
     }

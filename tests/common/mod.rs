@@ -150,3 +150,42 @@ fn with_expected(dir: &Path, suffixes: &[&str]) -> Vec<(String, PathBuf, PathBuf
     out.sort();
     out
 }
+
+/// Runs the CLI binary; its exit code and its standard output as JSON.
+pub fn cli(args: &[&str]) -> (i32, Value) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
+        .args(args)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    (out.status.code().unwrap_or(-1), v)
+}
+
+/// Runs the CLI binary with `stdin` on its standard input; its exit code and raw output.
+pub fn cli_raw(args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_efa-rechner"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // The CLI may stop reading early (size limit): a broken pipe is fine.
+    let _ = input.write_all(stdin);
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), out.stdout)
+}
+
+/// [`cli_raw`] with the output read as JSON.
+pub fn cli_stdin(args: &[&str], stdin: &[u8]) -> (i32, Value) {
+    let (code, out) = cli_raw(args, stdin);
+    (code, serde_json::from_slice(&out).unwrap())
+}
