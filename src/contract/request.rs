@@ -479,14 +479,7 @@ pub fn read_json(text: &[u8]) -> Result<Json> {
 
 /// Fails with `limit_exceeded` for a request text of more than [`MAX_REQUEST_BYTES`].
 pub fn check_request_size(len: usize) -> Result<()> {
-    if len > MAX_REQUEST_BYTES {
-        return Err(Error::new(
-            Msg::RequestTooLarge,
-            "",
-            &[("len", a(&len)), ("max", a(&MAX_REQUEST_BYTES))],
-        ));
-    }
-    Ok(())
+    crate::text::check_len(len, MAX_REQUEST_BYTES, Msg::RequestTooLarge)
 }
 
 /// Builds a [`Request`] in Rust, field by field as the contract names them.

@@ -126,14 +126,7 @@ pub const ENTRY_FIELDS: [&str; 9] = [
 
 /// Fails with `limit_exceeded` for a plan text of more than [`MAX_PLAN_BYTES`].
 pub fn check_size(len: usize) -> Result<()> {
-    if len > MAX_PLAN_BYTES {
-        return Err(Error::new(
-            Msg::PlanTooLarge,
-            "",
-            &[("len", a(&len)), ("max", a(&MAX_PLAN_BYTES))],
-        ));
-    }
-    Ok(())
+    crate::text::check_len(len, MAX_PLAN_BYTES, Msg::PlanTooLarge)
 }
 
 /// Reads caller options (`{compare, title}` from JavaScript); `null` means none.

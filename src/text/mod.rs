@@ -5,3 +5,14 @@
 pub(crate) mod json;
 pub(crate) mod reader;
 pub(crate) mod sheet;
+
+use crate::error::{a, Error, Msg, Result};
+
+/// Fails with `msg` (a `limit_exceeded` message naming `len` and `max`) for a text longer than
+/// `max` bytes: checked before any parsing, so an oversized input costs nothing.
+pub(crate) fn check_len(len: usize, max: usize, msg: Msg) -> Result<()> {
+    if len > max {
+        return Err(Error::new(msg, "", &[("len", a(&len)), ("max", a(&max))]));
+    }
+    Ok(())
+}
