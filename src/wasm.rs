@@ -120,8 +120,8 @@ fn to_js_error(e: &Error) -> JsValue {
 /// the boundary and the browser's native `JSON.parse` builds the objects: measured twice as fast
 /// as converting field by field, which costs a string decode per key and value.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    let text = crate::text::write_json::to_string(value)
+        .ok_or_else(|| JsValue::from(js_sys::Error::new("the response is not writable as JSON")))?;
     js_sys::JSON::parse(&text)
 }
 

@@ -1,10 +1,13 @@
 //! Text in: the strict JSON reader (numbers keep their text, duplicate keys are reported),
 //! workbooks (`.xlsx`, `.ods`) as grids of cells ([`sheet`]), and
-//! reading its fields with a path for every error. Uses [`crate::num`] and [`crate::error`].
+//! reading its fields with a path for every error; text out for the WASM door ([`write_json`]).
+//! Uses [`crate::num`] and [`crate::error`].
 
 pub(crate) mod json;
 pub(crate) mod reader;
 pub(crate) mod sheet;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) mod write_json;
 
 use crate::error::{a, Error, Msg, Result};
 
