@@ -20,15 +20,20 @@ pub struct Period {
 /// Cuts the year into periods at every `from` and at the day after every `to`.
 pub fn periods(year: i32, alliance: Option<&[usize]>, memberships: &[Membership]) -> Vec<Period> {
     let (first, last) = year_bounds(year);
+    // Sorted and unique as they go in: a handful of dates, and a sort would bring std's sort
+    // code (about 4 KB per element type) into the WASM module.
     let mut cuts = vec![first];
+    let mut cut = |d: Date| {
+        if let Err(at) = cuts.binary_search(&d) {
+            cuts.insert(at, d);
+        }
+    };
     for m in memberships {
-        cuts.push(m.from);
+        cut(m.from);
         if m.to < last {
-            cuts.push(m.to.next());
+            cut(m.to.next());
         }
     }
-    cuts.sort();
-    cuts.dedup();
     let ends = cuts
         .iter()
         .skip(1)

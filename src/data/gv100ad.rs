@@ -576,8 +576,10 @@ impl Parser {
         }
 
         // Destatis ships the file sorted, so these stable sorts are nearly free.
-        kreise.sort_by(|a, b| a.kommune.ags.cmp(&b.kommune.ags));
-        gemeinden.sort_by(|a, b| a.kommune.ags.cmp(&b.kommune.ags));
+        // (One function for both: one copy of the sort's code in the WASM module.)
+        let by_ags = |a: &Row, b: &Row| a.kommune.ags.cmp(&b.kommune.ags);
+        kreise.sort_by(by_ags);
+        gemeinden.sort_by(by_ags);
 
         let mut first_error: Option<(usize, Error)> = None;
         check_unique(&kreise, &mut first_error);

@@ -125,41 +125,85 @@ pub fn split(units: u128, weights: &Weights) -> Vec<u128> {
     }
 }
 
-/// Integer operations the algorithm needs, for `u128` and `BigUint` alike.
+/// Integer operations the algorithm needs, for `u64`, `u128` and `BigUint` alike.
 trait Int: Clone + Ord {
+    /// The remainder's type: `u128` for both machine-integer paths, so that they share one copy
+    /// of the selection's code in the WASM module.
+    type Rem: Remainders;
     fn is_zero(&self) -> bool;
     /// `(self·units) div sum` (fits in u128 since weight ≤ sum) and `(self·units) mod sum`.
-    fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self);
+    fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self::Rem);
 }
 
 impl Int for u128 {
+    type Rem = u128;
     fn is_zero(&self) -> bool {
         *self == 0
     }
-    fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self) {
+    fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, u128) {
         let p = self * units; // weight < 2⁶⁴ and units ≤ 2⁶⁴ - 1: see `split`
         (p / sum, p % sum)
     }
 }
 
 impl Int for u64 {
+    type Rem = u128;
     fn is_zero(&self) -> bool {
         *self == 0
     }
-    fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self) {
+    fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, u128) {
         // `split` takes this path only when every weight·units fits in 64 bits
         let p = self * units as u64;
-        (u128::from(p / sum), p % sum)
+        (u128::from(p / sum), u128::from(p % sum))
     }
 }
 
 impl Int for BigUint {
+    type Rem = BigUint;
     fn is_zero(&self) -> bool {
         BigUint::is_zero(self)
     }
     fn scaled_div_rem(&self, units: u128, sum: &Self) -> (u128, Self) {
         let (q, r) = (self * &BigUint::from(units)).div_rem(sum);
         (q.to_u128().unwrap_or(0), r)
+    }
+}
+
+/// Finding the parts that get one unit more: the `left` largest remainders, equal remainders
+/// to the earlier part.
+trait Remainders: Ord + Sized {
+    fn is_zero(&self) -> bool;
+    /// Reorders `rs` so that its first `left` entries are the ones that get a unit.
+    fn select(rs: &mut [(Self, usize)], left: usize);
+}
+
+/// Largest remainder first; equal remainders: earlier part first.
+fn hand_out_order<R: Ord>(a: &(R, usize), b: &(R, usize)) -> Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+}
+
+impl Remainders for u128 {
+    fn is_zero(&self) -> bool {
+        *self == 0
+    }
+    fn select(rs: &mut [(u128, usize)], left: usize) {
+        if left < rs.len() {
+            rs.select_nth_unstable_by(left - 1, hand_out_order);
+        }
+    }
+}
+
+impl Remainders for BigUint {
+    fn is_zero(&self) -> bool {
+        BigUint::is_zero(self)
+    }
+    /// Binary insertion, by hand: this path is rare (weights beyond 64 bits, or units beyond
+    /// 2⁶⁴ - 1) and std's selection would add a second copy of its code to the WASM module.
+    fn select(rs: &mut [(BigUint, usize)], _left: usize) {
+        for i in 1..rs.len() {
+            let at = rs[..i].partition_point(|x| hand_out_order(x, &rs[i]) == Ordering::Less);
+            rs[at..=i].rotate_right(1);
+        }
     }
 }
 
@@ -183,12 +227,7 @@ fn split_with<T: Int>(units: u128, weights: impl Iterator<Item = T>, sum: &T) ->
         .unwrap_or(usize::MAX)
         .min(remainders.len());
     if left > 0 {
-        // Largest remainder first; equal remainders: earlier part first.
-        let order =
-            |a: &(T, usize), b: &(T, usize)| -> Ordering { b.0.cmp(&a.0).then(a.1.cmp(&b.1)) };
-        if left < remainders.len() {
-            remainders.select_nth_unstable_by(left - 1, order);
-        }
+        T::Rem::select(&mut remainders, left);
         for (_, i) in &remainders[..left] {
             amounts[*i] += 1;
         }
@@ -292,6 +331,22 @@ mod tests {
         let shift = BigUint::from(1u128 << 80);
         let big = Weights::Big(w.iter().map(|&x| BigUint::from(x) * &shift).collect());
         for units in [0u128, 1, 2, 17, 1_000_003, u64::MAX as u128] {
+            assert_eq!(split(units, &small(&w)), split(units, &big), "{units}");
+        }
+    }
+
+    #[test]
+    fn the_big_path_hands_out_like_the_small_one_over_many_parts() {
+        // many parts, repeated weights (equal remainders: ties to the earlier part)
+        let mut x = 12_345u64;
+        let w: Vec<u64> = (0..300)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                (x >> 33) % 50
+            })
+            .collect();
+        let big = Weights::Big(w.iter().map(|&x| BigUint::from(x)).collect());
+        for units in [1u128, 7, 299, 1_000_003, 98_765_432_109] {
             assert_eq!(split(units, &small(&w)), split(units, &big), "{units}");
         }
     }

@@ -12,7 +12,6 @@ use crate::error::{a, l, Context, Error, Messages, Msg, Result, WarningMsg};
 use crate::num::money::Money;
 use crate::plan::read_json::{Entry, Line, Plan, CEILING_MODEL, MAX_PLAN_PARTS};
 use crate::plan::response::*;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// The contract version a plan response carries.
 pub const CONTRACT_VERSION: &str = "1.1";
@@ -227,20 +226,21 @@ struct Sums {
     /// in the WASM module).
     service_index: Vec<(String, usize)>,
     /// The itplr-2023-35 entries of each budget line and year.
-    lines: BTreeMap<(Line, i32), u128>,
+    /// (A list sorted by line and year: a few entries, and no B-tree code in the WASM module.)
+    lines: Vec<((Line, i32), u128)>,
     sources: Vec<Source>,
     warnings: Warnings,
 }
 
 impl Sums {
     fn new(plan: &Plan) -> Self {
-        let years: Vec<i32> = plan
-            .entries
-            .iter()
-            .map(|e| e.request.year)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        // Sorted and unique as they go in (no sort or B-tree code in the WASM module).
+        let mut years: Vec<i32> = Vec::new();
+        for e in &plan.entries {
+            if let Err(at) = years.binary_search(&e.request.year) {
+                years.insert(at, e.request.year);
+            }
+        }
         let decimals = plan
             .entries
             .iter()
@@ -258,7 +258,7 @@ impl Sums {
             year_totals: vec![0; ny],
             services: Vec::new(),
             service_index: Vec::new(),
-            lines: BTreeMap::new(),
+            lines: Vec::new(),
             sources: Vec::new(),
             warnings: Warnings::default(),
         }
@@ -294,7 +294,15 @@ impl Sums {
         let si = self.service(&e.service);
         self.services[si].years[yi] += entry_total;
         if let Some(line) = e.line {
-            let amount = self.lines.entry((line, e.request.year)).or_insert(0);
+            let key = (line, e.request.year);
+            let at = match self.lines.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(at) => at,
+                Err(at) => {
+                    self.lines.insert(at, (key, 0));
+                    at
+                }
+            };
+            let amount = &mut self.lines[at].1;
             if e.request.model.id == CEILING_MODEL {
                 *amount += entry_total;
             }
@@ -456,7 +464,7 @@ impl Sums {
     fn lines(&self, plan: &Plan) -> (Vec<LineOut>, Vec<PlanWarning>) {
         let mut lines = Vec::with_capacity(self.lines.len());
         let mut warnings = Vec::new();
-        for (&(line, year), &amount) in &self.lines {
+        for &((line, year), amount) in &self.lines {
             let ceiling = plan.ceilings[line.index()];
             let exceeded = self.money(amount).to_decimal() > ceiling;
             // As given (the default: "15000000.00"); the amount has the plan's decimals.

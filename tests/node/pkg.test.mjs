@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ELEMENT_CRITICAL_GZIP_BUDGET, elementCritical } from '../bench/sizes.mjs';
+import { ELEMENT_CRITICAL_GZIP_BUDGET, WASM_GZIP_BUDGET, WASM_GZIP_LIMIT, elementCritical, gzipSize } from '../bench/sizes.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const shared = resolve(root, '../shared');
@@ -84,8 +84,13 @@ console.log(JSON.stringify(Object.fromEntries(['allocate', 'allocatePlan', 'allo
   assert.deepEqual(got, { allocate: 'function', allocatePlan: 'function', allocatePlanCsv: 'function', loadGv100ad: 'function', loadGemeinden: 'function', metadata: 'function' });
   const meta = JSON.parse(readFileSync(join(installedPackage(), 'node_modules/efa-rechner/package.json'), 'utf8'));
   assert.deepEqual(meta.files.filter((f) => f.endsWith('.wasm')), ['efa_rechner_bg.wasm'], 'one .wasm in the package');
+});
+
+test('size budget: the one .wasm stays at or below its limit on the way to 110 KiB gzip', () => {
   const wasm = readFileSync(join(root, 'pkg/efa_rechner_bg.wasm'));
-  console.log(`# efa_rechner_bg.wasm: ${wasm.length} bytes, ${gzipSync(wasm, { level: 9 }).length} bytes gzip`);
+  const gz = gzipSize(wasm);
+  console.log(`# efa_rechner_bg.wasm: ${wasm.length} bytes, ${gz} bytes gzip (limit ${WASM_GZIP_LIMIT}, budget ${WASM_GZIP_BUDGET}: ${gz - WASM_GZIP_BUDGET} bytes to go)`);
+  assert.ok(gz <= WASM_GZIP_LIMIT, `${gz} bytes gzip is above the limit of ${WASM_GZIP_LIMIT} (tests/bench/sizes.mjs): find what grew with twiggy (docs/performance.md, "Size of the WASM module")`);
 });
 
 test('size budget: the Gemeinde table is a separate file of at most 120 KB gzip, in the tarball', () => {
