@@ -67,10 +67,10 @@ export interface KommuneRow { ags: string; name: string; population: number; amo
 /**
  * `format: "columns"` through the WASM door: entry i of every column is one Kommune. `ags`, `name`
  * and `population` are frozen arrays shared by every response from the same data set (compare
- * them by identity); `amount` holds integer counts of the response's `unit` (`123456n` at
- * `"0.01"` is 1,234.56 €): a `BigUint64Array`, or an array of `bigint` beyond 2⁶⁴ − 1 units;
- * `exempt` is 1 for an exempt Kommune. (The CLI's JSON has `amount` as integer strings and
- * `exempt` as booleans.)
+ * them by identity), and so is the response's `kommunen.kreise` then (frozen `{ags, name}`);
+ * `amount` holds integer counts of the response's `unit` (`123456n` at `"0.01"` is 1,234.56 €):
+ * a `BigUint64Array`, or an array of `bigint` beyond 2⁶⁴ − 1 units; `exempt` is 1 for an exempt
+ * Kommune. (The CLI's JSON has `amount` as integer strings and `exempt` as booleans.)
  */
 export interface KommuneColumns {
   readonly ags: readonly string[]; readonly name: readonly string[]; readonly population: readonly number[];

@@ -3,7 +3,7 @@
 //! subclass with `code`, `path` and `messages`). Money crosses as decimal strings, except in the
 //! `kommunen.format: "columns"` table, whose amounts are integer units in a `BigUint64Array`.
 
-use crate::contract::response::{KommuneColumns, Response};
+use crate::contract::response::{KommuneColumns, KreisRef, Response};
 use crate::data::kommunen::{Kommune, KommunenDataset};
 use crate::error::{a, Error, Msg};
 use crate::text::json::Json;
@@ -119,7 +119,7 @@ fn to_js_error(e: &Error) -> JsValue {
 /// The response as plain JS objects (maps as objects, counts as numbers). One JSON text crosses
 /// the boundary and the browser's native `JSON.parse` builds the objects: measured twice as fast
 /// as converting field by field, which costs a string decode per key and value.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = crate::text::write_json::to_string(value)
         .ok_or_else(|| JsValue::from(js_sys::Error::new("the response is not writable as JSON")))?;
     js_sys::JSON::parse(&text)
@@ -131,6 +131,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// `TABLES`). `dataset` is the handle of the data set the rows come from (0: embedded data).
 fn response_to_js(mut response: Response<'_>, dataset: u32) -> Result<JsValue, JsValue> {
     let columns = response.kommunen.as_mut().and_then(|k| k.columns.take());
+    // With columns, the Land's Kreise are shared like the columns' names: a third of the
+    // response's JSON text otherwise, written, decoded and parsed again on every call.
+    let kreise = match columns {
+        Some(_) => response.kommunen.as_mut().and_then(|k| k.kreise.take()),
+        None => None,
+    };
     let out = to_js(&response)?;
     if let Some(c) = columns {
         let kommunen = js_sys::Reflect::get(&out, &JsValue::from_str("kommunen"))?;
@@ -139,8 +145,37 @@ fn response_to_js(mut response: Response<'_>, dataset: u32) -> Result<JsValue, J
             &JsValue::from_str("columns"),
             &columns_to_js(&c, dataset)?,
         )?;
+        if let Some(k) = kreise {
+            js_sys::Reflect::set(
+                &kommunen,
+                &JsValue::from_str("kreise"),
+                &kreise_of(&k, dataset)?,
+            )?;
+        }
     }
     Ok(out)
+}
+
+/// A Land's Kreise (`kommunen.kreise`) as a frozen JS array of frozen objects, made on first use
+/// and shared by every later `columns` response from the same data set (see `table_of`).
+fn kreise_of(kreise: &[KreisRef<'_>], dataset: u32) -> Result<JsValue, JsValue> {
+    let Some(first) = kreise.first() else {
+        return to_js(kreise);
+    };
+    // The first Kreis's AGS text lives in the data set: its address identifies the run.
+    let key = (dataset, first.ags.as_ptr() as usize, kreise.len());
+    if let Some(k) = KREISE.with(|t| find(&t.borrow(), &key)) {
+        return Ok(k);
+    }
+    let array = to_js(kreise)?;
+    for item in js_sys::Array::from(&array).iter() {
+        js_sys::Object::freeze(item.unchecked_ref::<js_sys::Object>());
+    }
+    let frozen = JsValue::from(js_sys::Object::freeze(
+        array.unchecked_ref::<js_sys::Object>(),
+    ));
+    KREISE.with(|t| t.borrow_mut().push((key, frozen.clone())));
+    Ok(frozen)
 }
 
 fn columns_to_js(c: &KommuneColumns<'_>, dataset: u32) -> Result<JsValue, JsValue> {
@@ -335,7 +370,12 @@ thread_local! {
     #[allow(clippy::type_complexity)]
     static TABLES: RefCell<Vec<((u32, usize, usize), (JsValue, JsValue, JsValue))>> =
         const { RefCell::new(Vec::new()) };
+    /// The `columns` responses' Kreise of a Land, by the same key; see `kreise_of`.
+    static KREISE: RefCell<Vec<(RunKey, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
+
+/// A run of Kommunen within a data set: (data set handle, address, length); see `table_of`.
+type RunKey = (u32, usize, usize);
 
 /// The value kept under `key` in a registry list.
 fn find<K: PartialEq, V: Clone>(list: &[(K, V)], key: &K) -> Option<V> {
@@ -363,6 +403,7 @@ impl Drop for Gv100adDataset {
     fn drop(&mut self) {
         DATASETS.with(|d| d.borrow_mut().retain(|(h, _)| *h != self.handle));
         TABLES.with(|t| t.borrow_mut().retain(|(k, _)| k.0 != self.handle));
+        KREISE.with(|t| t.borrow_mut().retain(|(k, _)| k.0 != self.handle));
     }
 }
 

@@ -174,17 +174,54 @@ impl Unit {
 /// Puts a decimal point `scale` digits from the right of a non-negative integer's digits,
 /// padding with zeros: `("5", 2)` → `"0.05"`, `("123", 0)` → `"123"`.
 pub fn with_point(digits: &str, scale: u32) -> String {
+    let mut out = String::with_capacity(digits.len() + scale as usize + 2);
+    push_with_point(&mut out, digits, scale);
+    out
+}
+
+/// [`with_point`] appended to `out`. By hand rather than with `format!`: every amount of a
+/// response passes here, and core::fmt's machinery made writing them slower in WASM.
+fn push_with_point(out: &mut String, digits: &str, scale: u32) {
     let scale = scale as usize;
     if scale == 0 {
-        return digits.to_string();
+        out.push_str(digits);
+        return;
     }
-    let padded = if digits.len() <= scale {
-        format!("{}{digits}", "0".repeat(scale + 1 - digits.len()))
+    if digits.len() > scale {
+        let (whole, decimals) = digits.split_at(digits.len() - scale);
+        out.push_str(whole);
+        out.push('.');
+        out.push_str(decimals);
     } else {
-        digits.to_string()
-    };
-    let (i, f) = padded.split_at(padded.len() - scale);
-    format!("{i}.{f}")
+        out.push_str("0.");
+        for _ in digits.len()..scale {
+            out.push('0');
+        }
+        out.push_str(digits);
+    }
+}
+
+/// The decimal digits of `v`, written into `buf` from its end (u64 steps where the value fits:
+/// a 128-bit division is a library call in WASM).
+pub(crate) fn digits(v: u128, buf: &mut [u8; 39]) -> &str {
+    let mut at = buf.len();
+    let mut big = v;
+    while big > u128::from(u64::MAX) {
+        at -= 1;
+        buf[at] = b'0' + (big % 10) as u8;
+        big /= 10;
+    }
+    let mut small = big as u64;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (small % 10) as u8;
+        small /= 10;
+        if small == 0 {
+            break;
+        }
+    }
+    // only ASCII digits were written
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
 }
 
 /// A decimal written without trailing zeros (`"7.43709"`, `"0.5"`, `"3"`), for weights and shares.
@@ -323,10 +360,21 @@ impl Sum for Money {
 impl fmt::Display for Money {
     /// `-?digits.decimals`, with exactly `scale` decimals; width and alignment are honoured.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.minor.unsigned_abs().to_string();
-        let sign = if self.minor < 0 { "-" } else { "" };
-        let text = format!("{sign}{}", with_point(&digits, self.scale));
-        f.pad(&text)
+        f.pad(&self.text())
+    }
+}
+
+impl Money {
+    /// `-?digits.decimals`, as `Display` writes it without width or alignment.
+    fn text(&self) -> String {
+        let mut buf = [0u8; 39];
+        let digits = digits(self.minor.unsigned_abs(), &mut buf);
+        let mut out = String::with_capacity(digits.len() + self.scale as usize + 3);
+        if self.minor < 0 {
+            out.push('-');
+        }
+        push_with_point(&mut out, digits, self.scale);
+        out
     }
 }
 
@@ -358,7 +406,7 @@ impl FromStr for Money {
 impl serde::Serialize for Money {
     /// As the contract writes money: a JSON string (`"8514.45"`).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.text())
     }
 }
 

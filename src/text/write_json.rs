@@ -37,19 +37,10 @@ impl ser::Error for Unsupported {
 struct Writer(Vec<u8>);
 
 impl Writer {
-    fn uint(&mut self, mut v: u128) {
+    fn uint(&mut self, v: u128) {
         let mut buf = [0u8; 39];
-        let mut at = buf.len();
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        // only ASCII digits were written
-        self.0.extend_from_slice(&buf[at..]);
+        self.0
+            .extend_from_slice(crate::num::money::digits(v, &mut buf).as_bytes());
     }
 
     fn int(&mut self, v: i128) {
@@ -70,30 +61,35 @@ impl Writer {
 /// `s` inside a JSON string, with serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
 /// `\t`, and `\u00XX` for the other control characters; everything else as it is.
 fn escaped(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    // (A plain index loop: at opt-level "z" it stays a tight loop; most strings need no escape.)
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
         if b >= 0x20 && b != b'"' && b != b'\\' {
             continue;
         }
-        out.extend_from_slice(&s.as_bytes()[start..i]);
-        start = i + 1;
+        out.extend_from_slice(&bytes[start..i - 1]);
+        start = i;
         match b {
-            b'"' => out.extend_from_slice("\\\"".as_bytes()),
-            b'\\' => out.extend_from_slice("\\\\".as_bytes()),
-            b'\n' => out.extend_from_slice("\\n".as_bytes()),
-            b'\r' => out.extend_from_slice("\\r".as_bytes()),
-            b'\t' => out.extend_from_slice("\\t".as_bytes()),
-            0x08 => out.extend_from_slice("\\b".as_bytes()),
-            0x0c => out.extend_from_slice("\\f".as_bytes()),
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            0x08 => out.extend_from_slice(b"\\b"),
+            0x0c => out.extend_from_slice(b"\\f"),
             _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.extend_from_slice("\\u00".as_bytes());
+                out.extend_from_slice(b"\\u00");
                 out.push(HEX[usize::from(b >> 4)]);
                 out.push(HEX[usize::from(b & 15)]);
             }
         }
     }
-    out.extend_from_slice(&s.as_bytes()[start..]);
+    out.extend_from_slice(&bytes[start..]);
 }
 
 /// Writes `Display` output straight into a JSON string (money, shares), escaping as it goes.
