@@ -9,7 +9,6 @@ use crate::num::big::BigUint;
 use crate::num::largest_remainder::Weights;
 use crate::num::money;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// A key's weights over one payer group, in the group's order.
 #[derive(Debug, Clone)]
@@ -30,7 +29,9 @@ impl Key {
     fn raw(&self, land: usize) -> Decimal {
         match &self.kind {
             KeyKind::Ks { edition, .. } => {
-                Decimal::from_str(edition.shares[land]).unwrap_or_default()
+                // the project's plain-decimal reader: rust_decimal's `from_str` (scientific
+                // notation, rounding) would be the only user of its parser in the WASM module
+                crate::num::money::parse_plain(edition.shares[land]).unwrap_or_default()
             }
             KeyKind::Population => Decimal::from(LAENDER[land].population),
             KeyKind::Equal => Decimal::ONE,
