@@ -48,7 +48,10 @@ cat > "$work/bin/apt-get" <<'EOF'
 echo "apt-get $*" >> "$STANDIN_LOG"
 [ -n "${STANDIN_APT_FAIL:-}" ] && { echo "E: Unable to locate package chromium (stand-in failure)"; exit 100; }
 [ "$1" = update ] && exit 0
-sleep 2   # long enough for the log to show cargo working meanwhile
+# Holds the install until setup has started a cargo install (the event the "background" check
+# looks for), at most 120 s: a setup that waited for apt-get first would get there only after the
+# timeout, and that check fails. (A fixed sleep here failed a rehearsal under load.)
+for _ in $(seq 1200); do grep -q '^cargo install' "$STANDIN_LOG" && break; sleep 0.1; done
 for p in "$@"; do
   case "$p" in
     chromium) f=(/usr/bin/chromium) ;;
