@@ -4,7 +4,7 @@
 
 import { loadModule, callEngine, freeDataset, fetchGemeinden } from '../core/engine.js';
 import { errorObject } from './errors.js';
-import { h, clear } from '../core/dom.js';
+import { h, clear, morph } from '../core/dom.js';
 import { t, normLang, loadLang } from './i18n.js';
 import { adoptStyles } from '../core/styles.js';
 import { adoptElementStyles } from './styles.js';
@@ -207,9 +207,10 @@ export class EfaRechner extends HTMLElement {
       this.#emit('efa-error', err);
       return;
     }
-    // The form is built in the task that shows the first result (one layout of the whole
-    // element, not the form's first and then again with the result): so what that result needs
-    // beyond the engine (a Kommune table's part, the built-in Gemeinde table) is awaited here.
+    // The form is built while what the first result needs beyond the engine (a Kommune table's
+    // part, the built-in Gemeinde table) arrives, and shown in the task that shows that result:
+    // one layout of the whole element, not the form's first and then again with the result.
+    this.#build();
     await this.#prefetch(this.#startRequest().req);
     const { req, fragmentError } = this.#startRequest(); // (again: the request may have changed meanwhile)
     this.#prefetch(req);
@@ -217,10 +218,12 @@ export class EfaRechner extends HTMLElement {
     this.#pendingRequest = null;
     this.#request = null;
     this.#initialRequest = req;
-    // (the file's download starts before the form is built; its part runs after, never before)
+    // (built again if lang or readonly changed meanwhile)
+    if (this.#wrap.lang !== this.lang || !this._form !== this.hasAttribute('readonly')) this.#build();
+    // (the file's download starts before the form is shown; its part runs after it is built)
     const src = this.getAttribute('kommunen-src');
     if (src) this.#loadDatasetFromUrl(src);
-    this.#build();
+    clear(this.#root).append(this.#wrap);
     if (this._form) this._form.write(req);
     else this.#request = req;
     if (fragmentError) console.info('efa-rechner: ignoring an unreadable #efa= fragment');
@@ -330,7 +333,8 @@ export class EfaRechner extends HTMLElement {
     this.#titleEl.textContent = service ? t(this.lang, 'titleService', { service }) : t(this.lang, 'title');
   }
 
-  #build() {
+  /** Builds the element's UI; shows it if `show` (else the caller shows #wrap). */
+  #build(show) {
     const lang = this.lang;
     const L = (k, v) => t(lang, k, v);
     const readonly = this.hasAttribute('readonly');
@@ -380,7 +384,7 @@ export class EfaRechner extends HTMLElement {
     );
     layout.append(this.#resultsSection);
     this.#wrap.append(layout);
-    clear(this.#root).append(this.#wrap);
+    if (show) clear(this.#root).append(this.#wrap);
   }
 
   async #rebuild() {
@@ -388,7 +392,7 @@ export class EfaRechner extends HTMLElement {
     const focusedId = this.#root.activeElement?.id;
     const snap = this._form?.snapshot ? this._form.snapshot() : null;
     const req = this._form ? null : this.#request;
-    this.#build();
+    this.#build(true);
     if (this._form) {
       if (snap) this._form.restore(snap);
       else this._form.write(this.#request || this.#initialRequest || {});
@@ -552,16 +556,15 @@ export class EfaRechner extends HTMLElement {
     const lang = this.lang;
     const names = this.#names();
     const open = new Set([...this.#resultBody.querySelectorAll('details[open]')].map((d) => d.className));
-    clear(this.#resultBody).append(...renderResults({ lang, names, res, service: this.getAttribute('service') }));
+    // (in place: what a new result of the same shape changes is only texts and bar widths)
+    morph(this.#resultBody, renderResults({ lang, names, res, service: this.getAttribute('service') }));
     for (const d of this.#resultBody.querySelectorAll('details')) {
       if (!open.has(d.className)) continue;
       fillDeferred(this.#resultBody);
       d.open = true;
     }
     this.#renderKommunen();
-    clear(this.#sourcesBox);
-    const src = renderSources({ lang, res });
-    if (src) this.#sourcesBox.append(src);
+    morph(this.#sourcesBox, renderSources({ lang, res }));
     // What is not in view at first (the closed explanation; the what-if and export panels below
     // the results) is built once this result has been painted: a form change paints its new
     // result first (the panels keep their content until then; the export reads the result when

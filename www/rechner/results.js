@@ -148,11 +148,11 @@ export function renderExplanation({ lang, names, res }) {
   return details;
 }
 
+/** The sources block as a list of nodes (none without sources). */
 export function renderSources({ lang, res, extra = [] }) {
   const L = (k, v) => t(lang, k, v);
   const list = [...(res.sources || []), ...extra];
-  if (!list.length) return null;
-  return h(
+  return list.length ? [h(
     'div',
     { class: 'sources' },
     h('h4', { text: L('sourcesHeading') }),
@@ -166,5 +166,5 @@ export function renderSources({ lang, res, extra = [] }) {
         return h('li', { text: bits.join(', ') });
       }),
     ),
-  );
+  )] : [];
 }

@@ -262,6 +262,29 @@ export default function register(suite) {
     await page.assertClean();
   });
 
+  suite.test('a new result updates the results in place: the same table and chart, rows and texts as the result says', async (page) => {
+    await openWithResult(page);
+    const same = () => page.shadow((root) => root.querySelector('table[part="results-table"]') === window.__efaTable && root.querySelector('figure[part="chart"]') === window.__efaChart);
+    await page.shadow((root) => {
+      window.__efaTable = root.querySelector('table[part="results-table"]');
+      window.__efaChart = root.querySelector('figure[part="chart"]');
+    });
+    const shown = () => page.texts('table[part="results-table"] tbody th[scope="row"]');
+    for (const [model, ids] of [['alliance', ['NW', 'BY', 'HE']], ['itplr-2023-35', null]]) {
+      const n = await page.eventCount();
+      await page.select('#f-model', model);
+      const res = await waitResult(page, n, (d) => d.items[0].model === model);
+      assert.ok(await same(), `${model}: the table and the chart are the ones shown before`);
+      if (ids) assert.deepEqual(res.payers.map((p) => p.id).sort(), [...ids].sort());
+      assert.equal((await shown()).length, res.payers.length, `${model}: one row per payer`);
+      assert.equal(await page.count('figure[part="chart"] svg[role="img"] g.row'), res.payers.length);
+      const he = res.payers.find((p) => p.id === 'HE');
+      assert.equal(parseGermanMoney((await heRow(page)).split('\t')[1]), cents([he.amount]), `${model}: Hessen's amount`);
+      assert.equal(await page.count('details.explain'), 1);
+    }
+    await page.assertClean();
+  });
+
   suite.test('join/leave: the changed alliance is computed and differences shown for every payer', async (page) => {
     await openWithResult(page);
     await panelsDone(page);
