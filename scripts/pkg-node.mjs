@@ -17,6 +17,19 @@ import { rolldown } from 'rolldown';
 const PKG = 'pkg';
 const GLUE = `${PKG}/efa_rechner.js`;
 
+// 0. The container reader for workbooks (www/core/sheet/), one minified module beside the glue:
+//    the glue's readWorkbook imports it (as '../../efa_sheet.js' from its snippet) when a workbook
+//    is opened, and 'efa-rechner/sheet' exports it with the workbook writer.
+{
+  const bundle = await rolldown({ input: 'www/core/sheet/index.js', platform: 'browser', logLevel: 'warn' });
+  const { output } = await bundle.write({ file: `${PKG}/efa_sheet.js`, format: 'esm', minify: true });
+  await bundle.close();
+  const code = output[0].code;
+  const gz = (await import('node:zlib')).gzipSync(code, { level: 9 }).length;
+  console.log(`build-pkg: efa_sheet.js ${code.length} bytes, ${gz} gzip (loaded when a workbook is opened or written)`);
+  fs.copyFileSync('scripts/pkg-types/efa_sheet.d.ts', `${PKG}/efa_sheet.d.ts`);
+}
+
 // 1. EfaError from the snippet that defines it, re-exported by the glue itself, so that the
 //    browser entry, the Node entries and the elements all hand out the one class.
 const snippet = fs
@@ -42,7 +55,15 @@ export * from ${JSON.stringify(path.resolve(GLUE))};
 export { default } from ${JSON.stringify(path.resolve(GLUE))};
 `,
 );
-const bundle = await rolldown({ input: entry, platform: 'node', logLevel: 'warn' });
+// The container reader stays a module of its own (Node imports it from CommonJS when a workbook
+// is read): its path from the snippet becomes the path from the CommonJS file.
+const sheetReader = {
+  name: 'efa-sheet-external',
+  resolveId(id) {
+    return id === '../../efa_sheet.js' ? { id: './efa_sheet.js', external: true } : null;
+  },
+};
+const bundle = await rolldown({ input: entry, platform: 'node', logLevel: 'warn', plugins: [sheetReader] });
 const { output } = await bundle.write({ file: `${PKG}/efa_rechner.node.cjs`, format: 'cjs', exports: 'named' });
 await bundle.close();
 const names = output[0].exports.filter((n) => n !== 'default').sort();

@@ -202,6 +202,17 @@ export function loadGv100ad(input: Response | Blob | ReadableStream<Uint8Array>)
 export function loadGv100ad(input: string | Uint8Array | Response | Blob | ReadableStream<Uint8Array>): Gv100adDataset | Promise<Gv100adDataset>;
 
 /**
+ * Allocates a plan (contract 1.1, 1.2): a plan object, its JSON text, CSV text, or a file's bytes
+ * (JSON or CSV, UTF-8 or Windows-1252: the response at once). A workbook (`.xlsx`, `.ods`) and
+ * a `Blob`/`File` give a promise: the package's container reader is loaded on first use. Throws
+ * (or rejects with) `EfaError`.
+ */
+export function allocatePlan(input: PlanRequest | string, options?: PlanOptions): PlanResponse;
+export function allocatePlan(input: Blob, options?: PlanOptions): Promise<PlanResponse>;
+export function allocatePlan(input: Uint8Array | ArrayBuffer, options?: PlanOptions): PlanResponse | Promise<PlanResponse>;
+export function allocatePlan(input: PlanRequest | string | Uint8Array | ArrayBuffer | Blob, options?: PlanOptions): PlanResponse | Promise<PlanResponse>;
+
+/**
  * Allocates a request (the contract's request object, or its JSON text). `dataset`: a loaded
  * GV100AD file for the Kommune level; without it both levels use the built-in data. Throws
  * `EfaError`.

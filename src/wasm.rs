@@ -75,6 +75,31 @@ export function streamOf(v, max) {
     return bad('Der Datenstrom lässt sich nicht lesen', 'the stream cannot be read');
   }
 }
+// A workbook (a Blob, or the bytes of a ZIP archive) read by the container reader of the package
+// (efa_sheet.js, loaded on first use, so the first result loads no spreadsheet code), sheet by
+// sheet into the engine's sink, which decides what the cells mean; a Blob that holds no ZIP
+// archive goes to the engine as bytes (CSV, JSON, or a coded error for an old .xls).
+export async function readWorkbook(input, sink) {
+  try {
+    let bytes = input;
+    if (!(input instanceof Uint8Array)) {
+      const zip = new Uint8Array(await input.slice(0, 4).arrayBuffer());
+      const isZip = zip[0] === 0x50 && zip[1] === 0x4b && ((zip[2] === 3 && zip[3] === 4) || (zip[2] === 5 && zip[3] === 6));
+      if (input.size > 10000000 || (!isZip && input.size > 1048576)) throw sink.size(input.size, isZip);
+      bytes = new Uint8Array(await input.arrayBuffer());
+      if (!isZip) return sink.bytes(bytes);
+    }
+    const reader = await import('../../efa_sheet.js');
+    const failure = await reader.readSheets(bytes, (sheet) => sink.sheet(sheet));
+    if (failure) throw sink.fail(failure);
+    return sink.finish();
+  } finally {
+    try { sink.free(); } catch (_) {}
+  }
+}
+export function isBlob(v) {
+  return typeof Blob === 'function' && v instanceof Blob;
+}
 export async function pump(reader, sink) {
   try {
     for (;;) {
@@ -107,6 +132,10 @@ extern "C" {
     ) -> js_sys::Promise;
     #[wasm_bindgen(js_name = streamOf)]
     fn stream_of(v: &JsValue, max: f64) -> JsValue;
+    #[wasm_bindgen(js_name = readWorkbook)]
+    fn read_workbook(input: &JsValue, sink: PlanFileSink) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = isBlob)]
+    fn is_blob(v: &JsValue) -> bool;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -264,24 +293,42 @@ fn request_from_js(request: JsValue) -> Result<Json, JsValue> {
     crate::contract::request::read_json(text.as_bytes()).map_err(|e| to_js_error(&e))
 }
 
-/// A plan from JS: a plan object, its JSON text or CSV text; options `{compare, title}`.
-fn plan_from_js(
-    input: JsValue,
-    options: Option<JsValue>,
-) -> Result<crate::plan::read_json::Plan, JsValue> {
-    let options = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
-        None => crate::plan::read_json::PlanOptions::default(),
-        Some(options) => {
-            let text = js_text(options, crate::plan::read_json::check_size)?;
-            crate::text::json::parse(&text)
-                .and_then(|v| crate::plan::read_json::parse_options(&v))
-                .map_err(|e| to_js_error(&e))?
-        }
-    };
+/// A plan from JS, read now (a plan object, its JSON or CSV text, a text file's bytes) or later
+/// (a Blob or a workbook's bytes: the promise of its response).
+enum PlanInput {
+    Now(crate::plan::read_json::Plan),
+    Later(js_sys::Promise),
+}
+
+/// The options `{compare, title}` of a plan.
+fn plan_options(options: Option<JsValue>) -> Result<crate::plan::read_json::PlanOptions, JsValue> {
+    Ok(
+        match options.filter(|o| !o.is_undefined() && !o.is_null()) {
+            None => crate::plan::read_json::PlanOptions::default(),
+            Some(options) => {
+                let text = js_text(options, crate::plan::read_json::check_size)?;
+                crate::text::json::parse(&text)
+                    .and_then(|v| crate::plan::read_json::parse_options(&v))
+                    .map_err(|e| to_js_error(&e))?
+            }
+        },
+    )
+}
+
+/// A plan from JS: a plan object, its JSON text or CSV text, a file's bytes or a Blob; options
+/// `{compare, title}`.
+fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<PlanInput, JsValue> {
+    let options = plan_options(options)?;
+    if is_blob(&input) {
+        return Ok(PlanInput::Later(read_workbook(
+            &input,
+            PlanFileSink::new(options),
+        )));
+    }
     // Bytes (a Uint8Array or an ArrayBuffer) are a file's: JSON or CSV text, UTF-8 or
-    // Windows-1252 (read with the warning csv_windows_1252). A workbook's bytes get a coded
-    // error: the workbook reader would add about 67 KB gzip to every page's module, so the
-    // browser does not carry it yet (the CLI and the library read workbooks).
+    // Windows-1252 (read with the warning csv_windows_1252), or a workbook. A workbook's
+    // container (ZIP, XML) is read by the package's JS reader with the platform's inflate: a
+    // container reader in the module would add about 59 KB gzip to every page.
     let bytes = if let Some(b) = input.dyn_ref::<js_sys::Uint8Array>() {
         Some(b.clone())
     } else {
@@ -290,42 +337,123 @@ fn plan_from_js(
             .map(|b| js_sys::Uint8Array::new(b.as_ref()))
     };
     if let Some(bytes) = bytes {
-        // Refused by its size before it is copied into WASM memory.
-        crate::plan::read_json::check_size(bytes.length() as usize).map_err(|e| to_js_error(&e))?;
-        let bytes = bytes.to_vec();
-        if crate::text::sheet::kind(&bytes) != crate::text::sheet::Kind::Text {
-            return Err(to_js_error(&Error::new(
-                Msg::WorkbookNotInBrowser,
-                "sheet",
-                &[],
+        // A workbook goes to the container reader as it is (its own limits apply there); a text
+        // file is refused by its size before it is copied into WASM memory.
+        let head = bytes.subarray(0, 8).to_vec();
+        if crate::text::sheet::kind(&head) == crate::text::sheet::Kind::Zip {
+            return Ok(PlanInput::Later(read_workbook(
+                &bytes,
+                PlanFileSink::new(options),
             )));
         }
-        return crate::plan::read(&bytes, &options).map_err(|e| to_js_error(&e));
+        crate::plan::read_json::check_size(bytes.length() as usize).map_err(|e| to_js_error(&e))?;
+        return Ok(PlanInput::Now(text_plan(&bytes.to_vec(), &options)?));
     }
     // A string is a JSON or CSV text (told apart by content); anything else is a plan object.
     let is_text = input.is_string();
     let text = js_text(input, crate::plan::read_json::check_size)?;
     if is_text {
-        crate::plan::read(text.as_bytes(), &options).map_err(|e| to_js_error(&e))
+        crate::plan::read(text.as_bytes(), &options)
     } else {
-        crate::text::json::parse(&text)
-            .and_then(|v| crate::plan::read_json::parse(&v, &options))
-            .map_err(|e| to_js_error(&e))
+        crate::text::json::parse(&text).and_then(|v| crate::plan::read_json::parse(&v, &options))
+    }
+    .map(PlanInput::Now)
+    .map_err(|e| to_js_error(&e))
+}
+
+/// A file's bytes that are no ZIP archive: JSON or CSV text, or an old or protected workbook
+/// (an OLE compound file), which gets a coded error that says what to do.
+fn text_plan(
+    bytes: &[u8],
+    options: &crate::plan::read_json::PlanOptions,
+) -> Result<crate::plan::read_json::Plan, JsValue> {
+    crate::plan::read_file(bytes, options).map_err(|e| to_js_error(&e))
+}
+
+fn plan_response(plan: &crate::plan::read_json::Plan) -> Result<JsValue, JsValue> {
+    let response = crate::plan::allocate::allocate_plan(plan).map_err(|e| to_js_error(&e))?;
+    to_js(&response)
+}
+
+/// The engine's end of a workbook being read by the package's container reader (`readWorkbook`
+/// in the JS above): the sheets in the workbook's order up to the plan sheet, then the plan.
+/// Exported by the glue like every wasm-bindgen class, so it is declared too; not for direct use.
+#[wasm_bindgen]
+pub struct PlanFileSink {
+    options: crate::plan::read_json::PlanOptions,
+    book: crate::text::sheet::Workbook,
+}
+
+impl PlanFileSink {
+    fn new(options: crate::plan::read_json::PlanOptions) -> PlanFileSink {
+        PlanFileSink {
+            options,
+            book: crate::text::sheet::Workbook::default(),
+        }
     }
 }
 
-/// Allocates a plan (contract 1.1): a plan object `{plan: {...}}`, its JSON text, CSV text as a
-/// spreadsheet exports it, or a file's bytes (`Uint8Array`, `ArrayBuffer`: JSON or CSV in UTF-8
-/// or Windows-1252). `options.compare` (a named model) and `options.title` replace the
+#[wasm_bindgen]
+impl PlanFileSink {
+    /// Takes the next sheet (compact JSON, see `text/sheet/grid.rs`); true when it is the plan
+    /// sheet, so the reader can stop.
+    pub fn sheet(&mut self, json: &str) -> Result<bool, JsValue> {
+        let sheet = crate::text::json::parse(json)
+            .and_then(|v| crate::text::sheet::grid::sheet(&v))
+            .map_err(|e| to_js_error(&e))?;
+        let plan = crate::plan::read_sheet::is_plan_sheet(&sheet);
+        self.book.sheets.push(sheet);
+        Ok(plan)
+    }
+
+    /// The error of the container reader (`{kind, path, args}` as JSON) as an `EfaError`.
+    pub fn fail(&self, json: &str) -> JsValue {
+        let error = match crate::text::json::parse(json) {
+            Ok(v) => crate::text::sheet::grid::error(&v),
+            Err(e) => e,
+        };
+        to_js_error(&error)
+    }
+
+    /// The error for a file of `len` bytes that is too large to read.
+    pub fn size(&self, len: usize, zip: bool) -> JsValue {
+        to_js_error(&if zip {
+            crate::text::sheet::too_large_file(len)
+        } else {
+            match crate::plan::read_json::check_size(len) {
+                Err(e) => e,
+                Ok(()) => crate::text::sheet::too_large_file(len),
+            }
+        })
+    }
+
+    /// The plan of a file that is no ZIP archive (JSON or CSV text).
+    pub fn bytes(&self, bytes: &[u8]) -> Result<JsValue, JsValue> {
+        crate::plan::read_json::check_size(bytes.len()).map_err(|e| to_js_error(&e))?;
+        plan_response(&text_plan(bytes, &self.options)?)
+    }
+
+    /// The plan of the sheets read.
+    pub fn finish(&self) -> Result<JsValue, JsValue> {
+        let plan = crate::plan::read_sheet::from_workbook(&self.book, &self.options)
+            .map_err(|e| to_js_error(&e))?;
+        plan_response(&plan)
+    }
+}
+
+/// Allocates a plan (contract 1.1, 1.2): a plan object `{plan: {...}}`, its JSON text, CSV text
+/// as a spreadsheet exports it, or a file's bytes (`Uint8Array`, `ArrayBuffer`: JSON or CSV in
+/// UTF-8 or Windows-1252, answered at once; a workbook `.xlsx`/`.ods`, answered with a promise)
+/// or a `Blob` (a promise). `options.compare` (a named model) and `options.title` replace the
 /// plan's own; a CSV plan has no other place for them.
-#[wasm_bindgen(js_name = allocatePlan, unchecked_return_type = "PlanResponse")]
-pub fn allocate_plan(
-    #[wasm_bindgen(unchecked_param_type = "PlanRequest | string | Uint8Array | ArrayBuffer")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let plan = plan_from_js(input, options)?;
-    let response = crate::plan::allocate::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
-    to_js(&response)
+///
+/// Declared in contract.d.ts (a promise for a Blob or a workbook).
+#[wasm_bindgen(js_name = allocatePlan, skip_typescript)]
+pub fn allocate_plan(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    match plan_from_js(input, options)? {
+        PlanInput::Now(plan) => plan_response(&plan),
+        PlanInput::Later(promise) => Ok(promise.into()),
+    }
 }
 
 /// The same plan as `allocatePlan`, as CSV for German Excel (UTF-8 BOM, `;`, decimal comma,
@@ -336,7 +464,13 @@ pub fn allocate_plan_csv(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest | string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: Option<JsValue>,
 ) -> Result<String, JsValue> {
-    let plan = plan_from_js(input, options)?;
+    let PlanInput::Now(plan) = plan_from_js(input, options)? else {
+        return Err(to_js_error(&Error::new(
+            Msg::WorkbookNotInBrowser,
+            "sheet",
+            &[],
+        )));
+    };
     let response = crate::plan::allocate::allocate_plan(&plan).map_err(|e| to_js_error(&e))?;
     Ok(response.to_excel_csv())
 }

@@ -695,6 +695,19 @@ fn hostile_workbooks_are_answered_quickly_and_coded() {
         }
     }
     eprintln!("slowest hostile workbook: {} ({:?})", slowest.1, slowest.0);
+    // The same workbooks for the browser's container reader (tests/node/sheet.test.mjs): with
+    // EFA_HOSTILE_SHEETS=DIR each is written there, with its expected answer in index.json.
+    if let Some(dir) = std::env::var_os("EFA_HOSTILE_SHEETS") {
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut index = Vec::new();
+        for (i, c) in hostile_cases().into_iter().enumerate() {
+            let file = format!("{i:02}.bin");
+            std::fs::write(dir.join(&file), &c.bytes).unwrap();
+            index.push(json!({ "name": c.name, "file": file, "code": c.code, "path": c.path }));
+        }
+        std::fs::write(dir.join("index.json"), Value::Array(index).to_string()).unwrap();
+    }
     // The engine still works afterwards.
     assert_eq!(run(&xlsx("Plan", &[HEADER, ROW]))["total"], "1000.00");
 }

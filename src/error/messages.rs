@@ -480,8 +480,8 @@ catalogue! {
         "Die Arbeitsmappe ist entpackt größer als {mb} MB ({part}); ein Plan braucht nur ein Blatt mit höchstens 500 Zeilen: bitte die übrigen Blätter in eine andere Datei verschieben",
         "the workbook unpacks to more than {mb} MB ({part}); a plan needs only one sheet of at most 500 rows: please move the other sheets to another file";
     WorkbookNotInBrowser => InvalidSheet,
-        "Arbeitsmappen (.xlsx, .ods) liest das Paket im Browser noch nicht; bitte die Tabelle als CSV speichern („CSV UTF-8“ oder „CSV (Trennzeichen-getrennt)“) oder efa-rechner plan DATEI.xlsx verwenden",
-        "the package does not read workbooks (.xlsx, .ods) in the browser yet; please save the sheet as CSV (\"CSV UTF-8\" or plain \"CSV\") or use efa-rechner plan FILE.xlsx";
+        "allocatePlanCsv liest keine Arbeitsmappen (.xlsx, .ods), denn sie werden asynchron gelesen; bitte allocatePlan verwenden (es gibt für eine Arbeitsmappe ein Promise) oder efa-rechner plan DATEI.xlsx --format csv",
+        "allocatePlanCsv reads no workbooks (.xlsx, .ods), which are read asynchronously; please use allocatePlan (a promise for a workbook) or efa-rechner plan FILE.xlsx --format csv";
     WorkbookNotAWorkbook => InvalidSheet,
         "Die Datei ist keine Arbeitsmappe (.xlsx oder .ods)",
         "the file is not a workbook (.xlsx or .ods)";

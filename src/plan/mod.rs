@@ -8,6 +8,8 @@
 
 pub(crate) mod allocate;
 pub(crate) mod export;
+// The workbook export natively; the package writes the same sheets in JavaScript.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod export_xlsx;
 pub(crate) mod place;
 pub(crate) mod read_csv;
@@ -43,10 +45,21 @@ pub fn read(text: &[u8], options: &PlanOptions) -> Result<Plan> {
 /// [`read_sheet`]), else JSON or CSV text as [`read`]. Kept apart from [`read`] so that a door
 /// that only ever gets text (the WASM module's strings) does not carry the workbook reader.
 pub fn read_file(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
-    if crate::text::sheet::kind(bytes) != crate::text::sheet::Kind::Text {
-        return read_sheet::parse(bytes, options);
+    use crate::text::sheet::{self, Kind};
+    match sheet::kind(bytes) {
+        Kind::Text => read(bytes, options),
+        #[cfg(not(target_arch = "wasm32"))]
+        Kind::Zip => read_sheet::parse(bytes, options),
+        // The WASM module has no container reader: the package's JavaScript reads a workbook and
+        // hands its sheets to `read_sheet::from_workbook` (`allocatePlan`, src/wasm.rs).
+        #[cfg(target_arch = "wasm32")]
+        Kind::Zip => Err(crate::error::Error::new(
+            crate::error::Msg::WorkbookNotInBrowser,
+            "sheet",
+            &[],
+        )),
+        Kind::Compound => Err(sheet::compound(bytes)),
     }
-    read(bytes, options)
 }
 
 /// Reads and allocates a plan given as a file's bytes: a workbook (`.xlsx`, `.ods`), JSON or CSV,

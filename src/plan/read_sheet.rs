@@ -11,12 +11,15 @@ use crate::plan::place::Place;
 use crate::plan::read_csv::{self as plan_csv, Cell, Record};
 use crate::plan::read_json::{Plan, PlanOptions, MAX_ENTRIES};
 use crate::text::reader;
-use crate::text::sheet::{self, Limits, Sheet, Value};
+use crate::text::sheet::{self, Sheet, Value};
 
 /// A number as a spreadsheet shows it at full precision: the binary value of `raw` rounded to
 /// 15 significant digits (Excel's precision), as a plain decimal (`0.30000000000000004` → `0.3`,
 /// `333333.32999999996` → `333333.33`, `1E-3` → `0.001`). `None` for text that is no finite
-/// number.
+/// number. Natively only: in the browser the package's container reader hands the number over
+/// already shown so (`www/core/sheet/grid.js`, the same exact rounding with `BigInt`), so the
+/// WASM module carries no binary-float parsing and formatting (about 30 KB gzip).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn shown(raw: &str) -> Option<String> {
     let x: f64 = raw.trim().parse().ok()?;
     if !x.is_finite() {
@@ -69,10 +72,13 @@ fn cell_text(sheet: &str, col: u32, row: u32, value: &Value) -> Result<String> {
     let err = |msg: Msg, args: &Args| Err(cell_error(sheet, col, row, msg, args));
     match value {
         Value::Text(t) => Ok(t.clone()),
+        #[cfg(not(target_arch = "wasm32"))]
         Value::Number(raw) => match shown(raw) {
             Some(d) => Ok(d.replace('.', ",")),
             None => err(Msg::SheetNotFinite, &[]),
         },
+        Value::Shown(Some(d)) => Ok(d.replace('.', ",")),
+        Value::Shown(None) => err(Msg::SheetNotFinite, &[]),
         Value::Bool(_) => err(Msg::SheetBoolean, &[]),
         Value::Date => err(Msg::SheetDate, &[]),
         Value::Error(e) => err(Msg::SheetErrorValue, &[("value", a(&reader::truncate(e)))]),
@@ -124,7 +130,7 @@ fn record(sheet: &Sheet, row: &sheet::Row, width: u32) -> Result<Record> {
         cells.push(Cell {
             text,
             line: row.row as usize,
-            number: matches!(c.value, Value::Number(_)),
+            number: c.value.is_number(),
         });
     }
     Ok(Record {
@@ -133,10 +139,19 @@ fn record(sheet: &Sheet, row: &sheet::Row, width: u32) -> Result<Record> {
     })
 }
 
-/// Reads a plan from a workbook's bytes.
+/// Reads a plan from a workbook's bytes (natively; in the browser the package's container reader
+/// hands the sheets to [`from_workbook`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
+    plan_csv::check_options(options)?;
+    let book = sheet::read_with(bytes, sheet::Limits::default(), &mut is_plan_sheet)?;
+    from_workbook(&book, options)
+}
+
+/// Reads a plan from a workbook's sheets as read up to the plan sheet (the last one): by the
+/// native reader, or handed over by the browser's container reader (`text/sheet/grid.rs`).
+pub fn from_workbook(book: &sheet::Workbook, options: &PlanOptions) -> Result<Plan> {
     let (title, compare) = plan_csv::check_options(options)?;
-    let book = sheet::read_with(bytes, Limits::default(), &mut is_plan_sheet)?;
     let Some(sheet) = book.sheets.last().filter(|s| is_plan_sheet(s)) else {
         let names: Vec<String> = book
             .sheets
@@ -200,7 +215,7 @@ pub fn parse(bytes: &[u8], options: &PlanOptions) -> Result<Plan> {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -16,7 +16,9 @@ export const WASM_GZIP_BUDGET = 110 * 1024;
  * no change gives back what a cut won. Counted with Node's zlib at level 9, which gives about
  * 1.3 % more than GNU `gzip -9` (the figures of docs/performance.md and scripts/build-pkg.sh).
  */
-export const WASM_GZIP_LIMIT = 134_000;
+// 134,000 before workbooks went through allocatePlan (contract 1.2): the hand-over of the JS
+// container reader's sheets and the engine's reading of them cost 6,816 B gzip -9 (docs/performance.md).
+export const WASM_GZIP_LIMIT = 141_000;
 
 export const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 export const brotliSize = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

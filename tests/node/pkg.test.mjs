@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ELEMENT_CRITICAL_GZIP_BUDGET, WASM_GZIP_BUDGET, WASM_GZIP_LIMIT, elementCritical, gzipSize } from '../bench/sizes.mjs';
+import { ELEMENT_CRITICAL_GZIP_BUDGET, WASM_GZIP_BUDGET, WASM_GZIP_LIMIT, elementCritical, gzipSize, staticImports } from '../bench/sizes.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const shared = resolve(root, '../shared');
@@ -101,6 +101,20 @@ test('size budget: the Gemeinde table is a separate file of at most 120 KB gzip,
   assert.deepEqual(table, readFileSync(join(root, 'src/data/gemeinden.tsv')), 'the committed table, as it is');
   const dir = installedPackage();
   assert.ok(existsSync(join(dir, 'node_modules/efa-rechner/gemeinden.tsv')));
+});
+
+test('spreadsheet code loads only for a workbook: efa_sheet.js is imported on demand, never statically, and stays small', () => {
+  const sheet = join(root, 'pkg/efa_sheet.js');
+  assert.ok(existsSync(sheet), 'pkg/efa_sheet.js is built (make build)');
+  const snippets = readdirSync(join(root, 'pkg/snippets'), { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => join(root, 'pkg/snippets', f));
+  const engine = [join(root, 'pkg/efa_rechner.js'), ...snippets];
+  for (const f of engine) assert.ok(!staticImports(readFileSync(f, 'utf8')).some((i) => i.includes('efa_sheet')), `${f} imports efa_sheet.js statically`);
+  assert.ok(snippets.some((f) => readFileSync(f, 'utf8').includes("import('../../efa_sheet.js')")), 'the glue loads the reader on demand');
+  const c = elementCritical(join(root, 'pkg/element'));
+  assert.ok(c.names.every((n) => !n.includes('sheet')), c.names.join(', '));
+  const gz = gzipSync(readFileSync(sheet), { level: 9 }).length;
+  console.log(`# efa_sheet.js (the workbook reader, loaded when a workbook is opened): ${statSync(sheet).size} bytes, ${gz} bytes gzip`);
+  assert.ok(gz <= 12 * 1024, `${gz} bytes gzip`);
 });
 
 test('size budget: element JS before the first result at most 20 KiB gzip (counted as make bench counts it)', () => {
@@ -298,6 +312,7 @@ const plan = (input, options) => { try { return allocatePlan(input, options); } 
 const text11 = readFileSync(${JSON.stringify(p11)}, 'utf8');
 const csv12 = readFileSync(${JSON.stringify(p12)}, 'utf8');
 const good = plan(csv12);
+const xlsx13 = readFileSync(${JSON.stringify(join(d, '13-plan-libreoffice.xlsx'))});
 console.log(JSON.stringify({
   object: plan(JSON.parse(text11)),
   json: plan(text11),
@@ -308,12 +323,17 @@ console.log(JSON.stringify({
   optionError: plan(csv12, { compare: 'solidarisch' }),
   after: plan(csv12).total,
   excel: allocatePlanCsv(text11),
-  // A file's bytes: UTF-8, Excel's plain CSV in Windows-1252 (with the warning), an ArrayBuffer,
-  // and a workbook (a coded error: the browser package does not read workbooks yet).
+  // A file's bytes: UTF-8, Excel's plain CSV in Windows-1252 (with the warning), an ArrayBuffer;
+  // a workbook's bytes and a Blob give a promise (the container reader loads on first use).
   bytes: plan(readFileSync(${JSON.stringify(p12)})),
   cp1252: plan(Buffer.from(csv12, 'latin1')),
   buffer: plan(new Uint8Array(readFileSync(${JSON.stringify(p12)})).slice().buffer),
-  workbook: plan(readFileSync(${JSON.stringify(join(root, 'tests/fixtures/plan/13-plan-libreoffice.xlsx'))})),
+  workbookIsPromise: plan(xlsx13) instanceof Promise,
+  workbook: await plan(xlsx13),
+  workbookBlob: await plan(new Blob([xlsx13]), { compare: 'alliance', title: 'Aus Excel' }),
+  ods: await plan(new Uint8Array(readFileSync(${JSON.stringify(join(d, '14-plan-libreoffice.ods'))})).buffer),
+  csvBlob: await plan(new Blob([readFileSync(${JSON.stringify(p12)})])),
+  xlsBlob: await plan(new Blob([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])])).catch((e) => ({ error: { code: e.code, path: e.path, name: e.name, de: e.messages?.de } })),
 }));`);
     const e11 = JSON.parse(readFileSync(join(d, '11-plan-portfolio.expected.json'), 'utf8'));
     const e12 = JSON.parse(readFileSync(join(d, '12-plan-german.expected.json'), 'utf8'));
@@ -336,8 +356,17 @@ console.log(JSON.stringify({
     assert.equal(got.cp1252.warnings[0].path, 'csv');
     assert.equal(got.cp1252.services[1].service, 'Kfz-Zulassung; online');
     assertSubset(e12, got.buffer, '12 as an ArrayBuffer');
-    assert.deepEqual([got.workbook.error.code, got.workbook.error.path], ['invalid_sheet', 'sheet']);
-    assert.match(got.workbook.error.de, /CSV/);
+    assert.equal(got.workbookIsPromise, true);
+    assertSubset(e12, got.workbook, '13 (.xlsx) as bytes');
+    assertSubset(e12, got.workbookBlob, '13 (.xlsx) as a Blob');
+    assert.equal(got.workbookBlob.title, 'Aus Excel');
+    assertSubset(e12, got.ods, '14 (.ods) as an ArrayBuffer');
+    assertSubset(e12, got.csvBlob, '12 as a Blob');
+    assert.deepEqual([got.xlsBlob.error.code, got.xlsBlob.error.path, got.xlsBlob.error.name], ['invalid_sheet', 'sheet', 'EfaError']);
+    assert.match(got.xlsBlob.error.de, /als \.xlsx speichern/);
+    const w = spawnSync(cli, ['plan', join(d, '13-plan-libreoffice.xlsx'), '--compact'], { encoding: 'utf8' });
+    assert.equal(w.status, 0, w.stderr);
+    assert.deepEqual(got.workbook, JSON.parse(w.stdout), "a workbook gives the CLI's answer");
     // The same answer as the CLI, to the byte: JSON (CSV plan with options) and German Excel CSV.
     const r = spawnSync(cli, ['plan', p12, '--compare', 'alliance', '--title', 'Aus Excel', '--compact'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);

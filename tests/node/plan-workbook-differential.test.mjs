@@ -2,7 +2,8 @@
 // in their ";" CSV form are written as .xlsx by openpyxl, an independent writer (amounts as number
 // cells, so the engine meets binary floats; years as numbers; every other cell as text), read and
 // computed by the release CLI, and compared with the independent JavaScript reference on the CSV
-// text, on everything the contract fixes.
+// text, on everything the contract fixes; the package (allocatePlan with the workbook's bytes, read
+// by its JS container reader) must give the CLI's answer exactly.
 //
 //   node --test tests/node/plan-workbook-differential.test.mjs      60 plans (PLAN_XLSX_N), from seed 1
 //
@@ -11,11 +12,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { allocatePlan as referencePlan } from '../reference/plan.mjs';
 import { generatePlan } from '../reference/plan-generate.mjs';
 import { projectPlan, diffLines } from '../reference/plan-differential-runner.mjs';
@@ -23,6 +24,7 @@ import { projectPlan, diffLines } from '../reference/plan-differential-runner.mj
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'target/release/efa-rechner');
 const python = join(root, 'target/py/bin/python');
+const { allocatePlan } = await import(pathToFileURL(join(root, 'pkg/efa_rechner.node.mjs')).href);
 const N = Number(process.env.PLAN_XLSX_N ?? 60);
 
 // CSV (";", German amounts) → .xlsx: Kosten and Jahr as numbers where they are numbers.
@@ -54,7 +56,7 @@ for src in sys.argv[1:]:
     wb.save(src[:-4] + '.xlsx')
 `;
 
-test(`workbook differential: ${N} random plans written by openpyxl, CLI vs reference`, () => {
+test(`workbook differential: ${N} random plans written by openpyxl, CLI vs reference, package vs CLI`, async () => {
   assert.ok(existsSync(cli), `${cli} is missing: run make build`);
   assert.ok(existsSync(python), `${python} is missing: run scripts/setup.sh, which installs openpyxl`);
   const dir = mkdtempSync(join(tmpdir(), 'efa-xlsx-diff-'));
@@ -77,6 +79,9 @@ test(`workbook differential: ${N} random plans written by openpyxl, CLI vs refer
       if (g.options.title) args.push('--title', g.options.title);
       const r = spawnSync(cli, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
       const out = JSON.parse(r.stdout);
+      const bytes = new Uint8Array(readFileSync(args[1]));
+      const viaPackage = await allocatePlan(bytes, { ...g.options }).catch((e) => ({ error: { code: e.code, path: e.path, message: e.messages } }));
+      if (JSON.stringify(viaPackage) !== JSON.stringify(out)) mismatches.push(`seed ${g.seed}: the package differs from the CLI: ${JSON.stringify(viaPackage).slice(0, 300)}`);
       const a = projectPlan(() => {
         if (out.error) throw Object.assign(new Error(out.error.message.en), out.error);
         return out;

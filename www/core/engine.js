@@ -100,7 +100,8 @@ export async function callEngine(fn) {
     }
     if (s.gen !== gen) continue; // retired by another call meanwhile: never call a dead instance
     try {
-      return fn(api, gen);
+      // awaited, so that a trap while a workbook is read (a promise) is recovered from too
+      return await fn(api, gen);
     } catch (e) {
       if (!(e instanceof WebAssembly.RuntimeError)) throw e;
       trap = e;

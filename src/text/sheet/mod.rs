@@ -6,10 +6,19 @@
 //! The container is read within the contract's limits: at most 10 MB of file and 50 MB
 //! unpacked, no XML document types or entities of the file's own, nothing outside the file.
 
+pub(crate) mod grid;
+// The container (ZIP, XML) and the workbook writer natively only: in the browser and in Node the
+// package's JavaScript reads and writes the container (www/core/sheet/), so the WASM module that
+// every page loads carries neither, nor their crates.
+#[cfg(not(target_arch = "wasm32"))]
 mod ods;
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod write;
+#[cfg(not(target_arch = "wasm32"))]
 mod xlsx;
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod xml;
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod zip;
 
 use crate::error::{a, Error, Msg, Result};
@@ -22,19 +31,26 @@ pub const MAX_UNPACKED_BYTES: usize = 50_000_000;
 /// sheet with more is read no further and marked [`Sheet::truncated`].
 pub const MAX_ROWS: usize = 1_000;
 /// Columns of a sheet (Excel's `XFD`) and rows (`1048576`).
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_COLUMN: u32 = 16_384;
+#[cfg(not(target_arch = "wasm32"))]
 pub const MAX_ROW: u32 = 1_048_576;
 /// Longest text kept of a cell (Excel's own limit is 32,767 characters); a longer one is kept
 /// cut, marked [`Value::TooLong`].
 pub const MAX_CELL_BYTES: usize = 4096;
 /// Most non-empty cells kept of one sheet (a plan needs at most 501 × 64).
 pub const MAX_CELLS: usize = 200_000;
+/// Most entries in a workbook's ZIP directory: a workbook has a few dozen; the directory of a
+/// hostile file may list millions of tiny ones.
+pub const MAX_PARTS: usize = 10_000;
 
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub unpacked: usize,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Default for Limits {
     fn default() -> Self {
         Limits {
@@ -72,7 +88,11 @@ pub enum Value {
     Text(String),
     /// A number as written in the file (`1200000`, `0.30000000000000004`, `1E-3`): the
     /// spreadsheet's binary value, not yet rounded to what the sheet shows.
+    #[cfg(not(target_arch = "wasm32"))]
     Number(String),
+    /// A number as the sheet shows it, already rounded to 15 significant digits by the container
+    /// reader that handed it over (`grid.rs`); `None`: not a finite number.
+    Shown(Option<String>),
     Bool(bool),
     /// A date or time (a date-formatted number in `.xlsx`).
     Date,
@@ -82,6 +102,18 @@ pub enum Value {
     Uncached,
     /// A text longer than [`MAX_CELL_BYTES`].
     TooLong,
+}
+
+impl Value {
+    /// A number cell (the plan reader tells a number's decimal point from a German comma by it).
+    pub fn is_number(&self) -> bool {
+        match self {
+            #[cfg(not(target_arch = "wasm32"))]
+            Value::Number(_) => true,
+            Value::Shown(_) => true,
+            _ => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,13 +221,23 @@ fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
     bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
+/// The error for an OLE compound file: a password-protected workbook or an old `.xls`.
+pub fn compound(bytes: &[u8]) -> Error {
+    if is_encrypted_ooxml(bytes) {
+        encrypted()
+    } else {
+        old_xls()
+    }
+}
+
 /// Reads a workbook: `.xlsx` or `.ods` by content. An old `.xls`, a password-protected
 /// workbook or another ZIP document is `invalid_sheet` at `sheet` with what to do.
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub fn read(bytes: &[u8]) -> Result<Workbook> {
     read_with(bytes, Limits::default(), &mut |_| false)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Reads the sheets in the workbook's order until `stop` says the last one read is enough (the
 /// plan reader stops at the sheet with the plan, so later sheets cost nothing).
 pub fn read_with(
@@ -207,8 +249,7 @@ pub fn read_with(
         return Err(too_large_file(bytes.len()));
     }
     match kind(bytes) {
-        Kind::Compound if is_encrypted_ooxml(bytes) => return Err(encrypted()),
-        Kind::Compound => return Err(old_xls()),
+        Kind::Compound => return Err(compound(bytes)),
         Kind::Text => return Err(Error::new(Msg::WorkbookNotAWorkbook, "sheet", &[])),
         Kind::Zip => {}
     }
@@ -224,6 +265,7 @@ pub fn read_with(
     Err(Error::new(Msg::WorkbookOtherZip, "sheet", &[]))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Parses an `A1` reference into (column, row), both 1-based; `None` outside the sheet.
 pub(crate) fn parse_ref(r: &str) -> Option<(u32, u32)> {
     let letters = r.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -242,6 +284,7 @@ pub(crate) fn parse_ref(r: &str) -> Option<(u32, u32)> {
     (col <= MAX_COLUMN && (1..=MAX_ROW).contains(&row)).then_some((col, row))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Text for a cell, at most [`MAX_CELL_BYTES`] kept.
 pub(crate) fn text_value(t: Option<String>) -> Value {
     match t {
@@ -250,6 +293,7 @@ pub(crate) fn text_value(t: Option<String>) -> Value {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn beyond(sheet: &str, what: &str) -> Error {
     Error::new(
         Msg::SheetBeyondEdge,
@@ -261,7 +305,7 @@ pub(crate) fn beyond(sheet: &str, what: &str) -> Error {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

@@ -7,9 +7,7 @@
 use super::Limits;
 use crate::error::{a, Error, Msg, Result};
 
-/// Most entries in the central directory: a workbook has a few dozen; the directory of a
-/// hostile file may list millions of tiny ones.
-const MAX_ENTRIES: usize = 10_000;
+use super::MAX_PARTS as MAX_ENTRIES;
 
 /// One entry of the central directory.
 struct Entry<'a> {

@@ -7,6 +7,8 @@ import init, {
   initSync,
   loadGemeinden,
   loadGv100ad,
+  allocatePlan,
+  type PlanResponse,
   metadata,
   type AllocationRequest,
   type AllocationResponse,
@@ -56,6 +58,13 @@ expectTypeOf(loadGv100ad(stream)).toEqualTypeOf<Promise<Gv100adDataset>>();
 declare const either: string | Blob;
 expectTypeOf(loadGv100ad(either)).toEqualTypeOf<Gv100adDataset | Promise<Gv100adDataset>>();
 expectTypeOf(loadGemeinden).toBeCallableWith(new Uint8Array(0));
+
+// allocatePlan: a plan object, JSON or CSV text at once; a Blob (a file dropped or chosen) is read
+// as a workbook or text and gives a promise; bytes may be a workbook, so they may give one.
+expectTypeOf(allocatePlan('Dienst;Jahr;Kosten')).toEqualTypeOf<PlanResponse>();
+expectTypeOf(allocatePlan(new Blob([]))).toEqualTypeOf<Promise<PlanResponse>>();
+expectTypeOf(allocatePlan(new Uint8Array(0))).toEqualTypeOf<PlanResponse | Promise<PlanResponse>>();
+expectTypeOf(allocatePlan(new Blob([]), { compare: 'alliance' })).toEqualTypeOf<Promise<PlanResponse>>();
 
 // init: no argument (the .wasm beside the module), a URL, a fetch promise; initSync: bytes.
 expectTypeOf(init).toBeCallableWith();
