@@ -328,7 +328,7 @@ fn plan_from_js(input: JsValue, options: Option<JsValue>) -> Result<PlanInput, J
     // Bytes (a Uint8Array or an ArrayBuffer) are a file's: JSON or CSV text, UTF-8 or
     // Windows-1252 (read with the warning csv_windows_1252), or a workbook. A workbook's
     // container (ZIP, XML) is read by the package's JS reader with the platform's inflate: a
-    // container reader in the module would add about 59 KB gzip to every page.
+    // container reader in the module would grow the module every page loads.
     let bytes = if let Some(b) = input.dyn_ref::<js_sys::Uint8Array>() {
         Some(b.clone())
     } else {

@@ -27,6 +27,7 @@ import { download } from '../core/download.js';
 const CALCULATOR = '../rechner/efa-rechner.js';
 
 const COMPARE_MODELS = ['alliance', 'itplr-2023-35', 'fitko'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export class EfaPlan extends HTMLElement {
   static get observedAttributes() {
@@ -425,6 +426,13 @@ export class EfaPlan extends HTMLElement {
         h(
           'div',
           { class: 'buttons' },
+          // the workbook writer (www/core/sheet/write.js) loads on the first click, not before
+          btn('plan-xlsx', L('plan.xlsx'), () =>
+            import('../core/sheet/write.js').then(
+              (m) => offer('ergebnis.xlsx', m.planToXlsx(res), XLSX),
+              () => (status.textContent = L('plan.xlsxFailed')),
+            ),
+          ),
           btn('plan-csv-payers', L('plan.csvPayers'), () => offer('zahler.csv', this.toCSV({ table: 'payers' }), csv)),
           v.land ? btn('plan-csv-land', L('plan.csvLand', { land: v.landName }), () => offer(`${v.land.toLowerCase()}-dienste.csv`, this.toCSV({ table: 'land' }), csv)) : null,
           btn('plan-csv-services', L('plan.csvServices'), () => offer('dienste.csv', this.toCSV({ table: 'services' }), csv)),

@@ -5,6 +5,7 @@
 // neutralised; the strict-CSP plan page; the harness; recovery from an engine trap.
 
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import assert from 'node:assert/strict';
 import { Key } from '../lib/page.mjs';
@@ -283,16 +284,63 @@ export default function register(suite) {
     assert.match(await text(page, '.warnings'), /Windows-1252/);
     assert.equal(await page.visible('#plan-error-summary', HOST), false, 'a notice, not an error');
 
-    // a workbook dropped onto the element: a coded error that says what to do, not "not UTF-8"
-    n = await page.eventCount();
-    await upload(page, 'portfolio.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fs.readFileSync(path.join(ROOT, 'tests/fixtures/plan/13-plan-libreoffice.xlsx')));
-    err = await waitPlanError(page, n);
-    assert.deepEqual([err.code, err.path], ['invalid_sheet', 'sheet']);
-    assert.match(err.messages.de, /CSV/);
     await page.assertClean();
   });
 
-  suite.test('efa-plan: CSV export (German Excel) neutralises formula cells, negative differences stay numbers; JSON export', async (page, { engine, art }) => {
+  suite.test('efa-plan: workbooks (.xlsx chosen, .ods dropped) give example 12; the spreadsheet code loads only then; an old .xls is a coded error', async (page, { engine }) => {
+    await openPlan(page);
+    let n;
+    // workbooks (contract 1.2): example 12 saved by LibreOffice as .xlsx, chosen in the file
+    // input, and as .ods, dropped onto the box, give example 12's result; the package's container
+    // reader (efa_sheet.js) loads only now
+    assert.equal(await page.js(() => performance.getEntriesByType('resource').some((r) => r.name.includes('efa_sheet'))), false, 'no spreadsheet code before a workbook');
+    n = await page.eventCount();
+    await upload(page, 'portfolio.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fs.readFileSync(path.join(ROOT, 'tests/fixtures/plan/13-plan-libreoffice.xlsx')));
+    let book = await waitPlan(page, n);
+    assert.deepEqual(book.payers.map((p) => [p.id, p.total]), EXPECTED_12.payers.map((p) => [p.id, p.total]));
+    assert.equal(book.total, EXPECTED_12.total);
+    assert.match(await text(page, '#plan-status'), /4\.550\.000,50 € für 2025–2026/);
+    n = await page.eventCount();
+    await page.js((b64) => {
+      const box = document.querySelector('efa-plan').shadowRoot.querySelector('.open-plan');
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'portfolio.ods', { type: 'application/vnd.oasis.opendocument.spreadsheet' }));
+      box.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, fs.readFileSync(path.join(ROOT, 'tests/fixtures/plan/14-plan-libreoffice.ods')).toString('base64'));
+    book = await waitPlan(page, n);
+    assert.deepEqual(book.payers.map((p) => [p.id, p.total]), EXPECTED_12.payers.map((p) => [p.id, p.total]));
+    // the time to read and compute a 500-entry workbook in this browser (reported, not a gate:
+    // speed is measured by make bench)
+    const ms = await page.js(async () => {
+      const { xlsxOf } = await import('/www/core/sheet/write.js');
+      const engine = await import('/pkg/efa_rechner.js');
+      // a script run by WebDriver in Firefox has a module instance of its own: initialise it
+      await engine.default();
+      const t = (v) => ({ t: 'text', v });
+      const rows = [['Dienst', 'Jahr', 'Kosten', 'Allianz', 'Modell'].map(t)];
+      for (let i = 0; i < 500; i++) rows.push([t(`Dienst ${i % 40}`), { t: 'int', v: 2025 + (i % 4) }, { t: 'amount', v: (100000 + i * 1234.56).toFixed(2) }, t('BY HE NW SN'), t('itplr-2023-35')]);
+      const book = xlsxOf([{ name: 'Plan', rows }], 'Plan');
+      let best = Infinity;
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now();
+        const r = await engine.allocatePlan(book);
+        best = Math.min(best, performance.now() - t0);
+        if (r.entries.length !== 500) throw new Error(`${r.entries.length} entries`);
+      }
+      return best;
+    });
+    console.log(`    (${engine}: a 500-entry .xlsx read and computed in ${ms.toFixed(0)} ms, best of 3)`);
+    // an old .xls: the coded error that says what to do
+    n = await page.eventCount();
+    await upload(page, 'alt.xls', 'application/vnd.ms-excel', fs.readFileSync(path.join(ROOT, 'tests/fixtures/sheet/bad-old-format.xls')));
+    const err = await waitPlanError(page, n);
+    assert.deepEqual([err.code, err.path], ['invalid_sheet', 'sheet']);
+    assert.match(err.messages.de, /als \.xlsx speichern/);
+    await page.assertClean();
+  });
+
+  suite.test('efa-plan: CSV export (German Excel) neutralises formula cells, negative differences stay numbers; JSON export; the Excel workbook', async (page, { engine, art }) => {
     await openPlan(page);
     let offered = 0;
     const download = async (id) => {
@@ -341,6 +389,26 @@ export default function register(suite) {
     const parsed = JSON.parse(json.bytes.toString('utf8'));
     assert.equal(parsed.total, EXPECTED_11.total);
     assert.equal(parsed.entries[0].service, names[0]);
+    // the result workbook: written in the page by the lazily loaded writer, the same bytes as
+    // the package's planToXlsx in Node (which tests/node/sheet.test.mjs holds to the CLI's)
+    assert.equal(await page.js(() => performance.getEntriesByType('resource').some((r) => /write|sheet/.test(r.name.split('/').pop()))), false, 'no workbook code before the click');
+    const xlsx = await download('plan-xlsx');
+    assert.equal(xlsx.name, 'drei-dienste-zwei-jahre-ergebnis.xlsx');
+    assert.equal(xlsx.type, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const { planToXlsx } = await import(new URL('../../../pkg/efa_sheet.js', import.meta.url));
+    assert.ok(Buffer.from(await planToXlsx(parsed).arrayBuffer()).equals(xlsx.bytes), 'the same workbook as planToXlsx');
+    // read back by openpyxl and opened by LibreOffice (the helpers of tests/sheet.rs): amounts
+    // are number cells with the euro format, the formula-like service names plain strings
+    const book = path.join(art, `${engine}-plan-result.xlsx`);
+    const res = path.join(art, `${engine}-plan-result.json`);
+    fs.writeFileSync(book, xlsx.bytes);
+    fs.writeFileSync(res, json.bytes);
+    const check = spawnSync('cargo', ['test', '--locked', '--quiet', '--test', 'sheet', 'a_result_workbook_from_elsewhere_reads_back', '--', '--ignored', '--exact'], {
+      cwd: ROOT,
+      env: { ...process.env, EFA_RESULT_XLSX: book, EFA_RESULT_JSON: res },
+      encoding: 'utf8',
+    });
+    assert.equal(check.status, 0, `openpyxl/LibreOffice read-back of the downloaded workbook:\n${check.stdout.slice(-3000)}${check.stderr.slice(-3000)}`);
     console.log(`    (${engine}: ${offered} plan exports offered)`);
     await page.assertClean();
   });

@@ -82,6 +82,8 @@ export default {
   'plan.csvServices': 'Dienste × Jahre als CSV (Excel)',
   'plan.csvLand': '{land}: Dienste × Jahre als CSV (Excel)',
   'plan.csvEntries': 'Einträge als CSV (Excel)',
+  'plan.xlsx': 'Excel-Arbeitsmappe (.xlsx)',
+  'plan.xlsxFailed': 'Die Arbeitsmappe ließ sich nicht erstellen (das Modul wurde nicht geladen); bitte erneut versuchen',
   'plan.json': 'Ergebnis als JSON',
   'plan.print': 'Drucken',
   'plan.downloaded': 'Datei {name} erstellt.',

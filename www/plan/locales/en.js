@@ -82,6 +82,8 @@ export default {
   'plan.csvServices': 'Services × years as CSV (Excel)',
   'plan.csvLand': '{land}: services × years as CSV (Excel)',
   'plan.csvEntries': 'Entries as CSV (Excel)',
+  'plan.xlsx': 'Excel workbook (.xlsx)',
+  'plan.xlsxFailed': 'The workbook could not be made (its module did not load); please try again',
   'plan.json': 'Result as JSON',
   'plan.print': 'Print',
   'plan.downloaded': 'File {name} created.',

@@ -17,6 +17,7 @@ import init, {
   type Gv100adDataset,
   type Messages,
 } from 'efa-rechner';
+import { planToXlsx, readSheets } from 'efa-rechner/sheet';
 
 // allocate: the contract's request object or its JSON text; the data set is optional.
 expectTypeOf(allocate).parameter(0).toEqualTypeOf<AllocationRequest | string>();
@@ -65,6 +66,11 @@ expectTypeOf(allocatePlan('Dienst;Jahr;Kosten')).toEqualTypeOf<PlanResponse>();
 expectTypeOf(allocatePlan(new Blob([]))).toEqualTypeOf<Promise<PlanResponse>>();
 expectTypeOf(allocatePlan(new Uint8Array(0))).toEqualTypeOf<PlanResponse | Promise<PlanResponse>>();
 expectTypeOf(allocatePlan(new Blob([]), { compare: 'alliance' })).toEqualTypeOf<Promise<PlanResponse>>();
+
+// planToXlsx (efa-rechner/sheet): a plan response as the result workbook, a Blob.
+expectTypeOf(planToXlsx).parameter(0).toEqualTypeOf<PlanResponse>();
+expectTypeOf(planToXlsx).returns.toEqualTypeOf<Blob>();
+expectTypeOf(readSheets).returns.toEqualTypeOf<Promise<string | null>>();
 
 // init: no argument (the .wasm beside the module), a URL, a fetch promise; initSync: bytes.
 expectTypeOf(init).toBeCallableWith();
