@@ -10,7 +10,7 @@ function apply(el, props) {
     const v = props[k];
     if (v === undefined || v === null || v === false) continue;
     if (k === 'style' || k.startsWith('on') && typeof v !== 'function') {
-      throw new Error(`dom.h: "${k}" is not allowed`);
+      throw new Error(`dom.h: no "${k}"`);
     }
     if (k.startsWith('on')) el.addEventListener(k.slice(2), v); // (a function: checked above)
     else if (k === 'text') el.textContent = String(v);

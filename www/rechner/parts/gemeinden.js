@@ -6,7 +6,14 @@
 // request is at the Gemeinde level, else by the first computation that needs it.
 
 import { t } from '../i18n.js';
-import { fetchGemeinden } from '../../core/engine.js';
+import { fetchGemeinden, loadModule } from '../../core/engine.js';
+
+// The table goes into the engine as soon as both have arrived, while the first result may still
+// wait for other parts: then its computation finds it loaded. (A failure, a trap too, is left to
+// allocate() below, which loads it again through callEngine and reports it.)
+Promise.all([fetchGemeinden(), loadModule()])
+  .then(([bytes, api]) => api.gemeindenLoaded() || api.loadGemeinden(bytes))
+  .catch(() => {});
 
 /**
  * Computes `request` with the built-in Gemeinde table loaded into the engine instance the call
