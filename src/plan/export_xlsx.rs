@@ -23,9 +23,32 @@ fn amounts(y: &YearAmounts) -> impl Iterator<Item = OutCell> + '_ {
 /// The sheets of the plan's workbook.
 pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
     let years: Vec<String> = r.years.iter().map(i32::to_string).collect();
-    let mut out = Vec::new();
+    let mut out = vec![
+        sheet("Zahler", payers(r, &years)),
+        sheet("Dienste", services(r, &years)),
+        sheet("Einträge", entries(r)),
+        sheet("Linien 2023-43", budget_lines(r)),
+        sheet("Quellen", sources(r)),
+    ];
+    if !r.warnings.is_empty() {
+        let mut rows = vec![vec![text("Hinweis"), text("Stelle"), text("Text")]];
+        for w in &r.warnings {
+            rows.push(vec![text(w.code), text(&w.path), text(&w.message.de)]);
+        }
+        out.push(sheet("Hinweise", rows));
+    }
+    out
+}
 
-    // Payers × years, with the comparison and the difference.
+fn sheet(name: &str, rows: Vec<Vec<OutCell>>) -> OutSheet {
+    OutSheet {
+        name: name.into(),
+        rows,
+    }
+}
+
+/// Payers × years, with the comparison and the difference.
+fn payers(r: &PlanResponse, years: &[String]) -> Vec<Vec<OutCell>> {
     let mut head = vec![text("Zahler"), text("Kennung")];
     head.extend(years.iter().map(|y| text(y)));
     head.push(text("Summe"));
@@ -57,12 +80,11 @@ pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
         sum.push(amount(&zero));
     }
     rows.push(sum);
-    out.push(OutSheet {
-        name: "Zahler".into(),
-        rows,
-    });
+    rows
+}
 
-    // Services × years.
+/// Services × years.
+fn services(r: &PlanResponse, years: &[String]) -> Vec<Vec<OutCell>> {
     let mut head = vec![text("Dienst")];
     head.extend(years.iter().map(|y| text(y)));
     head.push(text("Summe"));
@@ -73,12 +95,11 @@ pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
         row.push(amount(&s.total));
         rows.push(row);
     }
-    out.push(OutSheet {
-        name: "Dienste".into(),
-        rows,
-    });
+    rows
+}
 
-    // The entries, one column per payer of the plan.
+/// The entries, one column per payer of the plan.
+fn entries(r: &PlanResponse) -> Vec<Vec<OutCell>> {
     let mut head = vec![
         text("Nr."),
         text("Dienst"),
@@ -97,6 +118,12 @@ pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
                 .map(|p| text(&format!("Vergleich {}", p.id))),
         );
     }
+    let of = |payers: &[crate::plan::response::EntryPayer], id: &str| {
+        payers
+            .iter()
+            .find(|x| x.id == id)
+            .map_or(OutCell::Empty, |x| amount(&x.amount))
+    };
     let mut rows = vec![head];
     for e in &r.entries {
         let mut row = vec![
@@ -108,12 +135,6 @@ pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
             text(&e.key),
             amount(&e.total),
         ];
-        let of = |payers: &[crate::plan::response::EntryPayer], id: &str| {
-            payers
-                .iter()
-                .find(|x| x.id == id)
-                .map_or(OutCell::Empty, |x| amount(&x.amount))
-        };
         row.extend(r.payers.iter().map(|p| of(&e.payers, p.id)));
         if let Some(c) = &e.compare {
             row.push(amount(&c.total));
@@ -121,12 +142,11 @@ pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
         }
         rows.push(row);
     }
-    out.push(OutSheet {
-        name: "Einträge".into(),
-        rows,
-    });
+    rows
+}
 
-    // The budget lines of IT-PLR Beschluss 2023/43.
+/// The budget lines of IT-PLR Beschluss 2023/43.
+fn budget_lines(r: &PlanResponse) -> Vec<Vec<OutCell>> {
     let mut rows = vec![vec![
         text("Linie"),
         text("Jahr"),
@@ -143,12 +163,11 @@ pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
             text(if l.exceeded { "ja" } else { "nein" }),
         ]);
     }
-    out.push(OutSheet {
-        name: "Linien 2023-43".into(),
-        rows,
-    });
+    rows
+}
 
-    // Sources.
+/// The data sources with their licences.
+fn sources(r: &PlanResponse) -> Vec<Vec<OutCell>> {
     let mut rows = vec![vec![
         text("Kennung"),
         text("Quelle"),
@@ -163,22 +182,7 @@ pub fn sheets(r: &PlanResponse) -> Vec<OutSheet> {
             s.reference_date.as_deref().map_or(OutCell::Empty, text),
         ]);
     }
-    out.push(OutSheet {
-        name: "Quellen".into(),
-        rows,
-    });
-
-    if !r.warnings.is_empty() {
-        let mut rows = vec![vec![text("Hinweis"), text("Stelle"), text("Text")]];
-        for w in &r.warnings {
-            rows.push(vec![text(w.code), text(&w.path), text(&w.message.de)]);
-        }
-        out.push(OutSheet {
-            name: "Hinweise".into(),
-            rows,
-        });
-    }
-    out
+    rows
 }
 
 impl PlanResponse {
