@@ -9,6 +9,7 @@ use super::{
     MAX_COLUMN, MAX_ROW,
 };
 use crate::error::{a, Error, Msg, Result};
+use quick_xml::events::BytesStart;
 
 /// A relationship of `xl/workbook.xml`: its id, type and the part it points to.
 struct Rel {
@@ -290,17 +291,7 @@ fn worksheet(
         match x.next()? {
             Node::Open(e) => match local(e.name().as_ref()) {
                 b"row" => {
-                    let r = match attr(&e, b"r")? {
-                        Some(r) => r
-                            .parse::<u32>()
-                            .ok()
-                            .filter(|r| (1..=MAX_ROW).contains(r))
-                            .ok_or_else(|| beyond(&sheet.name, &format!("row {r}")))?,
-                        None => last_row + 1,
-                    };
-                    if r > MAX_ROW {
-                        return Err(beyond(&sheet.name, "row"));
-                    }
+                    let r = row_number(&e, last_row, &sheet.name)?;
                     last_row = r;
                     last_col = 0;
                     row_depth = x.depth();
@@ -310,26 +301,10 @@ fn worksheet(
                     });
                 }
                 b"c" => {
-                    let col = match attr(&e, b"r")? {
-                        Some(r) => match parse_ref(&r) {
-                            Some((c, _)) => c,
-                            None => {
-                                return Err(beyond(&sheet.name, &crate::text::reader::truncate(&r)))
-                            }
-                        },
-                        None => last_col + 1,
-                    };
-                    if col > MAX_COLUMN {
-                        return Err(beyond(&sheet.name, "column"));
-                    }
-                    last_col = col;
+                    let c = open_cell(&e, last_col, &sheet.name)?;
+                    last_col = c.col;
                     cell_depth = x.depth();
-                    cell = Some(RawCell {
-                        col,
-                        kind: attr(&e, b"t")?,
-                        style: attr(&e, b"s")?.and_then(|s| s.parse().ok()).unwrap_or(0),
-                        ..RawCell::default()
-                    });
+                    cell = Some(c);
                 }
                 b"f" if cell.is_some() => {
                     if let Some(c) = cell.as_mut() {
@@ -379,6 +354,42 @@ fn worksheet(
             Node::End => return Ok(sheet),
         }
     }
+}
+
+/// The number of a `<row>`: its `r`, or the one after the last row.
+fn row_number(e: &BytesStart<'_>, last_row: u32, sheet: &str) -> Result<u32> {
+    let r = match attr(e, b"r")? {
+        Some(r) => r
+            .parse::<u32>()
+            .ok()
+            .filter(|r| (1..=MAX_ROW).contains(r))
+            .ok_or_else(|| beyond(sheet, &format!("row {r}")))?,
+        None => last_row + 1,
+    };
+    if r > MAX_ROW {
+        return Err(beyond(sheet, "row"));
+    }
+    Ok(r)
+}
+
+/// A `<c>` as it opens: its column (its `r`, or the one after the last cell), type and style.
+fn open_cell(e: &BytesStart<'_>, last_col: u32, sheet: &str) -> Result<RawCell> {
+    let col = match attr(e, b"r")? {
+        Some(r) => match parse_ref(&r) {
+            Some((c, _)) => c,
+            None => return Err(beyond(sheet, &crate::text::reader::truncate(&r))),
+        },
+        None => last_col + 1,
+    };
+    if col > MAX_COLUMN {
+        return Err(beyond(sheet, "column"));
+    }
+    Ok(RawCell {
+        col,
+        kind: attr(e, b"t")?,
+        style: attr(e, b"s")?.and_then(|s| s.parse().ok()).unwrap_or(0),
+        ..RawCell::default()
+    })
 }
 
 /// A cell's value by its type attribute; `None` for an empty cell.
