@@ -30,52 +30,38 @@ function repeat(x, name) {
 }
 
 function table(x, name) {
-  const depth = x.depth;
   const sheet = new Sheet(name);
   let next = 1;
-  while (x.depth >= depth) {
-    const ev = x.next();
-    if (ev === END) break;
-    if (ev !== OPEN) continue;
+  x.each(() => {
     const n = local(x.name);
     if (n === 'table-row') {
       const times = repeat(x, 'number-rows-repeated');
       const cells = rowCells(x, name);
       if (cells.length) {
         if (next + times - 1 > MAX_ROW) throw beyond(name, 'row');
-        for (let i = 0; i < times; i++) {
-          if (!sheet.push(next + i, cells)) {
-            // Full: the rest of the table is not read.
-            while (x.depth >= depth) if (x.next() === END) break;
-            return sheet;
-          }
-        }
+        // Full: the rest of the table is not read.
+        for (let i = 0; i < times; i++) if (!sheet.push(next + i, cells)) return true;
       }
       next += times;
     } else if (n === 'table' || n === 'annotation' || n === 'frame' || n === 'shapes') x.skip();
-  }
+  });
   return sheet;
 }
 
 function rowCells(x, sheet) {
-  const depth = x.depth;
   const cells = [];
   let next = 1;
-  while (x.depth >= depth) {
-    const ev = x.next();
-    if (ev === END) break;
-    if (ev !== OPEN) continue;
+  x.each(() => {
     const n = local(x.name);
-    if (n === 'table-cell' || n === 'covered-table-cell') {
-      const times = repeat(x, 'number-columns-repeated');
-      const value = cell(x);
-      if (value) {
-        if (next + times - 1 > MAX_COLUMN) throw beyond(sheet, 'column');
-        for (let i = 0; i < times; i++) cells.push([next + i, ...value]);
-      }
-      next += times;
+    if (n !== 'table-cell' && n !== 'covered-table-cell') return;
+    const times = repeat(x, 'number-columns-repeated');
+    const value = cell(x);
+    if (value) {
+      if (next + times - 1 > MAX_COLUMN) throw beyond(sheet, 'column');
+      for (let i = 0; i < times; i++) cells.push([next + i, ...value]);
     }
-  }
+    next += times;
+  });
   return cells;
 }
 

@@ -50,20 +50,16 @@ async function rels(zip) {
 
 /** The text of a string item (<si> or <is>) just opened; null beyond MAX_CELL_BYTES. */
 function stringItem(x) {
-  const depth = x.depth;
   let out = '';
   let over = false;
-  while (x.depth >= depth) {
-    const ev = x.next();
-    if (ev === OPEN) {
-      const n = local(x.name);
-      if (n === 't') {
-        const t = x.textOf(MAX_CELL_BYTES);
-        if (t !== null && !over && out.length + t.length <= MAX_CELL_BYTES) out += t;
-        else over = true;
-      } else if (n === 'rPh' || n === 'phoneticPr') x.skip();
-    } else if (ev === END) break;
-  }
+  x.each(() => {
+    const n = local(x.name);
+    if (n === 't') {
+      const t = x.textOf(MAX_CELL_BYTES);
+      if (t !== null && !over && out.length + t.length <= MAX_CELL_BYTES) out += t;
+      else over = true;
+    } else if (n === 'rPh' || n === 'phoneticPr') x.skip();
+  });
   return over ? null : unescapeX(out);
 }
 

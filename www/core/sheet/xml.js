@@ -173,6 +173,21 @@ export class Xml {
     return null;
   }
 
+  /** Calls `open()` for every element opened inside the one just opened, at any depth (`open`
+   *  reads or skips it, or leaves it to this loop), up to that element's end or the end of the
+   *  text. `open` returning true stops early: the rest of the element is read past. */
+  each(open) {
+    const depth = this.depth;
+    while (this.depth >= depth) {
+      const ev = this.next();
+      if (ev === END) return;
+      if (ev === OPEN && open() === true) {
+        while (this.depth >= depth) if (this.next() === END) return;
+        return;
+      }
+    }
+  }
+
   /** Reads up to the end of the element just opened. */
   skip() {
     const depth = this.depth;
