@@ -76,7 +76,10 @@ export default function register(suite) {
     assert.equal(res.kommunen.level, 'gemeinde');
     const names = res.kommunen.rows.map((r) => r.name);
     assert.ok(names.includes('"><script>window.__xss=3</script>'), `names: ${names.join(' | ')}`);
-    const cells = await page.texts('table[part="kommunen-table"] tbody th');
+    // the row headers' text (a row's <th> holds the name only); textContent, not innerText: the
+    // Kommune table below the fold is skipped by content-visibility: auto, where innerText is ''
+    const rowNames = (p) => p.js(() => [...document.querySelector('efa-rechner').shadowRoot.querySelectorAll('table[part="kommunen-table"] tbody th')].map((th) => th.textContent));
+    const cells = await rowNames(page);
     assert.ok(cells.includes('<img src=x onerror="window.__xss=2">Darmstadt'), cells.join(' | '));
     assert.ok(cells.includes('"><script>window.__xss=3</script>'));
     assert.ok(cells.includes('Bickenbach & <b>Söhne</b>; "Test"'));
@@ -87,7 +90,7 @@ export default function register(suite) {
     await page.js(() => document.querySelector('efa-rechner').setAttribute('level', 'kreis'));
     const r2 = await waitResult(page, n);
     assert.equal(r2.kommunen.level, 'kreis');
-    const kcells = await page.texts('table[part="kommunen-table"] tbody th');
+    const kcells = await rowNames(page);
     assert.ok(kcells.includes('<img src=x onerror=window.__xss=1>'), kcells.join(' | '));
     // CSV keeps formulas as text
     const csv = await page.js(() => document.querySelector('efa-rechner').toCSV({ table: 'kommunen' }));
