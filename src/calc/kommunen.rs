@@ -13,7 +13,6 @@ use crate::error::{a, l, Error, Msg, Result};
 use crate::num::big::BigUint;
 use crate::num::largest_remainder::{self, Weights};
 use crate::num::money::{self, Unit};
-use rust_decimal::Decimal;
 
 /// Splits `land_units` (the Land's whole amount) over the Land and its Kommunen.
 /// `loaded` is a GV100AD data set, if the caller has one; without it both levels use the
@@ -104,14 +103,13 @@ fn weights(spec: &KommunenSpec, kommunen: &[Kommune]) -> Vec<u64> {
 /// The Land's amount split into what it keeps (`landShare`) and what its Kommunen pay; the Land
 /// comes first, so a tie goes to the Land.
 fn land_and_kommunen(spec: &KommunenSpec, land_units: u128) -> (u128, u128) {
-    let kommunen_share = Decimal::ONE - spec.land_share;
-    let scale = spec.land_share.scale().max(kommunen_share.scale());
-    let as_int = |d: Decimal| -> BigUint {
-        BigUint::from(d.mantissa().unsigned_abs()) * BigUint::pow10(scale - d.scale())
-    };
+    // landShare is a ratio (0 to 1): the Kommunen's share is 1 − landShare, as integers at
+    // landShare's scale (no rust_decimal subtraction, whose code is 5 KB in the WASM module)
+    let land = spec.land_share.mantissa().unsigned_abs();
+    let whole = 10u128.pow(spec.land_share.scale());
     let split = largest_remainder::split(
         land_units,
-        &Weights::from_big(vec![as_int(spec.land_share), as_int(kommunen_share)]),
+        &Weights::from_big(vec![BigUint::from(land), BigUint::from(whole - land)]),
     );
     (split[0], split[1])
 }

@@ -247,13 +247,8 @@ fn parse_mix(v: &Json, path: &str, year: i32) -> Result<KeyKind> {
             ));
         }
     }
-    let sum: Decimal = parts.iter().map(|(_, w)| *w).sum();
-    if sum != Decimal::ONE {
-        return Err(Error::new(
-            Msg::MixWeightsSum,
-            path,
-            &[("sum", a(&money::display(sum)))],
-        ));
+    if let Some(sum) = money::shares_sum(parts.iter().map(|(_, w)| *w)) {
+        return Err(Error::new(Msg::MixWeightsSum, path, &[("sum", a(&sum))]));
     }
     Ok(KeyKind::Mix(parts))
 }

@@ -203,12 +203,11 @@ fn parse_custom(v: &Json, path: &str, year: i32) -> Result<Model> {
         };
         tranches.push(Tranche { share, payers, key });
     }
-    let sum: Decimal = tranches.iter().map(|t| t.share).sum();
-    if sum != Decimal::ONE {
+    if let Some(sum) = money::shares_sum(tranches.iter().map(|t| t.share)) {
         return Err(Error::new(
             Msg::TrancheSharesSum,
             &tpath,
-            &[("sum", a(&money::display(sum)))],
+            &[("sum", a(&sum))],
         ));
     }
     Ok(Model {

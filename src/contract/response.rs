@@ -234,7 +234,11 @@ impl Serialize for KommuneColumns<'_> {
             "population",
             &ks.iter().map(|k| k.population).collect::<Vec<_>>(),
         )?;
-        let units: Vec<String> = self.amount.iter().map(u128::to_string).collect();
+        let units: Vec<String> = self
+            .amount
+            .iter()
+            .map(|&u| crate::num::money::int_text(u))
+            .collect();
         m.serialize_field("amount", &units)?;
         m.serialize_field("exempt", &self.exempt)?;
         m.end()

@@ -323,7 +323,7 @@ impl BigUint {
     /// The decimal text (`"0"` for zero), nine digits at a time.
     pub fn to_decimal(&self) -> String {
         if let Some(x) = self.to_u128() {
-            return x.to_string();
+            return crate::num::money::int_text(x);
         }
         let mut x = self.clone();
         let mut chunks = Vec::new();
@@ -332,7 +332,7 @@ impl BigUint {
         }
         let mut s = String::new();
         for (i, c) in chunks.iter().rev().enumerate() {
-            let digits = c.to_string();
+            let digits = crate::num::money::int_text(u128::from(*c));
             if i > 0 {
                 s.extend(std::iter::repeat_n('0', 9 - digits.len()));
             }

@@ -74,7 +74,7 @@ impl Weights {
                 .checked_pow(unit_scale)
                 .and_then(|p| sum.checked_mul(p));
             if let Some(q) = num.zip(den).and_then(|(n, d)| n.checked_div(d)) {
-                return crate::num::money::with_point(&q.to_string(), decimals);
+                return crate::num::money::with_point(&crate::num::money::int_text(q), decimals);
             }
         }
         exact_string(

@@ -224,6 +224,34 @@ pub(crate) fn digits(v: u128, buf: &mut [u8; 39]) -> &str {
     std::str::from_utf8(&buf[at..]).unwrap_or_default()
 }
 
+/// `v` as decimal text: [`digits`] instead of `u128`'s `Display`, whose core::fmt code (1.5 KB)
+/// the WASM module then leaves out.
+pub(crate) fn int_text(v: u128) -> String {
+    digits(v, &mut [0; 39]).to_string()
+}
+
+/// The sum of shares (each from 0 to 1: tranche shares, mix weights) as [`display`] writes it, or
+/// `None` when it is exactly 1. Added as integers at 28 decimals (32 parts of at most 10^28 fit
+/// an i128): rust_decimal's addition is 5 KB of code in the WASM module. A sum that rust_decimal
+/// could not hold (28 decimals and 8 or more) is written exactly where rust_decimal rounded it.
+pub fn shares_sum(shares: impl Iterator<Item = Decimal>) -> Option<String> {
+    let mut sum: i128 = shares
+        .map(|d| d.mantissa() * 10i128.pow(Decimal::MAX_SCALE - d.scale()))
+        .sum();
+    if sum == 10i128.pow(Decimal::MAX_SCALE) {
+        return None;
+    }
+    let mut scale = Decimal::MAX_SCALE;
+    while scale > 0 && sum % 10 == 0 {
+        sum /= 10;
+        scale -= 1;
+    }
+    Some(match Decimal::try_from_i128_with_scale(sum, scale) {
+        Ok(d) => display(d),
+        Err(_) => with_point(&int_text(sum.unsigned_abs()), scale),
+    })
+}
+
 /// A decimal written without trailing zeros (`"7.43709"`, `"0.5"`, `"3"`), for weights and shares.
 pub fn display(d: Decimal) -> String {
     d.normalize().to_string()
@@ -417,6 +445,36 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    /// `shares_sum` against rust_decimal's sum, wherever rust_decimal holds the sum exactly.
+    #[test]
+    fn shares_sum_as_rust_decimal() {
+        let cases: &[&[&str]] = &[
+            &["1"],
+            &["0.5", "0.5"],
+            &["0.25", "0.25", "0.5000"],
+            &["0.3333333333333333333333333333"; 3],
+            &["0.5", "0.25"],
+            &["0.1", "0.2", "0.3"],
+            &["1", "1", "0.000"],
+            &["0", "0.00"],
+            &["0.0000000000000000000000000001", "1"],
+            &["1"; 32],
+            &["0.9999999999999999999999999999"; 7],
+        ];
+        for parts in cases {
+            let ds: Vec<Decimal> = parts.iter().map(|p| dec(p)).collect();
+            let sum: Decimal = ds.iter().copied().sum();
+            let want = (sum != Decimal::ONE).then(|| display(sum));
+            assert_eq!(shares_sum(ds.into_iter()), want, "{parts:?}");
+        }
+        // beyond rust_decimal's 96 bits: exact, where rust_decimal rounds
+        let ds = vec![dec("0.9999999999999999999999999999"); 9];
+        assert_eq!(
+            shares_sum(ds.into_iter()).as_deref(),
+            Some("8.9999999999999999999999999991")
+        );
     }
 
     #[test]
