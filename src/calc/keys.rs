@@ -75,15 +75,12 @@ impl Key {
         group: &[usize],
     ) -> Result<(Vec<BigUint>, Vec<String>, String)> {
         // Σₖ pₖ·nₖᵢ/Tₖ over the common denominator Πₖ Tₖ·10^s.
-        let children: Vec<(Vec<BigUint>, BigUint)> = parts
-            .iter()
-            .map(|(k, _)| {
-                let w = k.weigh(group)?;
-                let ints: Vec<BigUint> = (0..w.ints.len()).map(|i| w.ints.get(i)).collect();
-                let t = w.ints.sum();
-                Ok((ints, t))
-            })
-            .collect::<Result<_>>()?;
+        let mut children: Vec<(Vec<BigUint>, BigUint)> = Vec::with_capacity(parts.len());
+        for (k, _) in parts {
+            let w = k.weigh(group)?;
+            let ints: Vec<BigUint> = (0..w.ints.len()).map(|i| w.ints.get(i)).collect();
+            children.push((ints, w.ints.sum()));
+        }
         let (pw, _) = common_scale(&parts.iter().map(|(_, w)| *w).collect::<Vec<_>>());
         let total_den: BigUint = children.iter().map(|(_, t)| t).product();
         let mut ints = vec![BigUint::zero(); group.len()];

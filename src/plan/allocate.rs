@@ -182,14 +182,15 @@ pub fn allocate_plan(plan: &Plan) -> Result<PlanResponse> {
 
 /// Each entry's request for the comparison model, if the plan compares.
 fn comparisons(plan: &Plan) -> Result<Vec<Option<Request>>> {
-    plan.entries
-        .iter()
-        .map(|e| {
+    let mut out = Vec::with_capacity(plan.entries.len());
+    for e in &plan.entries {
+        out.push(
             plan.compare
                 .map(|m| compare_request(plan, e, m))
-                .transpose()
-        })
-        .collect()
+                .transpose()?,
+        );
+    }
+    Ok(out)
 }
 
 /// Bounds the cost of the whole plan before anything is computed.

@@ -459,11 +459,10 @@ pub(crate) fn from_records(
         .filter_map(|(i, f)| f.map(|f| (f, i + 1)))
         .collect();
     let lines: Vec<usize> = data.iter().map(|r| r.line).collect();
-    let rows = data
-        .iter()
-        .enumerate()
-        .map(|(n, r)| row_entry(r, n, &fields, sep, place))
-        .collect::<Result<Vec<Json>>>()?;
+    let mut rows = Vec::with_capacity(data.len());
+    for (n, r) in data.iter().enumerate() {
+        rows.push(row_entry(r, n, &fields, sep, place)?);
+    }
     let origin = match place {
         Place::Csv => Origin::Csv { columns, lines },
         Place::Sheet(name) => Origin::Sheet {

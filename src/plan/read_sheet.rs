@@ -187,11 +187,10 @@ pub fn from_workbook(book: &sheet::Workbook, options: &PlanOptions) -> Result<Pl
     }
     let width = header.cells.last().map_or(0, |c| c.col);
     let header_record = record(sheet, header, width)?;
-    let data = sheet.rows[1..]
-        .iter()
-        .take(MAX_ENTRIES + 1)
-        .map(|r| record(sheet, r, width))
-        .collect::<Result<Vec<Record>>>()?;
+    let mut data = Vec::new();
+    for r in sheet.rows[1..].iter().take(MAX_ENTRIES + 1) {
+        data.push(record(sheet, r, width)?);
+    }
     if sheet.truncated {
         return Err(Error::new(
             Msg::SheetTooManyRows,

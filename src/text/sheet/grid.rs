@@ -63,7 +63,10 @@ pub fn sheet(v: &Json) -> Result<Sheet> {
             return Err(malformed());
         };
         let row = number(items.first()).ok_or_else(malformed)?;
-        let cells = items[1..].iter().map(cell).collect::<Result<Vec<Cell>>>()?;
+        let mut cells = Vec::with_capacity(items.len() - 1);
+        for c in &items[1..] {
+            cells.push(cell(c)?);
+        }
         if !cells.is_empty() && !out.push(Row { row, cells })? {
             break;
         }
