@@ -3,7 +3,7 @@
 //! subclass with `code`, `path` and `messages`). Money crosses as decimal strings, except in the
 //! `kommunen.format: "columns"` table, whose amounts are integer units in a `BigUint64Array`.
 
-use crate::contract::response::{KommuneColumns, KreisRef, Response};
+use crate::contract::response::{KreisRef, Response};
 use crate::data::kommunen::{Kommune, KommunenDataset};
 use crate::error::{a, Error, Msg};
 use crate::text::json::Json;
@@ -97,6 +97,15 @@ export async function readWorkbook(input, sink) {
     try { sink.free(); } catch (_) {}
   }
 }
+// A columns response: the JSON text of the rest parsed here, the table's columns and the Land's
+// Kreise added to its kommunen (in this order): one call across the boundary instead of one per
+// property. (exempt is a view of the module's memory: copied.)
+export function withColumns(text, ags, name, population, amount, exempt, kreise) {
+  const r = JSON.parse(text);
+  r.kommunen.columns = { ags, name, population, amount, exempt: exempt.slice() };
+  if (kreise !== undefined) r.kommunen.kreise = kreise;
+  return r;
+}
 export function isBlob(v) {
   return typeof Blob === 'function' && v instanceof Blob;
 }
@@ -136,6 +145,16 @@ extern "C" {
     fn read_workbook(input: &JsValue, sink: PlanFileSink) -> js_sys::Promise;
     #[wasm_bindgen(js_name = isBlob)]
     fn is_blob(v: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = withColumns)]
+    fn with_columns(
+        text: &str,
+        ags: &JsValue,
+        name: &JsValue,
+        population: &JsValue,
+        amount: &JsValue,
+        exempt: &[u8],
+        kreise: &JsValue,
+    ) -> JsValue;
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -159,30 +178,39 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// (1 = exempt), and AGS, name and population are the arrays made once per data set (see
 /// `TABLES`). `dataset` is the handle of the data set the rows come from (0: embedded data).
 fn response_to_js(mut response: Response<'_>, dataset: u32) -> Result<JsValue, JsValue> {
-    let columns = response.kommunen.as_mut().and_then(|k| k.columns.take());
+    let Some(c) = response.kommunen.as_mut().and_then(|k| k.columns.take()) else {
+        return to_js(&response);
+    };
     // With columns, the Land's Kreise are shared like the columns' names: a third of the
     // response's JSON text otherwise, written, decoded and parsed again on every call.
-    let kreise = match columns {
-        Some(_) => response.kommunen.as_mut().and_then(|k| k.kreise.take()),
-        None => None,
+    let kreise = match response.kommunen.as_mut().and_then(|k| k.kreise.take()) {
+        Some(k) => kreise_of(&k, dataset)?,
+        None => JsValue::UNDEFINED,
     };
-    let out = to_js(&response)?;
-    if let Some(c) = columns {
-        let kommunen = js_sys::Reflect::get(&out, &JsValue::from_str("kommunen"))?;
-        js_sys::Reflect::set(
-            &kommunen,
-            &JsValue::from_str("columns"),
-            &columns_to_js(&c, dataset)?,
-        )?;
-        if let Some(k) = kreise {
-            js_sys::Reflect::set(
-                &kommunen,
-                &JsValue::from_str("kreise"),
-                &kreise_of(&k, dataset)?,
-            )?;
-        }
-    }
-    Ok(out)
+    let text = crate::text::write_json::to_string(&response)
+        .ok_or_else(|| JsValue::from(js_sys::Error::new("the response is not writable as JSON")))?;
+    let (ags, name, population) = table_of(c.kommunen, dataset)?;
+    let units: Option<Vec<u64>> = c.amount.iter().map(|&a| u64::try_from(a).ok()).collect();
+    let amount: JsValue = match units {
+        Some(u) => js_sys::BigUint64Array::from(&u[..]).into(),
+        // beyond 2⁶⁴ - 1 units (only for sums far above any real budget): BigInt one by one
+        None => c
+            .amount
+            .iter()
+            .map(|&a| JsValue::from(js_sys::BigInt::from(a)))
+            .collect::<js_sys::Array>()
+            .into(),
+    };
+    let exempt: Vec<u8> = c.exempt.iter().map(|&e| u8::from(e)).collect();
+    Ok(with_columns(
+        &text,
+        &ags,
+        &name,
+        &population,
+        &amount,
+        &exempt,
+        &kreise,
+    ))
 }
 
 /// A Land's Kreise (`kommunen.kreise`) as a frozen JS array of frozen objects, made on first use
@@ -205,33 +233,6 @@ fn kreise_of(kreise: &[KreisRef<'_>], dataset: u32) -> Result<JsValue, JsValue> 
     ));
     KREISE.with(|t| t.borrow_mut().push((key, frozen.clone())));
     Ok(frozen)
-}
-
-fn columns_to_js(c: &KommuneColumns<'_>, dataset: u32) -> Result<JsValue, JsValue> {
-    let (ags, name, population) = table_of(c.kommunen, dataset)?;
-    let units: Option<Vec<u64>> = c.amount.iter().map(|&a| u64::try_from(a).ok()).collect();
-    let amount: JsValue = match units {
-        Some(u) => js_sys::BigUint64Array::from(&u[..]).into(),
-        // beyond 2⁶⁴ - 1 units (only for sums far above any real budget): BigInt one by one
-        None => c
-            .amount
-            .iter()
-            .map(|&a| JsValue::from(js_sys::BigInt::from(a)))
-            .collect::<js_sys::Array>()
-            .into(),
-    };
-    let exempt: Vec<u8> = c.exempt.iter().map(|&e| u8::from(e)).collect();
-    let out = js_sys::Object::new();
-    for (k, v) in [
-        ("ags", ags),
-        ("name", name),
-        ("population", population),
-        ("amount", amount),
-        ("exempt", js_sys::Uint8Array::from(&exempt[..]).into()),
-    ] {
-        js_sys::Reflect::set(&out, &JsValue::from_str(k), &v)?;
-    }
-    Ok(out.into())
 }
 
 /// AGS, names and populations of one run of Kommunen as frozen JS arrays, made on first use and
@@ -716,17 +717,17 @@ pub fn load_gemeinden(
     } else {
         String::new()
     };
-    let data = crate::data::builtin::install(&text).map_err(|e| to_js_error(&e))?;
+    let gemeinden = crate::data::builtin::install(&text).map_err(|e| to_js_error(&e))?;
     to_js(&GemeindenLoaded {
         edition: crate::data::edition::ID,
-        gemeinden: data.gemeinden.as_ref().map_or(0, Vec::len),
+        gemeinden,
     })
 }
 
 /// True once this module has the built-in Gemeinde table (`loadGemeinden`).
 #[wasm_bindgen(js_name = gemeindenLoaded)]
 pub fn gemeinden_loaded() -> bool {
-    crate::data::builtin::gemeinden().is_some()
+    crate::data::builtin::gemeinden_loaded()
 }
 
 /// The Länder, key editions, models, categories and default Kommune data, so that a user

@@ -24,11 +24,7 @@ pub fn allocate<'a>(
     loaded: Option<&'a KommunenDataset>,
 ) -> Result<KommunenOut<'a>> {
     let land = &LAENDER[spec.land];
-    let data = dataset(spec.level, loaded)?;
-    let kommunen: &[Kommune] = match spec.level {
-        Level::Kreis => data.kreise_of(land.ags),
-        Level::Gemeinde => data.gemeinden_of(land.ags).unwrap_or_default(),
-    };
+    let (data, kommunen) = dataset(spec.level, land.ags, loaded)?;
     let weights = weights(spec, kommunen);
     let (keeps, pass_on) = land_and_kommunen(spec, land_units);
     // Nobody left to pay is an error only when there is something to pay: splitting nothing
@@ -72,16 +68,28 @@ pub fn allocate<'a>(
     })
 }
 
-/// The data set of the level: the loaded file where it has the level, else the built-in one.
-fn dataset(level: Level, loaded: Option<&KommunenDataset>) -> Result<&KommunenDataset> {
-    Ok(match (level, loaded) {
-        (_, Some(d)) if level == Level::Kreis || d.gemeinden.is_some() => d,
-        (Level::Kreis, _) => crate::data::builtin::kreise(),
-        (Level::Gemeinde, _) => crate::data::builtin::gemeinden().ok_or_else(|| {
-            // Only in a WASM module whose page has not handed it the package's Gemeinde table.
-            Error::new(Msg::GemeindenNotLoaded, "kommunen.level", &[])
-        })?,
-    })
+/// The data set of the level and the Land's Kommunen in it: the loaded file where it has the
+/// level, else the built-in one (whose Gemeinden are read per Land, see `builtin::gemeinden_of`).
+fn dataset<'a>(
+    level: Level,
+    land_ags: &str,
+    loaded: Option<&'a KommunenDataset>,
+) -> Result<(&'a KommunenDataset, &'a [Kommune])> {
+    let data = match loaded {
+        Some(d) if level == Level::Kreis || d.gemeinden.is_some() => d,
+        _ => crate::data::builtin::kreise(),
+    };
+    let kommunen = match (level, &data.gemeinden) {
+        (Level::Kreis, _) => data.kreise_of(land_ags),
+        (Level::Gemeinde, Some(_)) => data.gemeinden_of(land_ags).unwrap_or_default(),
+        (Level::Gemeinde, None) => {
+            crate::data::builtin::gemeinden_of(land_ags).ok_or_else(|| {
+                // Only in a WASM module whose page has not handed it the package's Gemeinde table.
+                Error::new(Msg::GemeindenNotLoaded, "kommunen.level", &[])
+            })?
+        }
+    };
+    Ok((data, kommunen))
 }
 
 /// Each Kommune's weight under the key; 0 for one that is exempt (below `exemptBelow`, or

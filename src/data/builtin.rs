@@ -12,7 +12,7 @@
 
 use crate::data::edition;
 use crate::data::kommunen::{Kommune, KommunenDataset};
-use crate::data::table::{data_checksum, header, rows_unchecked};
+use crate::data::table::{data_checksum, data_start, header, rows_unchecked};
 use crate::error::{a, Error, Msg, Result};
 use std::sync::OnceLock;
 
@@ -47,11 +47,22 @@ pub fn population_of_land(land_ags: &str) -> u64 {
         .sum()
 }
 
-static GEMEINDEN: OnceLock<KommunenDataset> = OnceLock::new();
+/// The built-in Gemeinde table once a door has it: its text (checked by checksum when it was
+/// installed) and, per Land, where its block of lines lies and its rows, read on first use. The
+/// table is sorted by AGS, so each Land is one block; reading only the Land a request needs keeps
+/// 10,953 rows (two strings each) out of a page's first Gemeinde-level result.
+struct GemeindeTable {
+    text: String,
+    /// Start and end of each Land's block of data lines in `text`, by Land (AGS 01 to 16).
+    blocks: [(usize, usize); 16],
+    /// Each Land's rows, read on first use.
+    rows: Vec<OnceLock<Vec<Kommune>>>,
+    count: usize,
+}
 
-/// The built-in Kreise and Gemeinden, or `None` in a WASM module that has not been given the
-/// table yet.
-pub fn gemeinden() -> Option<&'static KommunenDataset> {
+static GEMEINDEN: OnceLock<GemeindeTable> = OnceLock::new();
+
+fn table() -> Option<&'static GemeindeTable> {
     #[cfg(not(target_arch = "wasm32"))]
     if GEMEINDEN.get().is_none() {
         // Build-checked; cannot fail.
@@ -60,12 +71,46 @@ pub fn gemeinden() -> Option<&'static KommunenDataset> {
     GEMEINDEN.get()
 }
 
-/// Reads the Gemeinde table (the npm package's `gemeinden.tsv`) and makes it the built-in one.
-/// Anything but the exact table of this engine's edition is refused with `invalid_gv100ad` at
-/// path `gemeinden`. Installing twice keeps the first.
-pub fn install(text: &str) -> Result<&'static KommunenDataset> {
-    if let Some(d) = GEMEINDEN.get() {
-        return Ok(d);
+/// True once the built-in Gemeinde table is there (always in native builds; in a WASM module
+/// after [`install`]).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // (the WASM door asks)
+pub fn gemeinden_loaded() -> bool {
+    table().is_some()
+}
+
+/// The built-in Gemeinden of one Land (2-digit AGS), in AGS order; `None` in a WASM module that
+/// has not been given the table yet. A Land's rows are read from the table on first use.
+#[inline(never)]
+pub fn gemeinden_of(land_ags: &str) -> Option<&'static [Kommune]> {
+    let t = table()?;
+    let Some(i) = land_index(land_ags) else {
+        return Some(&[]);
+    };
+    let (start, end) = t.blocks[i];
+    Some(t.rows[i].get_or_init(|| rows(t.text.get(start..end).unwrap_or_default())))
+}
+
+/// `"01"` … `"16"` → 0 … 15.
+fn land_index(land_ags: &str) -> Option<usize> {
+    match land_ags.as_bytes() {
+        &[a @ b'0'..=b'9', b @ b'0'..=b'9'] => usize::from((a - b'0') * 10 + (b - b'0'))
+            .checked_sub(1)
+            .filter(|&i| i < 16),
+        _ => None,
+    }
+}
+
+/// Reads the Gemeinde table (the npm package's `gemeinden.tsv`) and makes it the built-in one;
+/// returns its number of Gemeinden. Anything but the exact table of this engine's edition is
+/// refused with `invalid_gv100ad` at path `gemeinden`. Installing twice keeps the first.
+///
+/// Only the header, the checksum and where each Land's block starts are read here; a Land's rows
+/// are read when a request first needs them ([`gemeinden_of`]). That cannot fail later: the
+/// checksum ties the bytes to the table build.rs checked line by line, so every error a table can
+/// have is reported here, as before.
+pub fn install(text: &str) -> Result<usize> {
+    if let Some(t) = GEMEINDEN.get() {
+        return Ok(t.count);
     }
     let refuse = |why: String| {
         Error::new(
@@ -94,16 +139,40 @@ pub fn install(text: &str) -> Result<&'static KommunenDataset> {
             edition::GEMEINDEN_CHECKSUM
         )));
     }
-    let kreise = kreise();
-    Ok(GEMEINDEN.get_or_init(|| KommunenDataset {
-        source: kreise.source.clone(),
-        gebietsstand: kreise.gebietsstand.clone(),
-        kreise: kreise.kreise.clone(),
-        gemeinden: Some(rows(text)),
-    }))
+    Ok(GEMEINDEN.get_or_init(|| index(text)).count)
+}
+
+/// The table with its Land blocks found: a Kreis line (5 digits alone) starts or continues its
+/// Land's block; every other data line is a Gemeinde.
+fn index(text: &str) -> GemeindeTable {
+    let mut blocks = [(0, 0); 16];
+    let mut count = 0;
+    let mut land = None;
+    let mut at = data_start(text);
+    for line in text.get(at..).unwrap_or_default().split_inclusive('\n') {
+        if line.as_bytes().contains(&b'\t') {
+            count += 1;
+        } else {
+            land = land_index(line.get(..2).unwrap_or_default());
+            if let Some(b) = land.and_then(|i| blocks.get_mut(i)).filter(|b| b.1 == 0) {
+                b.0 = at;
+            }
+        }
+        at += line.len();
+        if let Some(b) = land.and_then(|i| blocks.get_mut(i)) {
+            b.1 = at;
+        }
+    }
+    GemeindeTable {
+        text: text.to_string(),
+        blocks,
+        rows: blocks.iter().map(|_| OnceLock::new()).collect(),
+        count,
+    }
 }
 
 /// Rows of a build-checked table (read without checks: build.rs has made them).
+#[inline(never)] // (one copy for the Kreise and the Gemeinden)
 fn rows(text: &str) -> Vec<Kommune> {
     rows_unchecked(text)
         .into_iter()
@@ -124,6 +193,14 @@ mod tests {
     use crate::data::laender::LAENDER;
     use crate::data::table::{self, fnv1a64};
 
+    /// Every built-in Gemeinde, Land by Land.
+    fn all_gemeinden() -> Vec<&'static Kommune> {
+        LAENDER
+            .iter()
+            .flat_map(|land| gemeinden_of(land.ags).unwrap())
+            .collect()
+    }
+
     #[test]
     fn four_hundred_kreise_and_10953_gemeinden() {
         let kreise = super::kreise();
@@ -132,10 +209,15 @@ mod tests {
             kreise.gemeinden.is_none(),
             "the Kreis data set is Kreis-level only"
         );
-        let full = gemeinden().expect("native builds embed the Gemeinde table");
-        assert_eq!(full.gemeinden.as_ref().unwrap().len(), 10_953);
-        assert_eq!(full.kreise, kreise.kreise);
-        assert!(std::ptr::eq(full, gemeinden().unwrap()), "parsed once");
+        assert!(gemeinden_loaded(), "native builds embed the Gemeinde table");
+        let g = all_gemeinden();
+        assert_eq!(g.len(), 10_953);
+        assert_eq!(install(GEMEINDEN_TSV).unwrap(), 10_953);
+        assert!(g.windows(2).all(|w| w[0].ags < w[1].ags), "AGS order");
+        let by = gemeinden_of("09").unwrap();
+        assert!(std::ptr::eq(by, gemeinden_of("09").unwrap()), "read once");
+        assert!(by.iter().all(|k| k.ags.starts_with("09")));
+        assert_eq!(gemeinden_of("17"), Some(&[][..]), "no such Land");
         assert!(std::ptr::eq(kreise, super::kreise()), "parsed once");
         // Eisenach (16056) joined the Wartburgkreis (16063) in 2021.
         assert!(!kreise.kreise.iter().any(|k| k.ags == "16056"));
@@ -144,24 +226,30 @@ mod tests {
         assert_eq!(get("01001").population, 96_326);
         assert_eq!(get("11000").name, "Berlin, Stadt");
         assert_eq!(get("11000").population, 3_685_265);
-        let g = full.gemeinden.as_ref().unwrap();
         let darmstadt = g.iter().find(|k| k.ags == "06411000").unwrap();
         assert_eq!(darmstadt.name, "Darmstadt, Wissenschaftsstadt");
         assert_eq!(g.iter().filter(|k| k.population == 0).count(), 200);
+        // Read Land by Land, the rows are those of the whole table read at once.
+        let whole = table::parse(GEMEINDEN_TSV).unwrap().rows;
+        assert_eq!(g.len(), whole.len());
+        for (a, b) in g.iter().zip(&whole) {
+            assert_eq!(
+                (&a.ags, &a.name, a.population),
+                (&b.ags, &b.name, b.population)
+            );
+        }
     }
 
     #[test]
     fn every_land_sums_to_the_land_population_table() {
         let kreise = super::kreise();
-        let full = gemeinden().unwrap();
         for land in &LAENDER {
             let k: u64 = kreise
                 .kreise_of(land.ags)
                 .iter()
                 .map(|k| k.population)
                 .sum();
-            let g: u64 = full
-                .gemeinden_of(land.ags)
+            let g: u64 = gemeinden_of(land.ags)
                 .unwrap()
                 .iter()
                 .map(|k| k.population)
@@ -171,7 +259,7 @@ mod tests {
             assert_eq!(population_of_land(land.ags), land.population);
             assert_eq!(
                 edition::gemeinden_of_land(land.ags),
-                full.gemeinden_of(land.ags).unwrap().len(),
+                gemeinden_of(land.ags).unwrap().len(),
                 "{}",
                 land.code
             );

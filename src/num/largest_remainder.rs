@@ -211,8 +211,10 @@ fn split_with<T: Int>(units: u128, weights: impl Iterator<Item = T>, sum: &T) ->
     if sum.is_zero() {
         return weights.map(|_| 0).collect();
     }
-    let mut amounts = Vec::new();
-    let mut remainders = Vec::new();
+    let (mut amounts, mut remainders) = (Vec::new(), Vec::new());
+    // (room for every part at once: a Land's Gemeinden are thousands)
+    amounts.reserve(weights.size_hint().0);
+    remainders.reserve(weights.size_hint().0);
     let mut given = 0u128;
     for (i, w) in weights.enumerate() {
         let (q, r) = w.scaled_div_rem(units, sum);

@@ -122,10 +122,13 @@ impl Compound<'_> {
         v.serialize(&mut *self.w)
     }
 
+    /// A struct field: its key is a field name of the engine's own types (letters only), so it
+    /// is copied without the escape scan.
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, v: &T) -> Result<(), Unsupported> {
         self.comma();
-        self.w.string(key);
-        self.w.0.push(b':');
+        self.w.0.push(b'"');
+        self.w.0.extend_from_slice(key.as_bytes());
+        self.w.0.extend_from_slice(b"\":");
         v.serialize(&mut *self.w)
     }
 
