@@ -2,6 +2,10 @@
 //! timed runs, reporting median and p95. No criterion, so that CI stays lean and the WASM build
 //! never sees a benchmark dependency.
 
+// The one ZIP writer of the tests.
+#[path = "../tests/common/zip.rs"]
+mod zip;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -222,41 +226,8 @@ fn xlsx_of(csv: &str) -> Vec<u8> {
         ("xl/_rels/workbook.xml.rels", r#"<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
         ("xl/worksheets/sheet1.xml", sheet),
     ];
-    let (mut out, mut cd) = (Vec::new(), Vec::new());
-    for (name, data) in &parts {
-        let offset = out.len() as u32;
-        for central in [false, true] {
-            let h = if central { &mut cd } else { &mut out };
-            h.extend_from_slice(if central {
-                b"PK\x01\x02"
-            } else {
-                b"PK\x03\x04"
-            });
-            if central {
-                h.extend_from_slice(&20u16.to_le_bytes());
-            }
-            h.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            h.extend_from_slice(&(data.len() as u32).to_le_bytes());
-            h.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            h.extend_from_slice(&[0, 0]);
-            if central {
-                h.extend_from_slice(&[0; 10]);
-                h.extend_from_slice(&offset.to_le_bytes());
-            }
-            h.extend_from_slice(name.as_bytes());
-            if !central {
-                h.extend_from_slice(data.as_bytes());
-            }
-        }
-    }
-    let cd_offset = out.len() as u32;
-    out.extend_from_slice(&cd);
-    out.extend_from_slice(b"PK\x05\x06\0\0\0\0\x03\0\x03\0");
-    out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
-    out.extend_from_slice(&cd_offset.to_le_bytes());
-    out.extend_from_slice(&[0, 0]);
-    out
+    let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
+    zip::Zip::of(zip::STORED, &parts)
 }
 
 fn bench_plan() {

@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::zip::{Zip, DEFLATED};
 use common::*;
 use efa_rechner::{allocate_plan_text, PlanOptions};
 use serde_json::{json, Value};
@@ -207,60 +208,10 @@ fn the_writers_write_the_fixtures_again() {
 
 // ---- workbooks made here (hostile ones) -------------------------------------------------------
 
-/// A ZIP archive; each entry is stored or deflated, with its real size or one given.
-fn zip(entries: &[(&str, Vec<u8>, Option<u32>)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut cd = Vec::new();
-    for (name, data, size) in entries {
-        let size = size.unwrap_or(data.len() as u32);
-        let body = miniz_oxide::deflate::compress_to_vec(data, 6);
-        zip_entry(&mut out, &mut cd, name, &body, size);
-    }
-    zip_finish(out, cd, entries.len())
-}
-
-fn zip_entry(out: &mut Vec<u8>, cd: &mut Vec<u8>, name: &str, body: &[u8], size: u32) {
-    let offset = out.len() as u32;
-    let head = |central: bool| {
-        let mut h = Vec::new();
-        h.extend_from_slice(if central {
-            b"PK\x01\x02"
-        } else {
-            b"PK\x03\x04"
-        });
-        if central {
-            h.extend_from_slice(&20u16.to_le_bytes());
-        }
-        h.extend_from_slice(&20u16.to_le_bytes());
-        h.extend_from_slice(&0u16.to_le_bytes());
-        h.extend_from_slice(&8u16.to_le_bytes());
-        h.extend_from_slice(&[0; 8]); // time, date, crc
-        h.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        h.extend_from_slice(&size.to_le_bytes());
-        h.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        h.extend_from_slice(&0u16.to_le_bytes());
-        if central {
-            h.extend_from_slice(&[0; 10]);
-            h.extend_from_slice(&offset.to_le_bytes());
-        }
-        h.extend_from_slice(name.as_bytes());
-        h
-    };
-    out.extend_from_slice(&head(false));
-    out.extend_from_slice(body);
-    cd.extend_from_slice(&head(true));
-}
-
-fn zip_finish(mut out: Vec<u8>, cd: Vec<u8>, n: usize) -> Vec<u8> {
-    let offset = out.len() as u32;
-    out.extend_from_slice(&cd);
-    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
-    out.extend_from_slice(&(n as u16).to_le_bytes());
-    out.extend_from_slice(&(n as u16).to_le_bytes());
-    out.extend_from_slice(&(cd.len() as u32).to_le_bytes());
-    out.extend_from_slice(&offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
+/// A ZIP archive of deflated entries.
+fn zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let entries: Vec<(&str, &[u8])> = entries.iter().map(|(n, d)| (*n, d.as_slice())).collect();
+    Zip::of(DEFLATED, &entries)
 }
 
 const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
@@ -294,25 +245,27 @@ fn sheet_xml(rows: &[&[&str]]) -> String {
 }
 
 fn xlsx_parts(sheet: String, strings: &str) -> Vec<u8> {
-    zip(&[
-        ("xl/workbook.xml", WORKBOOK.into(), None),
-        ("xl/_rels/workbook.xml.rels", RELS.into(), None),
-        ("xl/worksheets/sheet1.xml", sheet.into_bytes(), None),
-        ("xl/sharedStrings.xml", strings.as_bytes().to_vec(), None),
-    ])
+    Zip::of(
+        DEFLATED,
+        &[
+            ("xl/workbook.xml", WORKBOOK.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", RELS.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+            ("xl/sharedStrings.xml", strings.as_bytes()),
+        ],
+    )
 }
 
 fn xlsx(name: &str, rows: &[&[&str]]) -> Vec<u8> {
     let wb = WORKBOOK.replace("name=\"Plan\"", &format!("name=\"{name}\""));
-    zip(&[
-        ("xl/workbook.xml", wb.into_bytes(), None),
-        ("xl/_rels/workbook.xml.rels", RELS.into(), None),
-        (
-            "xl/worksheets/sheet1.xml",
-            sheet_xml(rows).into_bytes(),
-            None,
-        ),
-    ])
+    Zip::of(
+        DEFLATED,
+        &[
+            ("xl/workbook.xml", wb.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", RELS.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet_xml(rows).as_bytes()),
+        ],
+    )
 }
 
 const HEADER: &[&str] = &["Dienst", "Jahr", "Kosten", "Allianz"];
@@ -352,23 +305,16 @@ fn bomb(mb: usize, declared: Option<u32>) -> Vec<u8> {
     let chunk = vec![b'a'; 1 << 20];
     let body = deflate_repeated(head.as_bytes(), &chunk, mb, tail.as_bytes());
     let true_size = (head.len() + (mb << 20) + tail.len()) as u32;
-    let mut out = Vec::new();
-    let mut cd = Vec::new();
-    for (name, data) in [
-        ("xl/workbook.xml", WORKBOOK),
-        ("xl/_rels/workbook.xml.rels", RELS),
-    ] {
-        let body = miniz_oxide::deflate::compress_to_vec(data.as_bytes(), 6);
-        zip_entry(&mut out, &mut cd, name, &body, data.len() as u32);
-    }
-    zip_entry(
-        &mut out,
-        &mut cd,
+    let mut zip = Zip::default();
+    zip.add("xl/workbook.xml", DEFLATED, WORKBOOK.as_bytes());
+    zip.add("xl/_rels/workbook.xml.rels", DEFLATED, RELS.as_bytes());
+    zip.raw(
         "xl/worksheets/sheet1.xml",
+        DEFLATED,
         &body,
         declared.unwrap_or(true_size),
     );
-    zip_finish(out, cd, 3)
+    zip.finish()
 }
 
 /// A compound file (the container of old `.xls` and of password-protected `.xlsx`) with the given
@@ -490,25 +436,23 @@ fn hostile_cases() -> Vec<Case> {
             (
                 "mimetype",
                 b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
-                None,
             ),
-            ("content.xml", content.into(), None),
+            ("content.xml", content.into()),
         ])
     };
     let ods_encrypted = zip(&[
-        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec(), None),
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
         (
             "META-INF/manifest.xml",
-            b"<manifest:manifest><manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>".to_vec(),
-            None,
+            b"<manifest:manifest><manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>".to_vec()
         ),
-        ("content.xml", vec![0x9c; 500], None),
+        ("content.xml", vec![0x9c; 500]),
     ]);
     let with_sheet = |s: String| {
         zip(&[
-            ("xl/workbook.xml", WORKBOOK.into(), None),
-            ("xl/_rels/workbook.xml.rels", RELS.into(), None),
-            ("xl/worksheets/sheet1.xml", s.into_bytes(), None),
+            ("xl/workbook.xml", WORKBOOK.into()),
+            ("xl/_rels/workbook.xml.rels", RELS.into()),
+            ("xl/worksheets/sheet1.xml", s.into_bytes()),
         ])
     };
     vec![
@@ -628,7 +572,7 @@ fn hostile_cases() -> Vec<Case> {
         ),
         case(
             "a ZIP that is no workbook",
-            zip(&[("word/document.xml", b"<w/>".to_vec(), None)]),
+            zip(&[("word/document.xml", b"<w/>".to_vec())]),
             "invalid_sheet",
             "sheet",
         ),
@@ -661,9 +605,9 @@ fn a_dimension_of_the_whole_sheet_is_harmless() {
         "<dimension ref=\"A1:XFD1048576\"/><sheetData>",
     );
     let book = zip(&[
-        ("xl/workbook.xml", WORKBOOK.into(), None),
-        ("xl/_rels/workbook.xml.rels", RELS.into(), None),
-        ("xl/worksheets/sheet1.xml", s.into_bytes(), None),
+        ("xl/workbook.xml", WORKBOOK.into()),
+        ("xl/_rels/workbook.xml.rels", RELS.into()),
+        ("xl/worksheets/sheet1.xml", s.into_bytes()),
     ]);
     let got = run(&book);
     assert_eq!(got["total"], "1000.00", "{got}");

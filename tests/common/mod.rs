@@ -1,6 +1,8 @@
 //! Shared helpers of the integration tests.
 #![allow(dead_code)]
 
+pub mod zip;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
