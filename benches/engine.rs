@@ -226,7 +226,6 @@ fn xlsx_of(csv: &str) -> Vec<u8> {
         ("xl/_rels/workbook.xml.rels", r#"<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
         ("xl/worksheets/sheet1.xml", sheet),
     ];
-    let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
     zip::Zip::of(zip::STORED, &parts)
 }
 

@@ -210,8 +210,7 @@ fn the_writers_write_the_fixtures_again() {
 
 /// A ZIP archive of deflated entries.
 fn zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    let entries: Vec<(&str, &[u8])> = entries.iter().map(|(n, d)| (*n, d.as_slice())).collect();
-    Zip::of(DEFLATED, &entries)
+    Zip::of(DEFLATED, entries)
 }
 
 const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
@@ -245,27 +244,21 @@ fn sheet_xml(rows: &[&[&str]]) -> String {
 }
 
 fn xlsx_parts(sheet: String, strings: &str) -> Vec<u8> {
-    Zip::of(
-        DEFLATED,
-        &[
-            ("xl/workbook.xml", WORKBOOK.as_bytes()),
-            ("xl/_rels/workbook.xml.rels", RELS.as_bytes()),
-            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-            ("xl/sharedStrings.xml", strings.as_bytes()),
-        ],
-    )
+    zip(&[
+        ("xl/workbook.xml", WORKBOOK.into()),
+        ("xl/_rels/workbook.xml.rels", RELS.into()),
+        ("xl/worksheets/sheet1.xml", sheet.into_bytes()),
+        ("xl/sharedStrings.xml", strings.into()),
+    ])
 }
 
 fn xlsx(name: &str, rows: &[&[&str]]) -> Vec<u8> {
     let wb = WORKBOOK.replace("name=\"Plan\"", &format!("name=\"{name}\""));
-    Zip::of(
-        DEFLATED,
-        &[
-            ("xl/workbook.xml", wb.as_bytes()),
-            ("xl/_rels/workbook.xml.rels", RELS.as_bytes()),
-            ("xl/worksheets/sheet1.xml", sheet_xml(rows).as_bytes()),
-        ],
-    )
+    zip(&[
+        ("xl/workbook.xml", wb.into_bytes()),
+        ("xl/_rels/workbook.xml.rels", RELS.into()),
+        ("xl/worksheets/sheet1.xml", sheet_xml(rows).into_bytes()),
+    ])
 }
 
 const HEADER: &[&str] = &["Dienst", "Jahr", "Kosten", "Allianz"];

@@ -18,10 +18,10 @@ pub const DEFLATED: u16 = 8;
 
 impl Zip {
     /// An archive of the given entries, each stored or deflated with its true size.
-    pub fn of(method: u16, entries: &[(&str, &[u8])]) -> Vec<u8> {
+    pub fn of<D: AsRef<[u8]>>(method: u16, entries: &[(&str, D)]) -> Vec<u8> {
         let mut zip = Zip::default();
         for (name, data) in entries {
-            zip.add(name, method, data);
+            zip.add(name, method, data.as_ref());
         }
         zip.finish()
     }
