@@ -1,6 +1,8 @@
-//! Benchmarks of the engine (`cargo bench`), with a tiny dependency-free harness: warm-up, then
-//! timed runs, reporting median and p95. No criterion, so that CI stays lean and the WASM build
-//! never sees a benchmark dependency.
+//! Benchmarks of the engine (`cargo bench --profile native`, as `make bench` runs them), with a tiny
+//! dependency-free harness: warm-up, then timed runs, reporting median and p95. No criterion, so
+//! that CI stays lean and the WASM build never sees a benchmark dependency. (The `native` profile
+//! has its own folder: the `bench` profile shares `target/release` with the release build, whose
+//! library differs in `panic`, and the two then collide at link time.)
 
 // The one ZIP writer of the tests.
 #[path = "../tests/common/zip.rs"]
@@ -267,7 +269,7 @@ fn bench_plan() {
 }
 
 fn main() {
-    // `cargo bench -- NAME` runs only the benchmarks whose group name contains NAME.
+    // `cargo bench --profile native -- NAME` runs only the benchmarks whose group name contains NAME.
     let filter: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
