@@ -616,30 +616,31 @@ export class EfaRechner extends HTMLElement {
     if (!m) return clear(box);
     // the view updates its section in place (focus, scroll and search survive)
     const view = (this.#kommunenView ||= new m.KommunenView());
-    const root = view.render({ lang: this.lang, names: this.#names(), k: res.kommunen, unit: res.unit, ids: 'kom' });
-    if (root.parentNode !== box) clear(box).append(root);
+    this.#show(box, view.render({ lang: this.lang, names: this.#names(), k: res.kommunen, unit: res.unit, ids: 'kom' }));
   }
 
+  // The panels update their sections in place (a result while the user is in one keeps the focus).
   #renderWhatIf() {
     const res = this.#result;
     const box = this.#whatIfBox;
     if (!res || !box) return;
-    clear(box);
-    if (this.hasAttribute('readonly')) return;
-    const m = this.#part('whatif', box, () => this.#renderWhatIf());
-    if (!m) return;
+    const m = !this.hasAttribute('readonly') && this.#part('whatif', box, () => this.#renderWhatIf());
+    if (!m) return clear(box);
     this.#whatIf ||= new m.WhatIf({ allocate: (r) => this._engine((api, ds) => api.allocate(r, ds)), meta: this.#meta });
-    box.append(this.#whatIf.render({ lang: this.lang, names: this.#names(), request: this.#request, res }));
+    this.#show(box, this.#whatIf.render({ lang: this.lang, names: this.#names(), request: this.#request, res }));
   }
 
   #renderExport() {
     const res = this.#result;
     const box = this.#exportBox;
     if (!res || !box) return;
-    clear(box);
     const m = this.#part('panel', box, () => this.#renderExport());
-    if (!m) return;
-    box.append(m.renderExport({ root: this.#root, lang: this.lang, names: this.#names(), result: () => this.#result, request: () => this.#request }));
+    if (!m) return clear(box);
+    this.#show(box, m.renderExport({ root: this.#root, lang: this.lang, names: this.#names(), result: () => this.#result, request: () => this.#request }));
+  }
+
+  #show(box, section) {
+    if (section.parentNode !== box) clear(box).append(section);
   }
 
   /**

@@ -116,6 +116,19 @@ export default function register(suite) {
       const root = document.querySelector('efa-rechner').shadowRoot;
       return root.querySelector('#whatif-land').value !== before && root.querySelectorAll('.whatif table').length === 1;
     }, [whatIfBefore], { what: 'the what-if table for the next Land' });
+
+    // A new result while the focus is in the what-if panel: the panels are updated in place, so
+    // the focus stays on the select (built anew, the focus would fall back to the page).
+    n = await page.eventCount();
+    await page.js(() => document.querySelector('efa-rechner').setAttribute('costs', '2000000.00'));
+    res = await waitResult(page, n, (d) => d.total === '2000000.00');
+    const bund = res.payers.find((p) => p.id === 'BUND').amount;
+    await page.waitFor((amount) => {
+      const shown = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(Number(amount));
+      const cells = document.querySelector('efa-rechner').shadowRoot.querySelectorAll('.whatif tbody td');
+      return [...cells].some((td) => td.textContent === shown);
+    }, [bund], { what: "the what-if table of the new result (the Bund's share before)" });
+    assert.equal(await page.shadow((root) => root.activeElement?.id), 'whatif-land', 'the focus stays on the what-if select');
     await page.assertClean();
   });
 

@@ -24,37 +24,52 @@ function shareUrl(req) {
   return u.href;
 }
 
+// Each element's panel (by its shadow root), built once per language and kind of result, then
+// updated in place: a new result while the user is in the panel keeps the focus where it is.
+const panels = new WeakMap();
+
 /**
  * The panel for the current result. ctx: { root (the shadow root, where the download link goes),
  * lang, names, result() and request() (the element's current ones, read at click time) }.
  */
-export function renderExport({ root, lang, names, result, request }) {
+export function renderExport(ctx) {
+  const { root, lang, result, request } = ctx;
+  const hasKommunen = !!result().kommunen;
+  let p = panels.get(root);
+  if (!p || p.lang !== lang || p.hasKommunen !== hasKommunen) panels.set(root, (p = build(ctx, hasKommunen)));
+  p.names = ctx.names;
+  p.share.value = shareUrl(request());
+  p.status.textContent = p.shareStatus.textContent = '';
+  return p.section;
+}
+
+function build({ root, lang, result, request }, hasKommunen) {
   const L = (k, v) => t(lang, k, v);
-  const res = result();
-  const year = res.year;
+  const p = { lang, hasKommunen };
   const btn = (label, fn, cls = 'secondary') => {
     const b = h('button', { type: 'button', class: cls, text: label });
     b.addEventListener('click', fn);
     return b;
   };
-  const status = h('p', { class: 'note', role: 'status' });
+  const status = (p.status = h('p', { class: 'note', role: 'status' }));
   const offer = (name, text, type) => {
     download(root, name, text, type);
     status.textContent = L('downloaded', { name });
   };
   const csv = 'text/csv;charset=utf-8';
+  const year = () => result().year;
   const buttons = h(
     'div',
     { class: 'buttons' },
-    btn(L('csvExcel'), () => offer(`efa-rechner-${year}-excel.csv`, payersCsv(result(), names, 'excel'), csv)),
-    btn(L('csvPlain'), () => offer(`efa-rechner-${year}.csv`, payersCsv(result(), names, 'plain'), csv)),
-    btn(L('json'), () => offer(`efa-rechner-${year}.json`, resultJson(request(), result()), 'application/json')),
-    res.kommunen ? btn(L('kommunenCsv'), () => offer(`efa-kommunen-${res.kommunen.land}-${year}-excel.csv`, kommunenCsv(result(), names, 'excel'), csv)) : null,
+    btn(L('csvExcel'), () => offer(`efa-rechner-${year()}-excel.csv`, payersCsv(result(), p.names, 'excel'), csv)),
+    btn(L('csvPlain'), () => offer(`efa-rechner-${year()}.csv`, payersCsv(result(), p.names, 'plain'), csv)),
+    btn(L('json'), () => offer(`efa-rechner-${year()}.json`, resultJson(request(), result()), 'application/json')),
+    hasKommunen ? btn(L('kommunenCsv'), () => offer(`efa-kommunen-${result().kommunen.land}-${year()}-excel.csv`, kommunenCsv(result(), p.names, 'excel'), csv)) : null,
     btn(L('print'), () => window.print()),
   );
-  const shareInput = h('input', { type: 'text', id: 'efa-share', readonly: true, value: shareUrl(request()), 'aria-describedby': 'efa-share-status' });
+  const shareInput = (p.share = h('input', { type: 'text', id: 'efa-share', readonly: true, 'aria-describedby': 'efa-share-status' }));
   shareInput.addEventListener('focus', () => shareInput.select());
-  const shareStatus = h('p', { class: 'note', id: 'efa-share-status', role: 'status' });
+  const shareStatus = (p.shareStatus = h('p', { class: 'note', id: 'efa-share-status', role: 'status' }));
   const copy = btn(L('copyLink'), async () => {
     try {
       await navigator.clipboard.writeText(shareInput.value);
@@ -65,7 +80,7 @@ export function renderExport({ root, lang, names, result, request }) {
       shareStatus.textContent = L('copyFailed');
     }
   });
-  return h(
+  p.section = h(
     'section',
     { class: 'panel export no-print', 'aria-labelledby': 'export-h' },
     h('h3', { id: 'export-h', text: L('exportHeading') }),
@@ -73,4 +88,5 @@ export function renderExport({ root, lang, names, result, request }) {
     status,
     h('div', { class: 'group' }, h('label', { for: 'efa-share', text: L('shareLabel') }), h('div', { class: 'share-row' }, shareInput, copy), shareStatus),
   );
+  return p;
 }

@@ -32,21 +32,31 @@ export class WhatIf {
     return all.filter((id) => ids.includes(id));
   }
 
+  /**
+   * The panel for a result. It is built once per language and then updated in place, so a new
+   * result (a form change while the user is in this panel) keeps the focus on the select.
+   */
   render({ lang, names, request, res }) {
-    const L = (k, v) => t(lang, k, v);
-    this.lang = lang;
     this.names = names;
     this.request = request;
     this.res = res;
     const members = this.membersOf(request);
     if (!this.choice) this.choice = this.meta.laender.find((l) => !members.includes(l.id))?.id || members[0];
-    const sel = h('select', { id: 'whatif-land', 'aria-describedby': 'whatif-hint' }, h('option', { value: '', text: L('whatifNone') }));
+    if (this.lang !== lang) this.build(lang);
+    const L = (k, v) => t(lang, k, v);
     const leave = h('optgroup', { label: L('whatifLeaveGroup') });
     const join = h('optgroup', { label: L('whatifJoinGroup') });
     for (const l of this.meta.laender) (members.includes(l.id) ? leave : join).append(h('option', { value: l.id, text: names.land(l.id) }));
-    if (leave.children.length) sel.append(leave);
-    if (join.children.length) sel.append(join);
-    sel.value = this.choice || '';
+    this.sel.replaceChildren(h('option', { value: '', text: L('whatifNone') }), ...[leave, join].filter((g) => g.children.length));
+    this.sel.value = this.choice || '';
+    this.update();
+    return this.root;
+  }
+
+  build(lang) {
+    const L = (k, v) => t(lang, k, v);
+    this.lang = lang;
+    const sel = (this.sel = h('select', { id: 'whatif-land', 'aria-describedby': 'whatif-hint' }));
     sel.addEventListener('change', () => {
       this.choice = sel.value || null;
       this.update();
@@ -60,8 +70,6 @@ export class WhatIf {
       h('div', { class: 'group' }, h('label', { for: 'whatif-land', text: L('whatifLabel') }), sel),
       this.out,
     );
-    this.update();
-    return this.root;
   }
 
   changedRequest(id) {
