@@ -24,8 +24,8 @@ function shareUrl(req) {
   return u.href;
 }
 
-// Each element's panel (by its shadow root), built once per language and kind of result, then
-// updated in place: a new result while the user is in the panel keeps the focus where it is.
+// Each element's panel (by its shadow root), built once per language, then updated in place: a
+// new result while the user is in the panel keeps the focus where it is.
 const panels = new WeakMap();
 
 /**
@@ -34,18 +34,18 @@ const panels = new WeakMap();
  */
 export function renderExport(ctx) {
   const { root, lang, result, request } = ctx;
-  const hasKommunen = !!result().kommunen;
   let p = panels.get(root);
-  if (!p || p.lang !== lang || p.hasKommunen !== hasKommunen) panels.set(root, (p = build(ctx, hasKommunen)));
+  if (p?.lang !== lang) panels.set(root, (p = build(ctx)));
   p.names = ctx.names;
+  p.kommunen.hidden = !result().kommunen;
   p.share.value = shareUrl(request());
   p.status.textContent = p.shareStatus.textContent = '';
   return p.section;
 }
 
-function build({ root, lang, result, request }, hasKommunen) {
+function build({ root, lang, result, request }) {
   const L = (k, v) => t(lang, k, v);
-  const p = { lang, hasKommunen };
+  const p = { lang };
   const btn = (label, fn, cls = 'secondary') => {
     const b = h('button', { type: 'button', class: cls, text: label });
     b.addEventListener('click', fn);
@@ -64,7 +64,8 @@ function build({ root, lang, result, request }, hasKommunen) {
     btn(L('csvExcel'), () => offer(`efa-rechner-${year()}-excel.csv`, payersCsv(result(), p.names, 'excel'), csv)),
     btn(L('csvPlain'), () => offer(`efa-rechner-${year()}.csv`, payersCsv(result(), p.names, 'plain'), csv)),
     btn(L('json'), () => offer(`efa-rechner-${year()}.json`, resultJson(request(), result()), 'application/json')),
-    hasKommunen ? btn(L('kommunenCsv'), () => offer(`efa-kommunen-${result().kommunen.land}-${year()}-excel.csv`, kommunenCsv(result(), p.names, 'excel'), csv)) : null,
+    // (hidden while the result has no Kommunen)
+    (p.kommunen = btn(L('kommunenCsv'), () => offer(`efa-kommunen-${result().kommunen.land}-${year()}-excel.csv`, kommunenCsv(result(), p.names, 'excel'), csv))),
     btn(L('print'), () => window.print()),
   );
   const shareInput = (p.share = h('input', { type: 'text', id: 'efa-share', readonly: true, 'aria-describedby': 'efa-share-status' }));
